@@ -1,0 +1,133 @@
+"""Evaluate the bank's structured conditions (``show_if``, rule and symptom triggers).
+
+Nothing is ever evaluated as code: a condition is a small tree of known operators. An
+unanswered question (or one answered "don't know") makes every test on it false, except
+``answered: false`` and ``unknown``, so a rule never fires on an answer nobody gave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assessment.models import (
+    DONT_KNOW,
+    AllCondition,
+    AnyCondition,
+    ApproachCondition,
+    Bank,
+    NotCondition,
+    QuestionCondition,
+    RaciCondition,
+)
+
+
+def evaluate(
+    cond: Any, bank: Bank, values: Mapping[str, Any], approach: str | None = None
+) -> bool:
+    """True when ``cond`` holds for ``values`` (answers of visible questions only)."""
+    if isinstance(cond, QuestionCondition):
+        return _question(cond, bank, values.get(cond.question))
+    if isinstance(cond, AllCondition):
+        return all(evaluate(c, bank, values, approach) for c in cond.all)
+    if isinstance(cond, AnyCondition):
+        return any(evaluate(c, bank, values, approach) for c in cond.any)
+    if isinstance(cond, NotCondition):
+        return not evaluate(cond.not_, bank, values, approach)
+    if isinstance(cond, RaciCondition):
+        matrix = values.get(cond.raci)
+        if not isinstance(matrix, dict):
+            return False
+        cell = matrix.get(cond.activity, {}).get(cond.role, "")
+        if cond.has is not None:
+            return cond.has in cell
+        return cond.lacks not in cell
+    if isinstance(cond, ApproachCondition):
+        return approach in cond.approach
+    raise TypeError(f"not a condition: {cond!r}")
+
+
+def _question(cond: QuestionCondition, bank: Bank, value: Any) -> bool:
+    op = cond.operator
+    if op == "answered":
+        return (value is not None and value != DONT_KNOW) == cond.answered
+    if op == "unknown":
+        return (value == DONT_KNOW) == cond.unknown
+    if value is None or value == DONT_KNOW:
+        return False
+    if op == "equals":
+        return value == cond.equals
+    if op == "in_":
+        return value in (cond.in_ or [])
+    if op == "includes":
+        return isinstance(value, list) and cond.includes in value
+    if op == "includes_any":
+        return isinstance(value, list) and any(v in value for v in cond.includes_any or [])
+    if op == "includes_all":
+        return isinstance(value, list) and all(v in value for v in cond.includes_all or [])
+    if op == "excludes":
+        return isinstance(value, list) and cond.excludes not in value
+    number = _as_number(bank, cond.question, value)
+    if number is None:
+        return False
+    if op == "at_least":
+        return number >= (cond.at_least or 0)
+    return number <= (cond.at_most or 0)
+
+
+def _as_number(bank: Bank, qid: str, value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    question = bank.questions.get(qid)
+    if question is not None and isinstance(value, str):
+        option = question.option(value)
+        if option is not None and option.level is not None:
+            return option.level
+    return None
+
+
+def visible_questions(bank: Bank, values: Mapping[str, Any]) -> set[str]:
+    """Ids of the questions shown for these answers.
+
+    A question whose ``show_if`` refers to a hidden question sees that answer as missing,
+    so hiding cascades. The loader has refused cycles, so the recursion ends.
+    """
+    memo: dict[str, bool] = {}
+
+    def shown(qid: str) -> bool:
+        if qid in memo:
+            return memo[qid]
+        question = bank.questions[qid]
+        if question.show_if is None:
+            memo[qid] = True
+            return True
+        memo[qid] = False  # guards against cycles in banks built without the loader
+        refs = referenced(question.show_if)
+        seen = {ref: values[ref] for ref in refs if ref in values and shown(ref)}
+        memo[qid] = evaluate(question.show_if, bank, seen)
+        return memo[qid]
+
+    return {qid for qid in bank.questions if shown(qid)}
+
+
+def referenced(cond: Any) -> set[str]:
+    """Question ids a condition reads."""
+    if isinstance(cond, QuestionCondition):
+        return {cond.question}
+    if isinstance(cond, RaciCondition):
+        return {cond.raci}
+    if isinstance(cond, AllCondition):
+        return set().union(*(referenced(c) for c in cond.all))
+    if isinstance(cond, AnyCondition):
+        return set().union(*(referenced(c) for c in cond.any))
+    if isinstance(cond, NotCondition):
+        return referenced(cond.not_)
+    return set()
+
+
+def evidence_questions(cond: Any, bank: Bank, values: Mapping[str, Any]) -> list[str]:
+    """The answered questions a condition read, in bank order: a finding's evidence."""
+    refs = referenced(cond)
+    return [qid for qid in bank.questions if qid in refs and values.get(qid) is not None]

@@ -1,0 +1,295 @@
+"""Findings: missing capabilities, anti-patterns, RACI problems and the use case's fit.
+
+Each check is a small function that reads answers and returns frozen result models that
+carry their evidence, so every renderer can show *why* a finding is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from assessment.conditions import evaluate, evidence_questions
+from assessment.models import (
+    DONT_KNOW,
+    SEVERITY_RANK,
+    Bank,
+    CriterionResult,
+    MissingCapability,
+    RaciIssue,
+    RuleFinding,
+    Severity,
+    UseCaseResult,
+    localize,
+)
+from assessment.scoring import make_evidence
+
+
+def _severity(score: int) -> Severity:
+    return "high" if score >= 3 else "medium" if score == 2 else "low"
+
+
+def fired_symptoms(bank: Bank, values: Mapping[str, Any]) -> list[str]:
+    return [s.id for s in bank.symptoms if evaluate(s.when, bank, values)]
+
+
+def missing_capabilities(
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: Collection[str],
+    symptoms: list[str],
+    targets: Mapping[str, int] | None = None,
+) -> list[MissingCapability]:
+    """Capabilities at or below their threshold (or below a target), most severe first.
+
+    A symptom pointing at a capability raises its severity by the symptom's weight; a
+    capability answered "don't know" that a symptom points at is reported as suspected.
+    Ties are broken by lifecycle order: prerequisites before what depends on them.
+    """
+    symptom_by_id = {s.id: s for s in bank.symptoms}
+    pointing: dict[str, list[str]] = {}
+    for sid in symptoms:
+        for cap in symptom_by_id[sid].points_to:
+            pointing.setdefault(cap, []).append(sid)
+    order = _lifecycle_order(bank)
+    found: list[tuple[tuple[int, int], MissingCapability]] = []
+    for qid, q in bank.capabilities.items():
+        if qid not in visible or q.capability is None:
+            continue
+        value = values.get(qid)
+        cap = q.capability
+        boost = sum(symptom_by_id[s].weight for s in pointing.get(qid, []))
+        target = (targets or {}).get(q.dimension or "")
+        status: str
+        if value is None:
+            continue
+        if value == DONT_KNOW:
+            if not boost:
+                continue
+            status, level, base = "suspected", None, 1
+        elif value <= cap.threshold:
+            status, level, base = "missing", int(value), cap.threshold - int(value) + 1
+        elif target is not None and value < target:
+            status, level, base = "below_target", int(value), 0
+        else:
+            continue
+        score = max(1, base + boost)
+        evidence = [make_evidence(q, value)]
+        for sid in pointing.get(qid, []):
+            evidence.extend(
+                make_evidence(bank.questions[e], values[e])
+                for e in evidence_questions(symptom_by_id[sid].when, bank, values)
+            )
+        item = MissingCapability(
+            id=qid,
+            title=localize(cap.title),
+            dimension=q.dimension or "",
+            level=level,
+            threshold=cap.threshold,
+            target=target,
+            status=status,  # type: ignore[arg-type]
+            severity=_severity(score),
+            severity_score=score,
+            symptoms=[localize(symptom_by_id[s].title) for s in pointing.get(qid, [])],
+            requires=list(cap.requires),
+            evidence=_dedupe(evidence),
+        )
+        found.append(((-score, order[qid]), item))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
+
+
+def _dedupe(evidence: list[Any]) -> list[Any]:
+    seen: set[str] = set()
+    result = []
+    for e in evidence:
+        if e.question not in seen:
+            seen.add(e.question)
+            result.append(e)
+    return result
+
+
+def _lifecycle_order(bank: Bank) -> dict[str, int]:
+    """Topological order of capabilities (prerequisites first), stable in bank order."""
+    caps = bank.capabilities
+    order: dict[str, int] = {}
+
+    def place(qid: str, trail: frozenset[str]) -> None:
+        if qid in order or qid in trail:
+            return
+        capability = caps[qid].capability
+        assert capability is not None
+        for req in capability.requires:
+            if req in caps:
+                place(req, trail | {qid})
+        order[qid] = len(order)
+
+    for qid in caps:
+        place(qid, frozenset())
+    return order
+
+
+def rule_findings(
+    bank: Bank, values: Mapping[str, Any], approach: str
+) -> tuple[list[RuleFinding], list[RuleFinding]]:
+    """(anti-patterns and use-case traps, RACI rules) whose conditions hold."""
+    anti: list[RuleFinding] = []
+    raci: list[RuleFinding] = []
+    for rule in bank.rules:
+        if not evaluate(rule.when, bank, values, approach):
+            continue
+        finding = RuleFinding(
+            id=rule.id,
+            kind=rule.kind,
+            title=localize(rule.title),
+            why=localize(rule.why),
+            remedy=localize(rule.remedy),
+            severity=rule.severity,
+            evidence=[
+                make_evidence(bank.questions[q], values[q])
+                for q in evidence_questions(rule.when, bank, values)
+            ],
+        )
+        (raci if rule.kind == "raci" else anti).append(finding)
+    anti.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    return anti, raci
+
+
+_RACI_WHY = {
+    "no_accountable": "Nobody is accountable, so decisions stall and problems fall between roles.",
+    "several_accountable": "Several roles are accountable: nobody has the final word.",
+    "no_responsible": "Nobody does the work: the activity exists only on paper.",
+    "concentrated": (
+        "One role is accountable for almost everything: a bottleneck and a single point of "
+        "failure, and the other roles do not own their part."
+    ),
+}
+
+
+def raci_issues(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str], rules: list[RuleFinding]
+) -> list[RaciIssue]:
+    """The generic matrix checks for each answered RACI question, then the bank's rules."""
+    issues: list[RaciIssue] = []
+    for qid, q in bank.questions.items():
+        if q.type != "raci" or qid not in visible:
+            continue
+        matrix = values.get(qid)
+        if not isinstance(matrix, dict) or not matrix:
+            continue
+        evidence = [make_evidence(q, matrix)]
+        role_names = {r.id: localize(r.title) for r in q.roles}
+        accountable_count: dict[str, int] = {}
+        for activity in q.activities:
+            name = localize(activity.title)
+            row = matrix.get(activity.id, {})
+            accountable = [role for role, cell in row.items() if "A" in cell]
+            for role in accountable:
+                accountable_count[role] = accountable_count.get(role, 0) + 1
+            if not accountable:
+                issues.append(_raci(qid, "no_accountable", activity.id, None, f"No one is accountable for {name.lower()}", "high", evidence))
+            elif len(accountable) > 1:
+                names = ", ".join(role_names[r] for r in accountable)
+                issues.append(_raci(qid, "several_accountable", activity.id, None, f"Several roles are accountable for {name.lower()}: {names}", "medium", evidence))
+            if not any("R" in cell for cell in row.values()):
+                issues.append(_raci(qid, "no_responsible", activity.id, None, f"No one is responsible for doing {name.lower()}", "high", evidence))
+        limit = q.max_accountable_share * len(q.activities)
+        for role, count in accountable_count.items():
+            if count > limit:
+                issues.append(
+                    _raci(
+                        qid,
+                        "concentrated",
+                        None,
+                        role,
+                        f"{role_names[role]} is accountable for {count} of {len(q.activities)} activities",
+                        "medium",
+                        evidence,
+                    )
+                )
+    for rule in rules:
+        issues.append(
+            RaciIssue(
+                id=rule.id,
+                check=rule.id,
+                activity=None,
+                role=None,
+                title=rule.title,
+                why=rule.why,
+                severity=rule.severity,
+                evidence=rule.evidence,
+            )
+        )
+    issues.sort(key=lambda i: -SEVERITY_RANK[i.severity])
+    return issues
+
+
+def _raci(
+    qid: str,
+    check: str,
+    activity: str | None,
+    role: str | None,
+    title: str,
+    severity: Severity,
+    evidence: list[Any],
+) -> RaciIssue:
+    return RaciIssue(
+        id=f"raci:{check}",
+        check=check,
+        activity=activity,
+        role=role,
+        title=title,
+        why=_RACI_WHY[check],
+        severity=severity,
+        evidence=evidence,
+    )
+
+
+def use_case_fit(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str], traps: list[str]
+) -> UseCaseResult:
+    check = bank.use_case
+    if check is None:
+        return UseCaseResult(status="not_assessed", criteria=[], traps=[], summary="This bank does not assess a use case.")
+    if not evaluate(check.candidate, bank, values):
+        return UseCaseResult(
+            status="no_candidate",
+            criteria=[],
+            traps=traps,
+            summary="No candidate for the first use case has been named yet.",
+        )
+    criteria: list[CriterionResult] = []
+    for crit in check.criteria:
+        q = bank.questions[crit.question]
+        value = values.get(crit.question) if crit.question in visible else None
+        if value is None or value == DONT_KNOW:
+            status = "unknown"
+        else:
+            chosen = [value] if isinstance(value, str) else value
+            status = "met" if any(c in crit.good for c in chosen) else "unmet"
+        criteria.append(
+            CriterionResult(
+                id=crit.id,
+                title=localize(crit.title),
+                status=status,  # type: ignore[arg-type]
+                blocking=crit.blocking,
+                evidence=[make_evidence(q, value)] if value is not None else [],
+            )
+        )
+    met = sum(c.status == "met" for c in criteria)
+    unknown = sum(c.status == "unknown" for c in criteria)
+    score = met / len(criteria)
+    if any(c.blocking and c.status == "unmet" for c in criteria):
+        status, summary = "unsuitable", "The candidate fails a criterion that rules it out as a first use case."
+    elif unknown * 2 > len(criteria):
+        status, summary = "incomplete", "Too many criteria are still unknown to judge the candidate."
+    elif met == len(criteria) and not traps:
+        status, summary = "good", "The candidate meets every criterion for a first use case."
+    else:
+        unmet = sum(c.status == "unmet" for c in criteria)
+        summary = f"The candidate meets {met} of {len(criteria)} criteria"
+        if unknown:
+            summary += f", {unknown} still unknown"
+        summary += f", and falls into {len(traps)} trap(s)." if traps else "."
+        status = "weak" if unmet or traps else "incomplete"
+    return UseCaseResult(status=status, score=round(score, 3), criteria=criteria, traps=traps, summary=summary)  # type: ignore[arg-type]

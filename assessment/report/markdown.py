@@ -1,0 +1,192 @@
+"""The assessment as Markdown (the full report) and as a short plain-text summary.
+
+Both read only the frozen :class:`AssessmentResult`. Anything a user typed (organisation,
+names, free-text answers) is escaped so that it prints literally.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assessment.models import AssessmentResult, Evidence
+from assessment.report.content import (
+    HORIZON_TITLES,
+    METHOD,
+    STATUS_TEXT,
+    approach_line,
+    executive_summary,
+    group_title,
+    pct,
+)
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+
+
+def esc(text: object) -> str:
+    """Escape Markdown and HTML specials; fold line breaks so tables stay intact."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _evidence(items: list[Evidence]) -> list[str]:
+    return [f"  - *{esc(e.text)}* — {esc(e.answer_text)}" for e in items]
+
+
+def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
+    meta = result.meta
+    when = (today or date.today()).isoformat()
+    out: list[str] = ["# MLOps team readiness assessment", ""]
+    if meta.organization:
+        out.append(f"**Organisation:** {esc(meta.organization)}  ")
+    if meta.respondent:
+        out.append(f"**Respondent:** {esc(meta.respondent)}  ")
+    out += [
+        f"**Date:** {when}  ",
+        f"**Question bank:** {esc(result.bank)} {esc(result.bank_version)}  ",
+        f"**Completeness:** {pct(result.completeness)} "
+        f"({result.answered} of {result.total} questions answered)",
+        "",
+    ]
+    for note in result.notes:
+        out += [f"> {esc(note)}", ""]
+
+    summary = executive_summary(result)
+    out += ["## Executive summary", "", esc(approach_line(result)), ""]
+    out += ["**Top findings**", ""]
+    out += [f"{i}. {esc(f)}" for i, f in enumerate(summary.findings, 1)] or ["No findings."]
+    out += ["", "**Top actions**", ""]
+    out += [f"{i}. {esc(a)}" for i, a in enumerate(summary.actions, 1)] or ["No actions."]
+    out.append("")
+
+    a = result.approach
+    out += ["## Approach", ""]
+    out.append(
+        f"**{a.label}** — score {a.score:+.2f} on a scale from −1 (bottom-up) to +1 "
+        f"(top-down), confidence {pct(a.confidence)}, {a.signals} of {a.total_signals} "
+        "signals answered."
+    )
+    out.append("")
+    if a.meaning:
+        m = a.meaning
+        out += [esc(m.summary), ""]
+        for title, value in (
+            ("Primary risk", m.primary_risk),
+            ("First step", m.first_step),
+            ("Recommended structure", m.structure),
+            ("Key to success", m.key_to_success),
+        ):
+            if value:
+                out.append(f"- **{title}:** {esc(value)}")
+        if m.strengths:
+            out += ["", "Strengths:", *[f"- {esc(s)}" for s in m.strengths]]
+        if m.weaknesses:
+            out += ["", "Weaknesses:", *[f"- {esc(s)}" for s in m.weaknesses]]
+        out.append("")
+    if a.evidence:
+        out += ["Answers behind it:", ""]
+        for e in a.evidence:
+            side = "top-down" if (e.weight or 0) > 0 else "bottom-up"
+            out.append(f"- *{esc(e.text)}* — {esc(e.answer_text)} (toward {side})")
+        out.append("")
+
+    for group in ("capabilities", "team", "organisation"):
+        dims = [d for d in result.dimensions if d.group == group]
+        if not dims:
+            continue
+        out += [f"## {group_title(group)}", "", "| Dimension | Score | Level | Target | Answered | Don't know |", "|---|---:|---:|---:|---:|---:|"]
+        for d in dims:
+            score = "—" if d.score is None else f"{d.score:.0f}"
+            level = "—" if d.level is None else str(d.level)
+            target = "—" if d.target is None else str(d.target)
+            out.append(f"| {esc(d.title)} | {score} | {level} | {target} | {d.answered}/{d.total} | {d.unknown} |")
+        out.append("")
+
+    out += ["## Missing capabilities", ""]
+    if not result.missing_capabilities:
+        out += ["None at or below their threshold among the answered questions.", ""]
+    for i, cap in enumerate(result.missing_capabilities, 1):
+        level = "don't know" if cap.level is None else f"level {cap.level}"
+        out.append(f"{i}. **{esc(cap.title)}** — {cap.severity} severity, {level} ({STATUS_TEXT[cap.status]})")
+        if cap.symptoms:
+            out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
+        if cap.requires:
+            out.append(f"  - Builds on: {esc(', '.join(cap.requires))}")
+    out.append("")
+
+    out += ["## Anti-patterns", ""]
+    if not result.anti_patterns:
+        out += ["None detected.", ""]
+    for f in result.anti_patterns:
+        out += [f"### {esc(f.title)} ({f.severity})", "", f"**Why it hurts:** {esc(f.why)}", "", f"**What to do:** {esc(f.remedy)}", ""]
+        if f.evidence:
+            out += ["Because you answered:", *_evidence(f.evidence), ""]
+
+    out += ["## Responsibilities (RACI)", ""]
+    if not result.raci_issues:
+        out += ["No problems found in the responsibility matrix (or it is not filled in yet).", ""]
+    for issue in result.raci_issues:
+        out.append(f"- **{esc(issue.title)}** ({issue.severity}): {esc(issue.why)}")
+    out.append("")
+
+    uc = result.use_case
+    out += ["## First use case", "", f"**{uc.status.replace('_', ' ')}** — {esc(uc.summary)}", ""]
+    for c in uc.criteria:
+        mark = {"met": "✔ met", "unmet": "✘ not met", "unknown": "? unknown"}[c.status]
+        blocking = " (rules it out)" if c.blocking and c.status == "unmet" else ""
+        out.append(f"- {mark}: {esc(c.title)}{blocking}")
+    if uc.traps:
+        traps = [f.title for f in result.anti_patterns if f.id in uc.traps]
+        out.append(f"- Traps: {esc('; '.join(traps))}")
+    out.append("")
+
+    out += ["## Roadmap", ""]
+    for horizon, title in HORIZON_TITLES.items():
+        recs = [r for r in result.recommendations if r.horizon == horizon]
+        out += [f"### {title}", ""]
+        if not recs:
+            out += ["Nothing specific.", ""]
+            continue
+        for r in recs:
+            out.append(f"- **{esc(r.title)}** — {esc(r.why)}")
+        out.append("")
+
+    out += ["## Appendix: answers", "", "| Section | Question | Answer |", "|---|---|---|"]
+    for row in result.answers:
+        out.append(f"| {esc(row.section)} | {esc(row.text)} | {esc(row.answer_text)} |")
+    out.append("")
+    unknown = [row.text for row in result.answers if row.answer_text == "don't know"]
+    out += ["### Answered \"don't know\"", ""]
+    out += [f"- {esc(t)}" for t in unknown] or ["None."]
+    out += ["", "## Method", "", *METHOD, ""]
+    if result.scale:
+        out += ["Maturity levels: " + "; ".join(f"{i} {esc(s)}" for i, s in enumerate(result.scale)), ""]
+    return "\n".join(out)
+
+
+def render_text(result: AssessmentResult) -> str:
+    """A one-screen summary for the terminal."""
+    out = [f"MLOps team readiness — {result.meta.organization or 'assessment'}"]
+    out.append(f"Completeness: {pct(result.completeness)} ({result.answered}/{result.total})")
+    out.append(approach_line(result))
+    out.append("")
+    for group in ("capabilities", "team", "organisation"):
+        out.append(group_title(group) + ":")
+        for d in result.dimensions:
+            if d.group == group:
+                score = "  —" if d.score is None else f"{d.score:3.0f}"
+                out.append(f"  {score}  {d.title}")
+    summary = executive_summary(result)
+    out += ["", "Top findings:"]
+    out += [f"  {i}. {f}" for i, f in enumerate(summary.findings, 1)] or ["  none"]
+    out += ["", "Next steps:"]
+    for horizon, title in HORIZON_TITLES.items():
+        recs = [r.title for r in result.recommendations if r.horizon == horizon]
+        if recs:
+            out.append(f"  {title}:")
+            out += [f"    - {r}" for r in recs[:4]]
+            if len(recs) > 4:
+                out.append(f"    … and {len(recs) - 4} more (see --format markdown)")
+    for note in result.notes:
+        out += ["", f"Note: {note}"]
+    return "\n".join(out) + "\n"

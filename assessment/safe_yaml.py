@@ -1,0 +1,352 @@
+"""Hostile-input-proof YAML and JSON reading that remembers where every value came from.
+
+Banks and answers files may be uploaded by anyone, so parsing never builds Python objects
+from tags, refuses anchors and aliases (no alias bombs), bounds size, depth and node count,
+and keeps the line and column of every value so that a validation error can point at it.
+Booleans follow YAML 1.2 (only true/false), so an option called ``yes`` or ``no`` stays a
+string.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - libyaml is in the manylinux wheels
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+MAX_SCALAR = 100_000
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, with as precise a location as is known."""
+
+    file: str
+    message: str
+    field: str = ""
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised with every problem found, so a user can fix them all in one go."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Document:
+    """Parsed plain data plus the (line, col) of each value, keyed by its path."""
+
+    file: str
+    data: Any
+    locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> tuple[Path_, tuple[int, int] | None]:
+        """Follow ``path`` through the data as far as it goes; skip union-tag segments.
+
+        Returns the path that exists and the position of its deepest value.
+        """
+        if path in self.locations:
+            return path, self.locations[path]
+        node = self.data
+        real: list[str | int] = []
+        for seg in path:
+            if isinstance(node, dict) and seg in node:
+                node = node[seg]
+                real.append(seg)
+            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+                node = node[seg]
+                real.append(seg)
+        key = tuple(real)
+        while key and key not in self.locations:
+            key = key[:-1]
+        return tuple(real), self.locations.get(key)
+
+    def display_path(self, path: Path_) -> str:
+        """Human path: list items with an ``id`` are shown by id, others by index."""
+        out = ""
+        node = self.data
+        for seg in path:
+            if isinstance(seg, int):
+                label: str = str(seg)
+                if isinstance(node, list) and 0 <= seg < len(node):
+                    item = node[seg]
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        label = item["id"]
+                    node = item
+                out += f"[{label}]"
+            else:
+                out += f".{seg}" if out else seg
+                node = node.get(seg) if isinstance(node, dict) else None
+        return out
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        real, pos = self.locate(path)
+        shown = self.display_path(path if len(path) >= len(real) else real)
+        if pos is None:
+            return Problem(self.file, message, shown)
+        return Problem(self.file, message, shown, pos[0], pos[1])
+
+
+class _Loader(_BaseLoader):
+    """Safe loader with YAML 1.2 booleans (``yes``/``no``/``on``/``off`` are strings)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as UTF-8 (a BOM is allowed), refusing oversized or binary files."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    if path.is_dir():
+        raise InputError([Problem(name, "is a folder, expected a file")])
+    if size > max_bytes:
+        raise InputError([Problem(name, f"is {_mb(size)}; the limit is {_mb(max_bytes)}")])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    return decode(raw, name, max_bytes)
+
+
+def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """Bytes → text with the same checks as :func:`read_text` (for uploads)."""
+    if len(raw) > max_bytes:
+        raise InputError([Problem(name, f"is {_mb(len(raw))}; the limit is {_mb(max_bytes)}")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                    "save it as UTF-8",
+                    line=line,
+                    col=1,
+                )
+            ]
+        ) from None
+    if "\x00" in text:
+        raise InputError([Problem(name, "contains NUL bytes: expected a text file")])
+    return text
+
+
+def _tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def parse(text: str, name: str, *, json_format: bool = False) -> Document:
+    """Parse YAML (or JSON) text into plain data with locations, or raise InputError."""
+    if json_format:
+        return _parse_json(text, name)
+    _check_events(text, name)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.YAMLError as exc:
+        raise InputError([_yaml_problem(exc, name)]) from None
+    if not nodes:
+        return Document(name, None)
+    if len(nodes) > 1:
+        raise InputError([Problem(name, "holds several YAML documents (---); expected one")])
+    doc = Document(name, None)
+    doc.data = _convert(nodes[0], (), doc, 0)
+    return doc
+
+
+def _check_events(text: str, name: str) -> None:
+    """Refuse aliases and anchors, excessive depth and node counts before composing."""
+    depth = 0
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            count += 1
+            if count > MAX_NODES:
+                raise InputError([Problem(name, f"has more than {MAX_NODES} YAML nodes")])
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                raise InputError(
+                    [
+                        Problem(
+                            name,
+                            "uses a YAML anchor or alias (& or *); write the value out instead",
+                            line=mark.line + 1,
+                            col=mark.column + 1,
+                        )
+                    ]
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InputError(
+                        [
+                            Problem(
+                                name,
+                                f"is nested deeper than {MAX_DEPTH} levels",
+                                line=mark.line + 1,
+                                col=mark.column + 1,
+                            )
+                        ]
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise InputError([_yaml_problem(exc, name)]) from None
+
+
+def _yaml_problem(exc: yaml.YAMLError, name: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"is not valid YAML: {problem}"
+    if context:
+        message += f" ({context})"
+    if mark is not None:
+        return Problem(name, message, line=mark.line + 1, col=mark.column + 1)
+    return Problem(name, message)
+
+
+def _convert(node: yaml.Node, path: Path_, doc: Document, depth: int) -> Any:
+    doc.locations[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _STANDARD_TAGS:
+        raise InputError([doc.problem(path, f"uses the tag {_tag(node.tag)}; only plain YAML values are allowed")])
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError([doc.problem(path, "has a key that is not a plain value")])
+            key = _scalar(key_node, path, doc)
+            if isinstance(key, float | bool) or key is None:
+                key = key_node.value
+            if key in result:
+                doc.locations[(*path, key)] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
+                raise InputError([doc.problem((*path, key), f"the key {key!r} appears twice")])
+            result[key] = _convert(value_node, (*path, key), doc, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), doc, depth + 1) for i, item in enumerate(node.value)]
+    return _scalar(node, path, doc)
+
+
+def _scalar(node: yaml.Node, path: Path_, doc: Document) -> Any:
+    if node.tag not in _STANDARD_TAGS or not isinstance(node, yaml.ScalarNode):
+        raise InputError([doc.problem(path, f"uses the tag {_tag(node.tag)}; only plain YAML values are allowed")])
+    if len(node.value) > MAX_SCALAR:
+        raise InputError([doc.problem(path, f"is longer than {MAX_SCALAR} characters")])
+    tag = node.tag
+    try:
+        if tag == "tag:yaml.org,2002:int":
+            return _constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            value = _constructor.construct_yaml_float(node)
+            if not math.isfinite(value):
+                raise InputError([doc.problem(path, "must be a finite number, not NaN or infinity")])
+            return value
+        if tag == "tag:yaml.org,2002:bool":
+            return _constructor.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:null":
+            return None
+    except ValueError:
+        raise InputError([doc.problem(path, "is a number too large to handle")]) from None
+    return str(node.value)
+
+
+def _parse_json(text: str, name: str) -> Document:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise ValueError(f"the key {key!r} appears twice")
+            result[key] = value
+        return result
+
+    def bad_constant(value: str) -> Any:
+        raise ValueError(f"{value} is not a number JSON allows")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=bad_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            [Problem(name, f"is not valid JSON: {exc.msg}", line=exc.lineno, col=exc.colno)]
+        ) from None
+    except RecursionError:
+        raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")]) from None
+    except ValueError as exc:
+        raise InputError([Problem(name, f"is not valid: {exc}")]) from None
+    if _depth(data) > MAX_DEPTH:
+        raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")])
+    return Document(name, data)
+
+
+def _depth(value: Any) -> int:
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    deepest = 0
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_DEPTH:
+            return d
+        children: Iterator[Any] = iter(())
+        if isinstance(item, dict):
+            children = iter(item.values())
+        elif isinstance(item, list):
+            children = iter(item)
+        stack.extend((child, d + 1) for child in children)
+    return deepest

@@ -1,0 +1,213 @@
+"""Dimension scores, maturity levels, completeness and the top-down / bottom-up call.
+
+Semantics (DESIGN.md §4): each scored question yields a level 0–4; a dimension's score is
+the weighted mean level × 25, with "don't know" left out of the mean but counted. The
+approach is the weighted mean of the chosen options' signed weights (+ top-down), with a
+band around zero called ``mixed`` and too few signals called ``undetermined``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from assessment.models import (
+    DONT_KNOW,
+    ApproachResult,
+    Bank,
+    DimensionScore,
+    Evidence,
+    Question,
+    localize,
+)
+
+
+def question_level(q: Question, value: Any) -> float | None:
+    """The maturity level 0–4 an answer means, or None when it carries none."""
+    if value is None or value == DONT_KNOW:
+        return None
+    if q.type == "scale":
+        return float(value)
+    if q.type == "single":
+        option = q.option(value)
+        return option.level if option is not None else None
+    if q.type == "multi":
+        total = sum(o.credit or 0 for o in q.options)
+        if total <= 0:
+            return None
+        earned = sum(o.credit or 0 for o in q.options if o.id in value)
+        return min(4.0, 4.0 * earned / total)
+    if q.type == "number":
+        for band in q.bands:
+            if (band.min is None or value >= band.min) and (band.max is None or value <= band.max):
+                return band.level
+        return None
+    if q.type == "raci":
+        return 4.0 * raci_health(q, value)
+    return None
+
+
+def raci_health(q: Question, matrix: Mapping[str, Mapping[str, str]]) -> float:
+    """Share of activities with exactly one Accountable and at least one Responsible."""
+    good = 0
+    for activity in q.activities:
+        row = matrix.get(activity.id, {})
+        accountable = sum("A" in cell for cell in row.values())
+        responsible = sum("R" in cell for cell in row.values())
+        good += accountable == 1 and responsible >= 1
+    return good / len(q.activities)
+
+
+def level_of(score: float | None) -> int | None:
+    """0–4 from a 0–100 score: a level is reached only when fully reached (floor)."""
+    if score is None:
+        return None
+    return min(4, int(math.floor(score / 25 + 1e-9)))
+
+
+def dimension_scores(
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: Collection[str],
+    targets: Mapping[str, int] | None = None,
+) -> list[DimensionScore]:
+    sums: dict[str, list[float]] = {d.id: [0.0, 0.0, 0, 0, 0] for d in bank.dimensions}
+    for qid, q in bank.questions.items():
+        if q.dimension is None or qid not in visible:
+            continue
+        acc = sums[q.dimension]
+        acc[4] += 1
+        value = values.get(qid)
+        if value == DONT_KNOW:
+            acc[3] += 1
+            continue
+        level = question_level(q, value)
+        if level is None:
+            continue
+        acc[0] += level * q.weight
+        acc[1] += q.weight
+        acc[2] += 1
+    result = []
+    for d in bank.dimensions:
+        weighted, weight, answered, unknown, total = sums[d.id]
+        score = round(weighted / weight * 25, 1) if weight else None
+        result.append(
+            DimensionScore(
+                id=d.id,
+                title=localize(d.title),
+                group=d.group,
+                score=score,
+                level=level_of(score),
+                target=(targets or {}).get(d.id),
+                answered=int(answered),
+                unknown=int(unknown),
+                total=int(total),
+            )
+        )
+    return result
+
+
+def completeness(bank: Bank, values: Mapping[str, Any], visible: Collection[str]) -> tuple[int, int]:
+    """(answered, total) over visible questions that are scored or carry approach signals.
+
+    "Don't know" counts as answered here: the person gave the answer they could.
+    """
+    total = answered = 0
+    for qid, q in bank.questions.items():
+        if qid not in visible or (q.dimension is None and not q.has_approach):
+            continue
+        total += 1
+        answered += values.get(qid) is not None
+    return answered, total
+
+
+def classify_approach(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
+) -> ApproachResult:
+    numerator = denominator = 0.0
+    signals = total = 0
+    contributions: list[tuple[float, Evidence]] = []
+    for qid, q in bank.questions.items():
+        if not q.has_approach or qid not in visible:
+            continue
+        total += 1
+        value = values.get(qid)
+        if value is None or value == DONT_KNOW:
+            continue
+        chosen = [value] if isinstance(value, str) else list(value)
+        weights = [o.approach for o in q.options if o.id in chosen and o.approach is not None]
+        if not weights:
+            continue
+        signal = sum(weights) / len(weights)
+        signals += 1
+        numerator += signal * q.approach_weight
+        denominator += q.approach_weight
+        if signal:
+            contributions.append(
+                (abs(signal * q.approach_weight), make_evidence(q, value, round(signal, 3)))
+            )
+    info = bank.info
+    score = numerator / denominator if denominator else 0.0
+    score = max(-1.0, min(1.0, score))
+    coverage = signals / total if total else 0.0
+    if signals < info.approach_min_signals:
+        label = "undetermined"
+        confidence = 0.0
+    elif abs(score) < info.approach_band:
+        label = "mixed"
+        confidence = coverage * (1 - abs(score) / info.approach_band) ** 0.5
+    else:
+        label = "top-down" if score > 0 else "bottom-up"
+        margin = min(1.0, (abs(score) - info.approach_band) / (1 - info.approach_band) + 0.5)
+        confidence = coverage * margin
+    contributions.sort(key=lambda item: -item[0])
+    return ApproachResult(
+        label=label,
+        score=round(score, 3),
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+        signals=signals,
+        total_signals=total,
+        evidence=[e for _, e in contributions[:8]],
+    )
+
+
+def answer_text(q: Question, value: Any, lang: str = "en") -> str:
+    """An answer in the words the person saw."""
+    if value is None:
+        return "not answered"
+    if value == DONT_KNOW:
+        return "don't know"
+    if q.type == "single":
+        option = q.option(value)
+        return localize(option.label, lang) if option else str(value)
+    if q.type == "multi":
+        labels = [localize(o.label, lang) for o in q.options if o.id in value]
+        return "; ".join(labels) if labels else "none selected"
+    if q.type == "scale":
+        if q.levels and int(value) in q.levels:
+            return f"level {value}: {localize(q.levels[int(value)], lang)}"
+        return f"level {value}"
+    if q.type == "raci":
+        rows = []
+        for activity in q.activities:
+            row = value.get(activity.id, {})
+            cells = ", ".join(
+                f"{localize(r.title, lang)} {row[r.id]}" for r in q.roles if row.get(r.id)
+            )
+            rows.append(f"{localize(activity.title, lang)}: {cells or 'nobody'}")
+        return "; ".join(rows)
+    if q.type == "number":
+        unit = f" {localize(q.unit, lang)}" if q.unit else ""
+        return f"{value:g}{unit}" if isinstance(value, float) else f"{value}{unit}"
+    return str(value)
+
+
+def make_evidence(q: Question, value: Any, weight: float | None = None) -> Evidence:
+    return Evidence(
+        question=q.id,
+        answer=value,
+        text=localize(q.text),
+        answer_text=answer_text(q, value),
+        weight=weight,
+    )

@@ -1,0 +1,201 @@
+"""Turn pydantic's validation errors into plain-language messages located in the file.
+
+Pydantic's own wording ("Input should be a valid string", "Extra inputs are not
+permitted") is written for programmers; bank authors and workshop facilitators get a
+sentence that says what was expected, and a suggestion when a key looks like a typo.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from assessment.safe_yaml import Document, Path_, Problem
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every BaseModel class reachable through Optional/list/dict/Annotated/Union."""
+    found: list[type[BaseModel]] = []
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            found.append(item)
+            continue
+        origin = typing.get_origin(item)
+        if origin is typing.Annotated:
+            stack.append(typing.get_args(item)[0])
+        elif origin in (list, dict, typing.Union, types.UnionType) or origin is not None:
+            stack.extend(typing.get_args(item))
+    return found
+
+
+def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[type[BaseModel]]:
+    """Models that may hold the key at ``loc`` (best effort, for typo suggestions)."""
+    current = [root]
+    for seg in loc[:-1]:
+        if isinstance(seg, int):
+            continue
+        following: list[type[BaseModel]] = []
+        for model in current:
+            for name, info in model.model_fields.items():
+                if seg in (name, info.alias):
+                    following.extend(_models_in(info.annotation))
+        if following:
+            current = following
+    return current
+
+
+def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    value = error.get("input")
+    loc = error["loc"]
+    if kind == "missing":
+        return "this required field is missing"
+    if kind == "extra_forbidden":
+        key = loc[-1] if loc else "?"
+        allowed = sorted({k for m in _model_at(root, loc) for k in _field_names(m)})
+        close = difflib.get_close_matches(str(key), allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        listed = f"; allowed keys: {', '.join(allowed)}" if allowed else ""
+        return f"unknown key '{key}'{hint}{listed}"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z][a-z0-9_]"):
+            return (
+                f"{_describe(value)} is not a valid id: use a lower-case letter, then "
+                "lower-case letters, digits or _ (at most 64 characters)"
+            )
+        if "[a-z]{2}" in pattern:
+            return f"{_describe(value)} is not a language code like 'en' or 'ja'"
+        if ":" in pattern:
+            return f"{_describe(value)} is not a finding reference like 'rule:some_id'"
+        return f"{_describe(value)} does not have the expected form"
+    if kind in ("string_type", "str_type"):
+        return f"expected text, found {_describe(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, found {_describe(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"expected a number, found {_describe(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {_describe(value)}"
+    if kind in ("list_type",):
+        return f"expected a list, found {_describe(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping (key: value), found {_describe(value)}"
+    if kind == "literal_error":
+        return f"expected one of {ctx.get('expected', '?')}, found {_describe(value)}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = {
+            "greater_than_equal": ("at least", "ge"),
+            "greater_than": ("greater than", "gt"),
+            "less_than_equal": ("at most", "le"),
+            "less_than": ("less than", "lt"),
+        }[kind]
+        return f"must be {bound[0]} {ctx.get(bound[1])}, found {_describe(value)}"
+    if kind in ("too_short", "too_long"):
+        words = "at least" if kind == "too_short" else "at most"
+        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        return f"must have {words} {limit} item(s)"
+    if kind in ("string_too_short", "string_too_long"):
+        words = "at least" if kind == "string_too_short" else "at most"
+        limit = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
+        return f"must be {words} {limit} character(s) long"
+    if kind == "finite_number":
+        return "must be a finite number, not NaN or infinity"
+    if kind == "value_error":
+        text = str(ctx.get("error", error["msg"]))
+        return text
+    if kind == "condition_kind":
+        return str(error["msg"])
+    return str(error["msg"])
+
+
+_TEXT_BRANCH = re.compile(r"^(str|constrained-str|dict\[.*\])$")
+
+
+def _text_branch_at(loc: tuple[str | int, ...]) -> int | None:
+    for i, seg in enumerate(loc):
+        if isinstance(seg, str) and _TEXT_BRANCH.match(seg):
+            return i
+    return None
+
+
+def _text_message(value: Any) -> str:
+    if isinstance(value, dict) and not all(
+        isinstance(k, str) and re.match(r"^[a-z]{2}(-[A-Z]{2})?$", k) for k in value
+    ):
+        return (
+            "expected text, found a mapping: a ': ' inside unquoted text starts a mapping "
+            "in YAML, so put the text in quotes"
+        )
+    if isinstance(value, dict):
+        return "a per-language text maps language codes to non-empty text, e.g. {en: ..., ja: ...}"
+    return f"expected text (or a per-language map such as {{en: ...}}), found {_describe(value)}"
+
+
+def problems_from(
+    exc: ValidationError, doc: Document, root: type[BaseModel], prefix: Path_ = ()
+) -> list[Problem]:
+    """One located Problem per pydantic error, deduplicated and in file order.
+
+    A text field accepts a string or a per-language map, so pydantic reports one error per
+    branch; those are folded into a single message about the value that was found.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for error in exc.errors(include_url=False):
+        loc: Path_ = error["loc"]
+        message: str | None = None
+        branch = _text_branch_at(loc)
+        if branch is not None:
+            loc = loc[:branch]
+            _, value = _value_at(doc, (*prefix, *loc))
+            message = _text_message(value)
+        problem = doc.problem((*prefix, *loc), message or message_for(error, root))
+        key = (problem.field, problem.message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
+    problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+    return problems
+
+
+def _value_at(doc: Document, path: Path_) -> tuple[bool, Any]:
+    node = doc.data
+    for seg in path:
+        if isinstance(node, dict) and seg in node:
+            node = node[seg]
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            node = node[seg]
+        else:
+            return False, None
+    return True, node
