@@ -163,10 +163,26 @@ class _Checker:
                 seen[item.id] = (item, part, i)
         return seen
 
-    def unknown(self, part: _Part, path: Path_, what: str, name: str, known: Iterable[str]) -> None:
-        close = difflib.get_close_matches(name, list(known), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.add(part, path, f"unknown {what} '{name}'{hint}")
+    def unknown(
+        self,
+        part: _Part,
+        path: Path_,
+        what: str,
+        name: str,
+        known: Iterable[str],
+        owner: str = "",
+    ) -> None:
+        """``unknown option 'x' of question 'q' (did you mean 'y'?)``; short lists are named."""
+        names = list(known)
+        close = difflib.get_close_matches(name, names, n=1)
+        if close:
+            hint = f" (did you mean '{close[0]}'?)"
+        elif 0 < len(names) <= 10:
+            hint = f"; expected one of {', '.join(names)}"
+        else:
+            hint = ""
+        of = f" of {owner}" if owner else ""
+        self.add(part, path, f"unknown {what} '{name}'{of}{hint}")
 
 
 def _merge(folder: Path, parts: list[_Part]) -> Bank:
@@ -244,7 +260,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
                 continue
             for gi, good in enumerate(crit.good):
                 if q.option(good) is None:
-                    c.unknown(part, (*cpath, "good", gi), f"option of '{q.id}'", good, [o.id for o in q.options])
+                    c.unknown(part, (*cpath, "good", gi), "option", good, [o.id for o in q.options], f"question '{q.id}'")
 
     labels: set[str] = set()
     for part in parts:
@@ -345,7 +361,7 @@ def _check_condition(c: _Checker, part: _Part, path: Path_, cond: Any) -> None:
         known = [o.id for o in q.options]
         for ref in cond.option_refs():
             if ref not in known:
-                c.unknown(part, (*path, _op_key(cond)), f"option of '{q.id}'", ref, known)
+                c.unknown(part, (*path, _op_key(cond)), "option", ref, known, f"question '{q.id}'")
         if cond.unknown is not None and not q.offers_dont_know:
             c.add(part, (*path, "unknown"), f"question '{q.id}' does not offer \"don't know\"")
     elif isinstance(cond, RaciCondition):
@@ -356,9 +372,9 @@ def _check_condition(c: _Checker, part: _Part, path: Path_, cond: Any) -> None:
             return
         q = found[0]
         if cond.activity not in {a.id for a in q.activities}:
-            c.unknown(part, (*path, "activity"), f"activity of '{q.id}'", cond.activity, [a.id for a in q.activities])
+            c.unknown(part, (*path, "activity"), "activity", cond.activity, [a.id for a in q.activities], f"raci question '{q.id}'")
         if cond.role not in {r.id for r in q.roles}:
-            c.unknown(part, (*path, "role"), f"role of '{q.id}'", cond.role, [r.id for r in q.roles])
+            c.unknown(part, (*path, "role"), "role", cond.role, [r.id for r in q.roles], f"raci question '{q.id}'")
     elif isinstance(cond, ApproachCondition):
         return
 

@@ -26,6 +26,11 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$"),
     Field(description="Lower-case identifier: a letter, then letters, digits or _ (max 64)."),
 ]
+BankId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$"),
+    Field(description="Bank identifier: a lower-case letter, then letters, digits, _ or -."),
+]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
 
 Horizon = Literal["tomorrow", "3m", "6m", "12m"]
@@ -237,7 +242,7 @@ class ScaleLevel(Strict):
 class BankInfo(Strict):
     """The bank's header. Exactly one file of a bank carries it."""
 
-    id: Id
+    id: BankId
     version: str = Field(min_length=1, max_length=32)
     title: Text
     description: Text | None = None
@@ -547,7 +552,7 @@ class AnswersFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    bank: Id
+    bank: BankId
     bank_version: str | None = Field(None, max_length=32)
     meta: AnswersMeta = Field(default_factory=AnswersMeta)
     answers: dict[str, Any] = Field(default_factory=dict)

@@ -104,6 +104,10 @@ class Document:
                 node = node.get(seg) if isinstance(node, dict) else None
         return out
 
+    def problem_at(self, path: Path_, message: str, pos: tuple[int, int]) -> Problem:
+        """A problem at an exact position (for values the data does not hold)."""
+        return Problem(self.file, message, self.display_path(path), pos[0], pos[1])
+
     def problem(self, path: Path_, message: str) -> Problem:
         real, pos = self.locate(path)
         shown = self.display_path(path if len(path) >= len(real) else real)
@@ -203,8 +207,26 @@ def parse(text: str, name: str, *, json_format: bool = False) -> Document:
     if len(nodes) > 1:
         raise InputError([Problem(name, "holds several YAML documents (---); expected one")])
     doc = Document(name, None)
-    doc.data = _convert(nodes[0], (), doc, 0)
+    pending: list[_Pending] = []
+    doc.data = _convert(nodes[0], (), doc, pending)
+    if pending:
+        # Reported once the whole document is converted, so every path can show ids.
+        raise InputError([doc.problem_at(path, message, pos) for path, message, pos in pending])
     return doc
+
+
+# (path, message, position): a problem found while converting, reported all at once.
+_Pending = tuple[Path_, str, tuple[int, int]]
+
+_PLAIN_YAML_PROBLEMS = (
+    (
+        "mapping values are not allowed",
+        "a ': ' inside unquoted text starts a mapping here; put the text in quotes",
+    ),
+    ("found a tab character", "a tab is used for indentation; indent with spaces"),
+    ("cannot start any token", None),
+    ("exceeded maximum nesting depth", f"is nested deeper than {MAX_DEPTH} levels"),
+)
 
 
 def _check_events(text: str, name: str) -> None:
@@ -255,41 +277,60 @@ def _yaml_problem(exc: yaml.YAMLError, name: str) -> Problem:
     message = f"is not valid YAML: {problem}"
     if context:
         message += f" ({context})"
+    for pattern, plain in _PLAIN_YAML_PROBLEMS:
+        if pattern in problem:
+            if plain is None and "\\t" in problem:
+                plain = "a tab is used for indentation; indent with spaces"
+            if plain is not None:
+                message = plain if plain.startswith("is ") else f"is not valid YAML: {plain}"
+            break
     if mark is not None:
         return Problem(name, message, line=mark.line + 1, col=mark.column + 1)
     return Problem(name, message)
 
 
-def _convert(node: yaml.Node, path: Path_, doc: Document, depth: int) -> Any:
-    doc.locations[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_BAD_TAG = "uses the tag {}; only plain YAML values are allowed"
+
+
+def _convert(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending]) -> Any:
+    doc.locations[path] = _pos(node)
     if node.tag not in _STANDARD_TAGS:
-        raise InputError([doc.problem(path, f"uses the tag {_tag(node.tag)}; only plain YAML values are allowed")])
+        pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise InputError([doc.problem(path, "has a key that is not a plain value")])
-            key = _scalar(key_node, path, doc)
+                pending.append((path, "has a key that is not a plain value", _pos(key_node)))
+                continue
+            key = _scalar(key_node, path, doc, pending)
             if isinstance(key, float | bool) or key is None:
                 key = key_node.value
             if key in result:
-                doc.locations[(*path, key)] = (
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
+                first = doc.locations.get((*path, key))
+                also = f" (first on line {first[0]})" if first else ""
+                pending.append(
+                    ((*path, key), f"the key {key!r} appears twice{also}", _pos(key_node))
                 )
-                raise InputError([doc.problem((*path, key), f"the key {key!r} appears twice")])
-            result[key] = _convert(value_node, (*path, key), doc, depth + 1)
+                continue
+            result[key] = _convert(value_node, (*path, key), doc, pending)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), doc, depth + 1) for i, item in enumerate(node.value)]
-    return _scalar(node, path, doc)
+        return [_convert(item, (*path, i), doc, pending) for i, item in enumerate(node.value)]
+    return _scalar(node, path, doc, pending)
 
 
-def _scalar(node: yaml.Node, path: Path_, doc: Document) -> Any:
+def _scalar(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending]) -> Any:
     if node.tag not in _STANDARD_TAGS or not isinstance(node, yaml.ScalarNode):
-        raise InputError([doc.problem(path, f"uses the tag {_tag(node.tag)}; only plain YAML values are allowed")])
+        pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
+        return None
     if len(node.value) > MAX_SCALAR:
-        raise InputError([doc.problem(path, f"is longer than {MAX_SCALAR} characters")])
+        pending.append((path, f"is longer than {MAX_SCALAR} characters", _pos(node)))
+        return None
     tag = node.tag
     try:
         if tag == "tag:yaml.org,2002:int":
@@ -297,14 +338,19 @@ def _scalar(node: yaml.Node, path: Path_, doc: Document) -> Any:
         if tag == "tag:yaml.org,2002:float":
             value = _constructor.construct_yaml_float(node)
             if not math.isfinite(value):
-                raise InputError([doc.problem(path, "must be a finite number, not NaN or infinity")])
+                message = "must be a finite number, not NaN or infinity"
+                pending.append((path, message, _pos(node)))
+                return None
             return value
         if tag == "tag:yaml.org,2002:bool":
             return _constructor.construct_yaml_bool(node)
         if tag == "tag:yaml.org,2002:null":
             return None
+        if tag == "tag:yaml.org,2002:timestamp":
+            return str(node.value)
     except ValueError:
-        raise InputError([doc.problem(path, "is a number too large to handle")]) from None
+        pending.append((path, "is a number too large to handle", _pos(node)))
+        return None
     return str(node.value)
 
 
@@ -320,8 +366,26 @@ def _parse_json(text: str, name: str) -> Document:
     def bad_constant(value: str) -> Any:
         raise ValueError(f"{value} is not a number JSON allows")
 
+    def finite_float(value: str) -> float:
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"the number {value[:40]} is too large to handle")
+        return number
+
+    def bounded_int(value: str) -> int:
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"the number {value[:40]}... is too large to handle") from None
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=bad_constant)
+        data = json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=bad_constant,
+            parse_float=finite_float,
+            parse_int=bounded_int,
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             [Problem(name, f"is not valid JSON: {exc.msg}", line=exc.lineno, col=exc.colno)]
@@ -329,10 +393,22 @@ def _parse_json(text: str, name: str) -> Document:
     except RecursionError:
         raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")]) from None
     except ValueError as exc:
-        raise InputError([Problem(name, f"is not valid: {exc}")]) from None
+        raise InputError([Problem(name, f"is not valid JSON: {exc}")]) from None
     if _depth(data) > MAX_DEPTH:
         raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")])
-    return Document(name, data)
+    doc = Document(name, data)
+    _json_locations(text, doc)
+    return doc
+
+
+def _json_locations(text: str, doc: Document) -> None:
+    """Best effort: JSON is YAML, so the YAML composer tells where each value is."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return
+    if node is not None:
+        _convert(node, (), Document(doc.file, None, doc.locations), [])
 
 
 def _depth(value: Any) -> int:

@@ -66,12 +66,13 @@ def level_of(score: float | None) -> int | None:
     return min(4, int(math.floor(score / 25 + 1e-9)))
 
 
-def dimension_scores(
-    bank: Bank,
-    values: Mapping[str, Any],
-    visible: Collection[str],
-    targets: Mapping[str, int] | None = None,
-) -> list[DimensionScore]:
+def dimension_levels(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
+) -> dict[str, tuple[float | None, int, int, int]]:
+    """Per dimension: (weighted mean level or None, answered, don't know, total).
+
+    Plain tuples, no models: the workshop aggregates hundreds of participants with this.
+    """
     sums: dict[str, list[float]] = {d.id: [0.0, 0.0, 0, 0, 0] for d in bank.dimensions}
     for qid, q in bank.questions.items():
         if q.dimension is None or qid not in visible:
@@ -88,10 +89,23 @@ def dimension_scores(
         acc[0] += level * q.weight
         acc[1] += q.weight
         acc[2] += 1
+    return {
+        dim: ((w_sum / w) if w else None, int(n), int(unknown), int(total))
+        for dim, (w_sum, w, n, unknown, total) in sums.items()
+    }
+
+
+def dimension_scores(
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: Collection[str],
+    targets: Mapping[str, int] | None = None,
+) -> list[DimensionScore]:
+    levels = dimension_levels(bank, values, visible)
     result = []
     for d in bank.dimensions:
-        weighted, weight, answered, unknown, total = sums[d.id]
-        score = round(weighted / weight * 25, 1) if weight else None
+        mean, answered, unknown, total = levels[d.id]
+        score = round(mean * 25, 1) if mean is not None else None
         result.append(
             DimensionScore(
                 id=d.id,
@@ -100,9 +114,9 @@ def dimension_scores(
                 score=score,
                 level=level_of(score),
                 target=(targets or {}).get(d.id),
-                answered=int(answered),
-                unknown=int(unknown),
-                total=int(total),
+                answered=answered,
+                unknown=unknown,
+                total=total,
             )
         )
     return result
@@ -122,12 +136,13 @@ def completeness(bank: Bank, values: Mapping[str, Any], visible: Collection[str]
     return answered, total
 
 
-def classify_approach(
+def approach_signals(
     bank: Bank, values: Mapping[str, Any], visible: Collection[str]
-) -> ApproachResult:
+) -> tuple[float, int, int, list[tuple[str, float]]]:
+    """(score −1…+1, answered signals, total signals, [(question id, signal)])."""
     numerator = denominator = 0.0
     signals = total = 0
-    contributions: list[tuple[float, Evidence]] = []
+    moved: list[tuple[str, float]] = []
     for qid, q in bank.questions.items():
         if not q.has_approach or qid not in visible:
             continue
@@ -144,31 +159,45 @@ def classify_approach(
         numerator += signal * q.approach_weight
         denominator += q.approach_weight
         if signal:
-            contributions.append(
-                (abs(signal * q.approach_weight), make_evidence(q, value, round(signal, 3)))
-            )
+            moved.append((qid, signal))
+    score = max(-1.0, min(1.0, numerator / denominator)) if denominator else 0.0
+    return score, signals, total, moved
+
+
+def approach_label(bank: Bank, score: float, signals: int) -> str:
     info = bank.info
-    score = numerator / denominator if denominator else 0.0
-    score = max(-1.0, min(1.0, score))
-    coverage = signals / total if total else 0.0
     if signals < info.approach_min_signals:
-        label = "undetermined"
+        return "undetermined"
+    if abs(score) < info.approach_band:
+        return "mixed"
+    return "top-down" if score > 0 else "bottom-up"
+
+
+def classify_approach(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
+) -> ApproachResult:
+    score, signals, total, moved = approach_signals(bank, values, visible)
+    info = bank.info
+    label = approach_label(bank, score, signals)
+    coverage = signals / total if total else 0.0
+    if label == "undetermined":
         confidence = 0.0
-    elif abs(score) < info.approach_band:
-        label = "mixed"
+    elif label == "mixed":
         confidence = coverage * (1 - abs(score) / info.approach_band) ** 0.5
     else:
-        label = "top-down" if score > 0 else "bottom-up"
         margin = min(1.0, (abs(score) - info.approach_band) / (1 - info.approach_band) + 0.5)
         confidence = coverage * margin
-    contributions.sort(key=lambda item: -item[0])
+    moved.sort(key=lambda item: -abs(item[1] * bank.questions[item[0]].approach_weight))
     return ApproachResult(
-        label=label,
+        label=label,  # type: ignore[arg-type]
         score=round(score, 3),
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         signals=signals,
         total_signals=total,
-        evidence=[e for _, e in contributions[:8]],
+        evidence=[
+            make_evidence(bank.questions[qid], values[qid], round(signal, 3))
+            for qid, signal in moved[:8]
+        ],
     )
 
 

@@ -120,7 +120,10 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
             "less_than_equal": ("at most", "le"),
             "less_than": ("less than", "lt"),
         }[kind]
-        return f"must be {bound[0]} {ctx.get(bound[1])}, found {_describe(value)}"
+        limit = ctx.get(bound[1])
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        return f"must be {bound[0]} {limit}, found {_describe(value)}"
     if kind in ("too_short", "too_long"):
         words = "at least" if kind == "too_short" else "at most"
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
@@ -135,7 +138,15 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
         text = str(ctx.get("error", error["msg"]))
         return text
     if kind == "condition_kind":
-        return str(error["msg"])
+        hint = ""
+        if isinstance(value, dict):
+            keys = ("all", "any", "not", "question", "raci", "approach")
+            for key in value:
+                close = difflib.get_close_matches(str(key), keys, n=1)
+                if close:
+                    hint = f" (did you mean '{close[0]}' instead of '{key}'?)"
+                    break
+        return str(error["msg"]) + hint
     return str(error["msg"])
 
 
@@ -162,6 +173,33 @@ def _text_message(value: Any) -> str:
     return f"expected text (or a per-language map such as {{en: ...}}), found {_describe(value)}"
 
 
+_CONDITION_FIELDS = {"show_if", "when", "candidate"}
+_CONDITION_TAGS = {"all", "any", "not", "question", "raci", "approach"}
+
+
+def _strip_condition_tags(loc: Path_) -> Path_:
+    """Drop the union tags pydantic inserts into a condition's location.
+
+    ``when.all.all[1].question`` (tag, field, index, tag) is shown as ``when.all[1]``.
+    """
+    out: list[str | int] = []
+    state = ""
+    for seg in loc:
+        if state == "cond" and seg in _CONDITION_TAGS:
+            state = f"tag:{seg}"
+            continue
+        out.append(seg)
+        if state in ("tag:all", "tag:any") and seg in ("all", "any"):
+            state = "list"
+        elif state == "list" and isinstance(seg, int):
+            state = "cond"
+        elif state == "tag:not" and seg == "not":
+            state = "cond"
+        else:
+            state = "cond" if seg in _CONDITION_FIELDS else ""
+    return tuple(out)
+
+
 def problems_from(
     exc: ValidationError, doc: Document, root: type[BaseModel], prefix: Path_ = ()
 ) -> list[Problem]:
@@ -173,8 +211,16 @@ def problems_from(
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
-        loc: Path_ = error["loc"]
+        loc: Path_ = _strip_condition_tags(error["loc"])
         message: str | None = None
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+            text = message_for(error, root)
+            message = (
+                text.replace(", found", " as a key, found", 1)
+                if ", found" in text
+                else f"key: {text}"
+            )
         branch = _text_branch_at(loc)
         if branch is not None:
             loc = loc[:branch]

@@ -1,0 +1,117 @@
+"""Table definitions (the schema Alembic migrations create; a test keeps them in step).
+
+One row per answer, so each answer is saved the moment it is given and concurrent
+participants never overwrite each other's rows. Workshop state (current section, revealed
+questions, status) lives here too, never in process memory, so several app replicas can
+serve one workshop from one PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("facilitator_token", String(64), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("bank_id", String(64), nullable=False),
+    Column("bank_version", String(32), nullable=False),
+    Column("threshold", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("mode", String(16), nullable=False),
+    Column("current_section", String(64), nullable=True),
+    Column("current_question", String(64), nullable=True),
+    Column("revealed", JSON, nullable=False),
+    Column("team_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("bank_id", String(64), nullable=False),
+    Column("bank_version", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("targets", JSON, nullable=False),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("display_name", String(80), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("question_id", String(64), nullable=False),
+    Column("value", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("assessment_id", "question_id", name="uq_answer_per_question"),
+)
+
+hands = Table(
+    "hands",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("question_id", String(64), nullable=False),
+    Column("option_id", String(64), nullable=False),
+    Column("count", Integer, nullable=False),
+    UniqueConstraint("workshop_id", "question_id", "option_id", name="uq_hands_per_option"),
+)
+
+join_attempts = Table(
+    "join_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client_key", String(128), nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_join_attempts_client_at", "client_key", "at"),
+)
