@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from assessment.conditions import evaluate, evidence_questions
+from assessment.conditions import evaluate, evidence_questions, referenced
 from assessment.models import (
     DONT_KNOW,
     SEVERITY_RANK,
@@ -252,6 +252,13 @@ def use_case_fit(
     if check is None:
         return UseCaseResult(status="not_assessed", criteria=[], traps=[], summary="This bank does not assess a use case.")
     if not evaluate(check.candidate, bank, values):
+        if not any(values.get(q) is not None for q in referenced(check.candidate)):
+            return UseCaseResult(
+                status="incomplete",
+                criteria=[],
+                traps=traps,
+                summary="Not assessed yet: say whether a candidate for the first use case exists.",
+            )
         return UseCaseResult(
             status="no_candidate",
             criteria=[],

@@ -392,7 +392,7 @@ def _check_cycles(c: _Checker) -> None:
     reported: set[frozenset[str]] = set()
     for cycle in _cycles(graph):
         key = frozenset(cycle)
-        if key in reported:
+        if key in reported or len(cycle) == 1:  # a self-reference is reported on its own
             continue
         reported.add(key)
         q, part, qpath = c.questions[cycle[0]]

@@ -226,6 +226,11 @@ _PLAIN_YAML_PROBLEMS = (
     ("found a tab character", "a tab is used for indentation; indent with spaces"),
     ("cannot start any token", None),
     ("exceeded maximum nesting depth", f"is nested deeper than {MAX_DEPTH} levels"),
+    ("did not find expected ',' or ']'", "a [ list ] is not closed: expected ',' or ']'"),
+    ("did not find expected ',' or '}'", "a { mapping } is not closed: expected ',' or '}'"),
+    ("could not find expected ':'", "expected 'key: value'; a line above is missing its ':'"),
+    ("did not find expected key", "the indentation does not match the lines above"),
+    ("did not find expected '-' indicator", "the indentation does not match the list above"),
 )
 
 

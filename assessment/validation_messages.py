@@ -150,6 +150,7 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
     return str(error["msg"])
 
 
+_LANG_CODE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 _TEXT_BRANCH = re.compile(r"^(str|constrained-str|dict\[.*\])$")
 
 
@@ -161,13 +162,18 @@ def _text_branch_at(loc: tuple[str | int, ...]) -> int | None:
 
 
 def _text_message(value: Any) -> str:
-    if isinstance(value, dict) and not all(
-        isinstance(k, str) and re.match(r"^[a-z]{2}(-[A-Z]{2})?$", k) for k in value
-    ):
-        return (
-            "expected text, found a mapping: a ': ' inside unquoted text starts a mapping "
-            "in YAML, so put the text in quotes"
-        )
+    if isinstance(value, dict) and value:
+        bad = [k for k in value if not (isinstance(k, str) and _LANG_CODE.match(k))]
+        if bad and len(bad) < len(value):
+            return (
+                f"'{bad[0]}' is not a language code like 'en' or 'ja' "
+                "(a per-language text maps codes to text)"
+            )
+        if bad:
+            return (
+                "expected text, found a mapping: a ': ' inside unquoted text starts a mapping "
+                "in YAML, so put the text in quotes"
+            )
     if isinstance(value, dict):
         return "a per-language text maps language codes to non-empty text, e.g. {en: ..., ja: ...}"
     return f"expected text (or a per-language map such as {{en: ...}}), found {_describe(value)}"

@@ -55,18 +55,24 @@ def _sqlite_setup(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-@lru_cache(maxsize=8)
-def get_engine(url: str | None = None) -> Engine:
-    """One engine (connection pool) per URL and process, its schema migrated to head."""
-    url = url or database_url()
+def make_engine(url: str) -> Engine:
+    """A new engine for ``url`` with the schema migrated to head (tests use this)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        )
         _sqlite_setup(engine)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     upgrade(engine)
     return engine
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str | None = None) -> Engine:
+    """One engine (connection pool) per URL and process, its schema migrated to head."""
+    return make_engine(url or database_url())
 
 
 @contextmanager

@@ -1,0 +1,169 @@
+"""Machine-readable exports: the answers file (YAML, JSON) and the results (JSON, CSV).
+
+The answers file follows the contract of DESIGN.md §3, so a download can be uploaded again,
+scored with ``assess score`` or edited by hand. The results CSV flattens the frozen
+:class:`AssessmentResult` into one row per dimension score, finding and recommendation, for
+spreadsheets and BI tools. Nothing here computes a score: it only re-shapes the result.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from assessment.models import Answers, AssessmentResult
+from assessment.report.content import STATUS_TEXT, USE_CASE_TITLES
+
+CSV_COLUMNS = ("kind", "id", "title", "group", "score", "level", "severity", "horizon", "details")
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+# --------------------------------------------------------------------------- answers file
+
+
+def answers_document(answers: Answers) -> dict[str, Any]:
+    """The answers as the plain mapping of the answers-file contract.
+
+    Empty meta fields are left out, so the file stays as short as what the person gave.
+    """
+    meta = answers.meta.model_dump(exclude_none=True)
+    document: dict[str, Any] = {"bank": answers.bank}
+    if answers.bank_version:
+        document["bank_version"] = answers.bank_version
+    document["meta"] = meta
+    document["answers"] = {qid: value for qid, value in answers.values.items() if value is not None}
+    return document
+
+
+def answers_yaml(answers: Answers) -> str:
+    """The answers file as YAML.
+
+    ``safe_dump`` quotes strings that older YAML readers would take for booleans (an option
+    called ``yes`` or ``no``), so the file reads the same in every tool.
+    """
+    header = "# MLOps Team Readiness Assessment: answers file. Upload it to continue.\n"
+    body = yaml.safe_dump(
+        answers_document(answers), sort_keys=False, allow_unicode=True, width=100
+    )
+    return header + body
+
+
+def answers_json(answers: Answers) -> str:
+    """The answers file as JSON (same keys as the YAML)."""
+    return json.dumps(answers_document(answers), indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- results
+
+
+def results_json(result: AssessmentResult) -> str:
+    """The full result, exactly as ``assess score --format json`` prints it."""
+    return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(value: object) -> str:
+    """One CSV cell; text that a spreadsheet would run as a formula is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1 else f"{value:.1f}"
+    text = str(value)
+    if text.startswith(_FORMULA_START) or (text.startswith("-") and not _is_number(text)):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
+    groups = {d.id: d.group for d in result.dimensions}
+    a = result.approach
+    yield (
+        "approach",
+        a.label,
+        f"Approach: {a.label}",
+        "organisation",
+        a.score,
+        None,
+        None,
+        None,
+        f"confidence {a.confidence:.2f}; {a.signals} of {a.total_signals} signals answered",
+    )
+    for d in result.dimensions:
+        details = f"answered {d.answered} of {d.total}; don't know {d.unknown}"
+        if d.target is not None:
+            details += f"; target level {d.target}"
+        yield ("dimension", d.id, d.title, d.group, d.score, d.level, None, None, details)
+    for cap in result.missing_capabilities:
+        details = STATUS_TEXT.get(cap.status, cap.status)
+        if cap.symptoms:
+            details += "; symptoms: " + "; ".join(cap.symptoms)
+        if cap.target is not None:
+            details += f"; target level {cap.target}"
+        yield (
+            "missing_capability",
+            cap.id,
+            cap.title,
+            groups.get(cap.dimension, ""),
+            None,
+            cap.level,
+            cap.severity,
+            None,
+            details,
+        )
+    for rule in result.anti_patterns:
+        yield (
+            rule.kind,
+            rule.id,
+            rule.title,
+            None,
+            None,
+            None,
+            rule.severity,
+            None,
+            f"why: {rule.why} | what to do: {rule.remedy}",
+        )
+    for issue in result.raci_issues:
+        yield ("raci_issue", issue.id, issue.title, None, None, None, issue.severity, None, issue.why)
+    uc = result.use_case
+    yield (
+        "use_case",
+        uc.status,
+        USE_CASE_TITLES.get(uc.status, uc.status),
+        None,
+        None if uc.score is None else uc.score * 100,
+        None,
+        None,
+        None,
+        uc.summary,
+    )
+    for rec in result.recommendations:
+        details = f"{rec.why} | priority {rec.priority}"
+        if rec.findings:
+            details += " | addresses: " + ", ".join(rec.findings)
+        yield ("recommendation", rec.id, rec.title, None, None, None, None, rec.horizon, details)
+
+
+def results_csv(result: AssessmentResult) -> str:
+    """The result as CSV: one row per dimension score, finding and recommendation.
+
+    Columns: kind, id, title, group, score, level, severity, horizon, details. Empty cells
+    mean "does not apply to this kind of row".
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in _rows(result):
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
