@@ -93,6 +93,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from assessment.store.db import database_url, make_engine
+    from assessment.store.migrate import current_revision
+
+    url = args.url or database_url()
+    try:
+        engine = make_engine(url)
+        revision = current_revision(engine)
+    except SQLAlchemyError as exc:
+        print(f"database: cannot be upgraded: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}", file=sys.stderr)
+        return 1
+    print(f"database {engine.url.render_as_string(hide_password=True)}: schema at revision {revision}")
+    engine.dispose()
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(bank_schema_json())
     return 0
@@ -125,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("db", help="database maintenance")
+    db_sub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    up = db_sub.add_parser("upgrade", help="migrate the database to the latest schema")
+    up.add_argument("--url", help="database URL (default: ASSESS_DATABASE_URL or data/)")
+    up.set_defaults(func=cmd_db_upgrade)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a bank file")
     p.set_defaults(func=cmd_schema)

@@ -88,28 +88,52 @@ def _as_number(bank: Bank, qid: str, value: Any) -> float | None:
     return None
 
 
-def visible_questions(bank: Bank, values: Mapping[str, Any]) -> set[str]:
+def visible_questions(bank: Bank, values: Mapping[str, Any]) -> frozenset[str]:
     """Ids of the questions shown for these answers.
 
     A question whose ``show_if`` refers to a hidden question sees that answer as missing,
-    so hiding cascades. The loader has refused cycles, so the recursion ends.
+    so hiding cascades. Conditional questions are evaluated in dependency order (the
+    loader has refused cycles); the result is shared and must not be modified.
     """
-    memo: dict[str, bool] = {}
+    hidden: set[str] = set()
+    for qid, refs in _conditional_order(bank):
+        seen = {ref: values[ref] for ref in refs if ref in values and ref not in hidden}
+        if not evaluate(bank.questions[qid].show_if, bank, seen):
+            hidden.add(qid)
+    return bank.question_ids - hidden if hidden else bank.question_ids
 
-    def shown(qid: str) -> bool:
-        if qid in memo:
-            return memo[qid]
-        question = bank.questions[qid]
-        if question.show_if is None:
-            memo[qid] = True
-            return True
-        memo[qid] = False  # guards against cycles in banks built without the loader
-        refs = referenced(question.show_if)
-        seen = {ref: values[ref] for ref in refs if ref in values and shown(ref)}
-        memo[qid] = evaluate(question.show_if, bank, seen)
-        return memo[qid]
 
-    return {qid for qid in bank.questions if shown(qid)}
+_ORDER_CACHE: dict[int, tuple[Bank, list[tuple[str, frozenset[str]]]]] = {}
+
+
+def _conditional_order(bank: Bank) -> list[tuple[str, frozenset[str]]]:
+    """Conditional questions with the ids they read, each after the questions it reads."""
+    cached = _ORDER_CACHE.get(id(bank))
+    if cached is not None and cached[0] is bank:
+        return cached[1]
+    refs = {
+        qid: frozenset(referenced(q.show_if))
+        for qid, q in bank.questions.items()
+        if q.show_if is not None
+    }
+    order: list[tuple[str, frozenset[str]]] = []
+    placed: set[str] = set()
+
+    def place(qid: str, trail: frozenset[str]) -> None:
+        if qid in placed or qid in trail:
+            return
+        for ref in refs[qid]:
+            if ref in refs:
+                place(ref, trail | {qid})
+        placed.add(qid)
+        order.append((qid, refs[qid]))
+
+    for qid in refs:
+        place(qid, frozenset())
+    if len(_ORDER_CACHE) > 32:
+        _ORDER_CACHE.clear()
+    _ORDER_CACHE[id(bank)] = (bank, order)
+    return order
 
 
 def referenced(cond: Any) -> set[str]:

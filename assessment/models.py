@@ -7,6 +7,7 @@ and reject unknown keys: a typo in a bank is an error, never silently ignored.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -396,19 +397,26 @@ class Question(Strict):
     def scored(self) -> bool:
         return self.dimension is not None
 
-    @property
+    # Cached lookups: scoring runs per rerun and per workshop participant, and a frozen
+    # question never changes, so these are computed once per question.
+    @cached_property
     def has_approach(self) -> bool:
         return any(o.approach is not None for o in self.options)
 
-    @property
+    @cached_property
     def offers_dont_know(self) -> bool:
         return self.dont_know and self.type != "text"
 
+    @cached_property
+    def option_map(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
+    @cached_property
+    def total_credit(self) -> float:
+        return sum(o.credit or 0 for o in self.options)
+
     def option(self, option_id: str) -> Option | None:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        return None
+        return self.option_map.get(option_id)
 
 
 class Section(Strict):
@@ -513,24 +521,31 @@ class Bank(Strict):
     approaches: list[ApproachProfile] = Field(default_factory=list)
     recommendations: list[Recommendation]
 
-    def model_post_init(self, context: Any, /) -> None:
-        questions = {q.id: q for s in self.sections for q in s.questions}
-        object.__setattr__(self, "_questions", questions)
-        object.__setattr__(self, "_dimensions", {d.id: d for d in self.dimensions})
-
-    @property
+    # Derived lookups, computed once per (frozen) bank: the app reruns scoring on every
+    # click and the workshop scores hundreds of participants.
+    @cached_property
     def questions(self) -> dict[str, Question]:
-        result: dict[str, Question] = self._questions  # type: ignore[attr-defined]
-        return result
+        return {q.id: q for s in self.sections for q in s.questions}
 
-    @property
+    @cached_property
     def dimension_map(self) -> dict[str, Dimension]:
-        result: dict[str, Dimension] = self._dimensions  # type: ignore[attr-defined]
-        return result
+        return {d.id: d for d in self.dimensions}
 
-    @property
+    @cached_property
     def capabilities(self) -> dict[str, Question]:
         return {qid: q for qid, q in self.questions.items() if q.capability is not None}
+
+    @cached_property
+    def scored_questions(self) -> list[Question]:
+        return [q for q in self.questions.values() if q.dimension is not None]
+
+    @cached_property
+    def approach_questions(self) -> list[Question]:
+        return [q for q in self.questions.values() if q.has_approach]
+
+    @cached_property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(self.questions)
 
 
 # --------------------------------------------------------------------------- answers

@@ -221,7 +221,8 @@ _Pending = tuple[Path_, str, tuple[int, int]]
 _PLAIN_YAML_PROBLEMS = (
     (
         "mapping values are not allowed",
-        "a ': ' inside unquoted text starts a mapping here; put the text in quotes",
+        "found ': ' where no key can start; put text that contains ': ' in quotes, "
+        "or check the indentation",
     ),
     ("found a tab character", "a tab is used for indentation; indent with spaces"),
     ("cannot start any token", None),

@@ -33,10 +33,11 @@ def question_level(q: Question, value: Any) -> float | None:
         option = q.option(value)
         return option.level if option is not None else None
     if q.type == "multi":
-        total = sum(o.credit or 0 for o in q.options)
+        total = q.total_credit
         if total <= 0:
             return None
-        earned = sum(o.credit or 0 for o in q.options if o.id in value)
+        options = q.option_map
+        earned = sum(options[v].credit or 0 for v in value if v in options)
         return min(4.0, 4.0 * earned / total)
     if q.type == "number":
         for band in q.bands:
@@ -67,25 +68,33 @@ def level_of(score: float | None) -> int | None:
 
 
 def dimension_levels(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: Collection[str],
+    levels_out: dict[str, list[float]] | None = None,
 ) -> dict[str, tuple[float | None, int, int, int]]:
     """Per dimension: (weighted mean level or None, answered, don't know, total).
 
-    Plain tuples, no models: the workshop aggregates hundreds of participants with this.
+    Plain tuples, no models: the workshop aggregates hundreds of participants with this,
+    and collects each question's level in ``levels_out`` to avoid computing it twice.
     """
     sums: dict[str, list[float]] = {d.id: [0.0, 0.0, 0, 0, 0] for d in bank.dimensions}
-    for qid, q in bank.questions.items():
-        if q.dimension is None or qid not in visible:
+    for q in bank.scored_questions:
+        if q.id not in visible:
             continue
-        acc = sums[q.dimension]
+        acc = sums[q.dimension or ""]
         acc[4] += 1
-        value = values.get(qid)
-        if value == DONT_KNOW:
+        value = values.get(q.id)
+        if value is None:
+            continue
+        if value.__class__ is str and value == DONT_KNOW:
             acc[3] += 1
             continue
         level = question_level(q, value)
         if level is None:
             continue
+        if levels_out is not None:
+            levels_out[q.id].append(level)
         acc[0] += level * q.weight
         acc[1] += q.weight
         acc[2] += 1
@@ -143,15 +152,19 @@ def approach_signals(
     numerator = denominator = 0.0
     signals = total = 0
     moved: list[tuple[str, float]] = []
-    for qid, q in bank.questions.items():
-        if not q.has_approach or qid not in visible:
+    for q in bank.approach_questions:
+        qid = q.id
+        if qid not in visible:
             continue
         total += 1
         value = values.get(qid)
         if value is None or value == DONT_KNOW:
             continue
-        chosen = [value] if isinstance(value, str) else list(value)
-        weights = [o.approach for o in q.options if o.id in chosen and o.approach is not None]
+        options = q.option_map
+        chosen = [value] if isinstance(value, str) else value
+        weights = [
+            w for w in (options[c].approach for c in chosen if c in options) if w is not None
+        ]
         if not weights:
             continue
         signal = sum(weights) / len(weights)

@@ -196,11 +196,9 @@ def _strip_condition_tags(loc: Path_) -> Path_:
             continue
         out.append(seg)
         if state in ("tag:all", "tag:any") and seg in ("all", "any"):
-            state = "list"
-        elif state == "list" and isinstance(seg, int):
-            state = "cond"
-        elif state == "tag:not" and seg == "not":
-            state = "cond"
+            state = "list"  # the list of sub-conditions; an index follows
+        elif (state == "list" and isinstance(seg, int)) or (state == "tag:not" and seg == "not"):
+            state = "cond"  # a sub-condition: the next segment may be a tag again
         else:
             state = "cond" if seg in _CONDITION_FIELDS else ""
     return tuple(out)

@@ -109,7 +109,9 @@ def _nominal(counts: Counter[Any], k: int, n: int) -> float:
     return min(1.0, simpson / (1 - 1 / k))
 
 
-def disagreement(q: Question, answers: Sequence[Any]) -> float | None:
+def disagreement(
+    q: Question, answers: Sequence[Any], levels: Sequence[float] | None = None
+) -> float | None:
     """0 (everyone agrees) … 1 (maximal disagreement) for one question's answers.
 
     Ordinal answers (maturity levels, options with levels, banded numbers) use the
@@ -123,7 +125,8 @@ def disagreement(q: Question, answers: Sequence[Any]) -> float | None:
     if q.type == "scale" or (q.type == "number" and q.bands) or (
         q.type == "single" and any(o.level is not None for o in q.options)
     ):
-        levels = [lv for lv in (question_level(q, a) for a in given) if lv is not None]
+        if levels is None:
+            levels = [lv for lv in (question_level(q, a) for a in given) if lv is not None]
         if len(levels) >= 2:
             return min(1.0, statistics.pstdev(levels) / 2)
     if q.type == "single":
@@ -165,13 +168,14 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
     n = len(participants)
     dim_values: dict[str, list[float]] = {d.id: [] for d in bank.dimensions}
     per_question: dict[str, list[Any]] = {qid: [] for qid in bank.questions}
+    levels: dict[str, list[float]] = {qid: [] for qid in bank.questions}
     unknown: Counter[str] = Counter()
     approaches: Counter[str] = Counter()
     section_done: Counter[str] = Counter()
     section_share: dict[str, float] = {s.id: 0.0 for s in bank.sections}
     for values in participants:
         visible = visible_questions(bank, values)
-        for dim, (mean, _, _, _) in dimension_levels(bank, values, visible).items():
+        for dim, (mean, _, _, _) in dimension_levels(bank, values, visible, levels).items():
             if mean is not None:
                 dim_values[dim].append(mean * 25)
         score, signals, _, _ = approach_signals(bank, values, visible)
@@ -207,7 +211,9 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
         for q in section.questions:
             given = per_question[q.id]
             enough = shown and len(given) >= threshold
-            levels = [lv for lv in (question_level(q, a) for a in given) if lv is not None]
+            q_levels = levels[q.id] if q.dimension is not None else [
+                lv for lv in (question_level(q, a) for a in given) if lv is not None
+            ]
             questions[q.id] = QuestionSpread(
                 id=q.id,
                 section=section.id,
@@ -215,8 +221,8 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 type=q.type,
                 answered=len(given),
                 unknown=unknown[q.id],
-                disagreement=disagreement(q, given) if enough else None,
-                median_level=statistics.median(levels) if enough and levels else None,
+                disagreement=disagreement(q, given, q_levels or None) if enough else None,
+                median_level=statistics.median(q_levels) if enough and q_levels else None,
                 counts=_counts(q, given) if enough else [],
             )
     progress = [

@@ -23,14 +23,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
-from assessment.report import style  # noqa: E402
-from assessment.report.style import ProfileSeries  # noqa: E402
+from assessment.report import style
+from assessment.report.style import ProfileSeries
 
 MM_PER_INCH = 25.4
 MM_PER_PT = MM_PER_INCH / 72
-_RC = {
+_RC: dict[Any, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "assessment-report",
     "font.family": "sans-serif",
@@ -81,9 +81,7 @@ def _legend(fig: Figure, has_target: bool, y: float) -> None:
         (style.CURRENT_LABEL, style.CURRENT_COLOR, "solid", "o")
     ]
     if has_target:
-        entries.append(
-            (style.TARGET_LABEL, style.TARGET_COLOR, style.TARGET_DASH_PATTERN, "s")
-        )
+        entries.append((style.TARGET_LABEL, style.TARGET_COLOR, style.TARGET_DASH_PATTERN, "s"))
     start = 0.5 - 0.14 * len(entries)
     for i, (label, color, dash, marker) in enumerate(entries):
         x = start + 0.28 * i
@@ -152,7 +150,9 @@ def radar_svg(
                 va="bottom",
             )
         for c, s in zip(cos, sin, strict=True):
-            ax.plot([0, top * c], [0, top * s], color=style.GRID_COLOR, linewidth=0.6, clip_on=False)
+            ax.plot(
+                [0, top * c], [0, top * s], color=style.GRID_COLOR, linewidth=0.6, clip_on=False
+            )
 
         current = [v or 0.0 for v in series.current]
         xs = [v * c for v, c in zip(current, cos, strict=True)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assessment.models import SEVERITY_RANK, AssessmentResult
+from assessment.models import DONT_KNOW, SEVERITY_RANK, AssessmentResult, RaciIssue
 
 HORIZON_TITLES = {
     "tomorrow": "Start tomorrow",
@@ -37,11 +37,11 @@ USE_CASE_TITLES = {
 METHOD = [
     "Capability questions use a maturity scale from 0 (none) to 4 (automated and "
     "continuously improved). A dimension's score is the weighted mean level of its answered "
-    "questions × 25, so 0–100; \"don't know\" answers are left out of the mean and listed.",
+    'questions × 25, so 0–100; "don\'t know" answers are left out of the mean and listed.',
     "",
     "The approach (top-down or bottom-up) is the weighted mean of the signals in the "
     "organisation answers, from −1 (bottom-up) to +1 (top-down). Scores near zero are "
-    "\"mixed\"; with too few answers it is \"undetermined\". Confidence grows with the "
+    '"mixed"; with too few answers it is "undetermined". Confidence grows with the '
     "share of signals answered and with the distance from the mixed band.",
     "",
     "A capability is missing when its level is at or below its threshold; symptoms that "
@@ -90,3 +90,185 @@ def executive_summary(result: AssessmentResult, count: int = 3) -> Summary:
     findings = [text for _, _, text in ranked[:count]]
     actions = [r.title for r in result.recommendations[:count]]
     return Summary(findings, actions)
+
+
+# --------------------------------------------------------------------------- shared helpers
+# Added for the PDF; the Results page can use them too so all renderers agree.
+
+REPORT_TITLE = "MLOps Team Readiness Assessment"
+
+SECTION_TITLES = {
+    "summary": "Executive summary",
+    "approach": "Approach",
+    "profile": "Capability and team profile",
+    "missing": "Missing capabilities",
+    "anti_patterns": "Anti-patterns",
+    "raci": "Responsibilities (RACI)",
+    "use_case": "First use case",
+    "roadmap": "Roadmap",
+    "appendix": "Appendix: answers",
+    "dont_know": 'Answered "don\'t know"',
+    "method": "Method",
+}
+"""Section headings of the PDF, in order; all but "profile" are the Markdown export's too."""
+
+APPROACH_SIDES = {
+    "top-down": "Top-down",
+    "bottom-up": "Bottom-up",
+    "mixed": "Mixed",
+    "undetermined": "Undetermined",
+}
+
+CRITERION_STATUS = {"met": "✔ Met", "unmet": "✘ Not met", "unknown": "? Unknown"}
+"""A criterion's status in words with a symbol, never by colour alone."""
+
+RACI_LETTERS = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"}
+
+RACI_CHECK_LABELS = {
+    "no_accountable": "No one accountable",
+    "several_accountable": "Several accountable",
+    "no_responsible": "No one responsible",
+    "concentrated": "Accountable for too much",
+}
+"""Short names of the generic matrix checks, for a table cell next to the highlight."""
+
+
+def humanize(identifier: str) -> str:
+    """``production_deployment`` → ``Production deployment``: a title when only an id is known."""
+    words = identifier.replace("_", " ").replace("-", " ").split()
+    if not words:
+        return identifier
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+@dataclass(frozen=True)
+class RankedFinding:
+    """One entry of the executive summary, with what a renderer needs to badge it."""
+
+    kind: str
+    title: str
+    severity: str
+    text: str
+
+
+def top_findings(result: AssessmentResult, count: int = 3) -> list[RankedFinding]:
+    """The most severe findings of any kind; the order :func:`executive_summary` prints."""
+    ranked: list[tuple[int, int, str, RankedFinding]] = []
+
+    def add(index: int, kind: str, title: str, severity: str, text: str) -> None:
+        finding = RankedFinding(kind, title, severity, text)
+        ranked.append((-SEVERITY_RANK[severity], index, text, finding))
+
+    for i, cap in enumerate(result.missing_capabilities):
+        add(i, "Missing capability", cap.title, cap.severity, f"Missing capability: {cap.title}")
+    for i, f in enumerate(result.anti_patterns):
+        add(i, "Anti-pattern", f.title, f.severity, f"Anti-pattern: {f.title}")
+    for i, issue in enumerate(result.raci_issues):
+        add(i, "Responsibility", issue.title, issue.severity, f"Responsibility: {issue.title}")
+    if result.use_case.status in ("weak", "unsuitable"):
+        summary = result.use_case.summary
+        add(0, "First use case", summary, "medium", f"First use case: {summary}")
+    ranked.sort(key=lambda item: item[:3])
+    return [finding for _, _, _, finding in ranked[:count]]
+
+
+def finding_titles(result: AssessmentResult) -> dict[str, str]:
+    """Readable names for the ``kind:id`` keys a recommendation lists in ``findings``."""
+    names: dict[str, str] = {}
+    for cap in result.missing_capabilities:
+        names[f"capability:{cap.id}"] = cap.title
+    for rule in result.anti_patterns:
+        names[f"rule:{rule.id}"] = rule.title
+    for issue in result.raci_issues:
+        key = issue.id if issue.id.startswith("raci:") else f"rule:{issue.id}"
+        if issue.id.startswith("raci:"):
+            names.setdefault(key, RACI_CHECK_LABELS.get(issue.check, issue.title))
+        else:
+            names[key] = issue.title
+    names[f"approach:{result.approach.label}"] = (
+        f"{APPROACH_SIDES.get(result.approach.label, result.approach.label)} approach"
+    )
+    names[f"use_case:{result.use_case.status}"] = USE_CASE_TITLES.get(
+        result.use_case.status, result.use_case.status
+    )
+    names["unknowns:any"] = '"Don\'t know" answers'
+    return names
+
+
+def finding_name(key: str, names: dict[str, str]) -> str:
+    """The readable name of a finding key, or its id made readable when the result lacks one."""
+    if key in names:
+        return names[key]
+    _, _, ident = key.partition(":")
+    return humanize(ident or key)
+
+
+def unknown_questions(result: AssessmentResult) -> list[str]:
+    """The questions answered "don't know", in bank order, as the person read them."""
+    return [row.text for row in result.answers if row.answer == DONT_KNOW]
+
+
+@dataclass(frozen=True)
+class RaciMatrix:
+    """One answered RACI question as a grid, with the generic checks placed on it.
+
+    The result carries the matrix by id only (activity and role titles live in the bank),
+    so rows and columns are named with :func:`humanize`. Rule-based issues name no cell and
+    are listed under the grid instead.
+    """
+
+    question: str
+    text: str
+    activities: list[str]
+    roles: list[str]
+    cells: dict[tuple[str, str], str]
+    activity_issues: dict[str, list[RaciIssue]]
+    role_issues: dict[str, list[RaciIssue]]
+
+
+def raci_matrices(result: AssessmentResult) -> list[RaciMatrix]:
+    """Every RACI answer of the result as a :class:`RaciMatrix`, in bank order."""
+    matrices: list[RaciMatrix] = []
+    for row in result.answers:
+        if not isinstance(row.answer, dict):
+            continue
+        activities: list[str] = []
+        roles: list[str] = []
+        cells: dict[tuple[str, str], str] = {}
+        for activity, assignment in row.answer.items():
+            activities.append(str(activity))
+            if not isinstance(assignment, dict):
+                continue
+            for role, letters in assignment.items():
+                if str(role) not in roles:
+                    roles.append(str(role))
+                if letters:
+                    cells[(str(activity), str(role))] = str(letters)
+        activity_issues: dict[str, list[RaciIssue]] = {}
+        role_issues: dict[str, list[RaciIssue]] = {}
+        mine = [
+            issue
+            for issue in result.raci_issues
+            if any(e.question == row.question for e in issue.evidence)
+        ]
+        for issue in mine:
+            if issue.activity is not None:
+                if issue.activity not in activities:
+                    activities.append(issue.activity)
+                activity_issues.setdefault(issue.activity, []).append(issue)
+            if issue.role is not None:
+                if issue.role not in roles:
+                    roles.append(issue.role)
+                role_issues.setdefault(issue.role, []).append(issue)
+        matrices.append(
+            RaciMatrix(
+                question=row.question,
+                text=row.text,
+                activities=activities,
+                roles=roles,
+                cells=cells,
+                activity_issues=activity_issues,
+                role_issues=role_issues,
+            )
+        )
+    return matrices

@@ -1,0 +1,1 @@
+"""Performance and load benchmarks (``make bench``); never part of ``make test``."""

@@ -1,0 +1,68 @@
+"""``make bench``: measure against budgets and baselines, print a table, write results.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import engine_bench
+from bench.timing import Measure
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def _table(measures: list[Measure]) -> str:
+    lines = [f"{'measure':48} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8} {'baseline':>9}  ok"]
+    for m in measures:
+        budget = "—" if m.budget_ms is None else f"{m.budget_ms:g}"
+        base = "—" if m.baseline_ms is None else f"{m.baseline_ms:.3f}"
+        ok = {True: "yes", False: "NO", None: ""}[m.ok]
+        lines.append(f"{m.name[:48]:48} {m.p50_ms:9.3f} {m.p95_ms:9.3f} {budget:>8} {base:>9}  {ok}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--only", default="", help="comma list of: engine,pdf,rerun,load")
+    args = parser.parse_args()
+    wanted = {w for w in args.only.split(",") if w} or {"engine", "pdf", "rerun", "load"}
+    measures: list[Measure] = []
+    extra: dict[str, object] = {}
+    if "engine" in wanted:
+        measures += engine_bench.run(args.quick)
+    if "pdf" in wanted:
+        from bench import pdf_bench
+
+        measures += pdf_bench.run(args.quick)
+    if "rerun" in wanted:
+        from bench import rerun_bench
+
+        measures += rerun_bench.run(args.quick)
+    if "load" in wanted:
+        from bench import load_bench
+
+        extra["load"] = load_bench.run(args.quick)
+    print(_table(measures))
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "when": datetime.now(UTC).isoformat(timespec="seconds"),
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+                "measures": [m.as_dict() for m in measures],
+                **extra,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nwritten {RESULTS}")
+    failed = [m for m in measures if m.ok is False]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
