@@ -82,7 +82,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
-    data = render_pdf(result, bank, page_size=args.page_size)
+    data = render_pdf(result, page_size=args.page_size)
     out = Path(args.output)
     try:
         out.write_bytes(data)

@@ -496,17 +496,26 @@ def parse_answers(text: str | bytes, name: str, bank: Bank, *, json_format: bool
         if question is None:
             close = difflib.get_close_matches(str(qid), list(bank.questions), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(doc.problem(path, f"unknown question '{qid}'{hint}"))
+            problems.append(_at_key(doc, path, f"unknown question '{qid}'{hint}"))
             continue
         checked, errors = check_value(question, value)
         for sub, message in errors:
-            problems.append(doc.problem((*path, *sub), message))
+            if message.startswith("unknown "):  # an unknown RACI activity or role: its key
+                problems.append(_at_key(doc, (*path, *sub), message))
+            else:
+                problems.append(doc.problem((*path, *sub), message))
         if not errors and checked is not None:
             values[qid] = checked
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.col or 0))
         raise InputError(problems)
     return Answers(bank=raw.bank, bank_version=raw.bank_version, meta=raw.meta, values=values)
+
+
+def _at_key(doc: Document, path: Path_, message: str) -> Problem:
+    """A problem about a key itself (an unknown id) points at the key, not its value."""
+    key_at = doc.key_locations.get(path)
+    return doc.problem_at(path, message, key_at) if key_at else doc.problem(path, message)
 
 
 def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:

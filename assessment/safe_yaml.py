@@ -64,6 +64,8 @@ class Document:
     file: str
     data: Any
     locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Where each mapping key is written (an unknown key is pointed at, not its value).
+    key_locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: Path_) -> tuple[Path_, tuple[int, int] | None]:
         """Follow ``path`` through the data as far as it goes; skip union-tag segments.
@@ -201,7 +203,7 @@ def parse(text: str, name: str, *, json_format: bool = False) -> Document:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError as exc:
-        raise InputError([_yaml_problem(exc, name)]) from None
+        raise InputError([_yaml_problem(exc, name, text)]) from None
     if not nodes:
         return Document(name, None)
     if len(nodes) > 1:
@@ -225,7 +227,6 @@ _PLAIN_YAML_PROBLEMS = (
         "or check the indentation",
     ),
     ("found a tab character", "a tab is used for indentation; indent with spaces"),
-    ("cannot start any token", None),
     ("exceeded maximum nesting depth", f"is nested deeper than {MAX_DEPTH} levels"),
     ("did not find expected ',' or ']'", "a [ list ] is not closed: expected ',' or ']'"),
     ("did not find expected ',' or '}'", "a { mapping } is not closed: expected ',' or '}'"),
@@ -273,22 +274,28 @@ def _check_events(text: str, name: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise InputError([_yaml_problem(exc, name)]) from None
+        raise InputError([_yaml_problem(exc, name, text)]) from None
 
 
-def _yaml_problem(exc: yaml.YAMLError, name: str) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, name: str, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"is not valid YAML: {problem}"
     if context:
         message += f" ({context})"
+    if "cannot start any token" in problem and mark is not None:
+        index = getattr(mark, "index", -1)
+        found = text[index] if 0 <= index < len(text) else ""
+        if found == "\t":
+            problem = "found a tab character"
+        elif found:
+            message = (
+                f"is not valid YAML: text cannot start with {found!r}; put the text in quotes"
+            )
     for pattern, plain in _PLAIN_YAML_PROBLEMS:
         if pattern in problem:
-            if plain is None and "\\t" in problem:
-                plain = "a tab is used for indentation; indent with spaces"
-            if plain is not None:
-                message = plain if plain.startswith("is ") else f"is not valid YAML: {plain}"
+            message = plain if plain.startswith("is ") else f"is not valid YAML: {plain}"
             break
     if mark is not None:
         return Problem(name, message, line=mark.line + 1, col=mark.column + 1)
@@ -323,6 +330,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending
                     ((*path, key), f"the key {key!r} appears twice{also}", _pos(key_node))
                 )
                 continue
+            doc.key_locations[(*path, key)] = _pos(key_node)
             result[key] = _convert(value_node, (*path, key), doc, pending)
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -414,7 +422,7 @@ def _json_locations(text: str, doc: Document) -> None:
     except (yaml.YAMLError, RecursionError):
         return
     if node is not None:
-        _convert(node, (), Document(doc.file, None, doc.locations), [])
+        _convert(node, (), Document(doc.file, None, doc.locations, doc.key_locations), [])
 
 
 def _depth(value: Any) -> int:

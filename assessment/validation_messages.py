@@ -217,8 +217,10 @@ def problems_from(
     for error in exc.errors(include_url=False):
         loc: Path_ = _strip_condition_tags(error["loc"])
         message: str | None = None
+        about_key = error["type"] == "extra_forbidden"
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
+            about_key = True
             text = message_for(error, root)
             message = (
                 text.replace(", found", " as a key, found", 1)
@@ -230,7 +232,12 @@ def problems_from(
             loc = loc[:branch]
             _, value = _value_at(doc, (*prefix, *loc))
             message = _text_message(value)
-        problem = doc.problem((*prefix, *loc), message or message_for(error, root))
+        text = message or message_for(error, root)
+        key_at = doc.key_locations.get((*prefix, *loc))
+        if about_key and key_at is not None:
+            problem = doc.problem_at((*prefix, *loc), text, key_at)
+        else:
+            problem = doc.problem((*prefix, *loc), text)
         key = (problem.field, problem.message)
         if key not in seen:
             seen.add(key)

@@ -122,8 +122,10 @@ def disagreement(
     given = [a for a in answers if a is not None and a != DONT_KNOW]
     if len(given) < 2 or q.type == "text":
         return None
-    if q.type == "scale" or (q.type == "number" and q.bands) or (
-        q.type == "single" and any(o.level is not None for o in q.options)
+    if (
+        q.type == "scale"
+        or (q.type == "number" and q.bands)
+        or (q.type == "single" and any(o.level is not None for o in q.options))
     ):
         if levels is None:
             levels = [lv for lv in (question_level(q, a) for a in given) if lv is not None]
@@ -200,20 +202,34 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
         if shown and len(scores) >= threshold and scores:
             q1, med, q3 = _quartiles(scores)
             dimensions.append(
-                DimensionSpread(d.id, localize(d.title), d.group, len(scores), med, q1, q3, scores[0], scores[-1])
+                DimensionSpread(
+                    d.id,
+                    localize(d.title),
+                    d.group,
+                    len(scores),
+                    med,
+                    q1,
+                    q3,
+                    scores[0],
+                    scores[-1],
+                )
             )
         else:
             dimensions.append(
-                DimensionSpread(d.id, localize(d.title), d.group, len(scores), None, None, None, None, None)
+                DimensionSpread(
+                    d.id, localize(d.title), d.group, len(scores), None, None, None, None, None
+                )
             )
     questions: dict[str, QuestionSpread] = {}
     for section in bank.sections:
         for q in section.questions:
             given = per_question[q.id]
             enough = shown and len(given) >= threshold
-            q_levels = levels[q.id] if q.dimension is not None else [
-                lv for lv in (question_level(q, a) for a in given) if lv is not None
-            ]
+            q_levels = (
+                levels[q.id]
+                if q.dimension is not None
+                else [lv for lv in (question_level(q, a) for a in given) if lv is not None]
+            )
             questions[q.id] = QuestionSpread(
                 id=q.id,
                 section=section.id,

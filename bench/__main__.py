@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import os
+import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +21,9 @@ def _table(measures: list[Measure]) -> str:
         budget = "—" if m.budget_ms is None else f"{m.budget_ms:g}"
         base = "—" if m.baseline_ms is None else f"{m.baseline_ms:.3f}"
         ok = {True: "yes", False: "NO", None: ""}[m.ok]
-        lines.append(f"{m.name[:48]:48} {m.p50_ms:9.3f} {m.p95_ms:9.3f} {budget:>8} {base:>9}  {ok}")
+        lines.append(
+            f"{m.name[:48]:48} {m.p50_ms:9.3f} {m.p95_ms:9.3f} {budget:>8} {base:>9}  {ok}"
+        )
     return "\n".join(lines)
 
 
@@ -52,7 +54,11 @@ def main() -> int:
         json.dumps(
             {
                 "when": datetime.now(UTC).isoformat(timespec="seconds"),
-                "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "platform": platform.platform(),
+                },
                 "measures": [m.as_dict() for m in measures],
                 **extra,
             },

@@ -46,7 +46,7 @@ GOLDEN: list[Golden] = [
             "mini/10-questions.yaml:12:9: "
             "sections[capabilities].questions[cap_training].help: this required field is "
             "missing",
-            "mini/10-questions.yaml:15:15: "
+            "mini/10-questions.yaml:15:9: "
             "sections[capabilities].questions[cap_training].hlep: unknown key 'hlep' (did "
             "you mean 'help'?); allowed keys: activities, approach_weight, bands, "
             "capability, dimension, dont_know, help, id, integer, levels, max, "

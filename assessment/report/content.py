@@ -133,9 +133,31 @@ RACI_CHECK_LABELS = {
 """Short names of the generic matrix checks, for a table cell next to the highlight."""
 
 
+_ACRONYMS = {
+    "ai": "AI",
+    "api": "API",
+    "cd": "CD",
+    "ceo": "CEO",
+    "ci": "CI",
+    "cio": "CIO",
+    "cto": "CTO",
+    "devops": "DevOps",
+    "it": "IT",
+    "kpi": "KPI",
+    "llm": "LLM",
+    "ml": "ML",
+    "mlops": "MLOps",
+    "qa": "QA",
+    "sre": "SRE",
+    "ux": "UX",
+}
+
+
 def humanize(identifier: str) -> str:
-    """``production_deployment`` → ``Production deployment``: a title when only an id is known."""
-    words = identifier.replace("_", " ").replace("-", " ").split()
+    """``ml_engineer`` → ``ML engineer``: a readable title when only an id is known."""
+    words = [
+        _ACRONYMS.get(word, word) for word in identifier.replace("_", " ").replace("-", " ").split()
+    ]
     if not words:
         return identifier
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])

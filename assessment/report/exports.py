@@ -47,9 +47,7 @@ def answers_yaml(answers: Answers) -> str:
     called ``yes`` or ``no``), so the file reads the same in every tool.
     """
     header = "# MLOps Team Readiness Assessment: answers file. Upload it to continue.\n"
-    body = yaml.safe_dump(
-        answers_document(answers), sort_keys=False, allow_unicode=True, width=100
-    )
+    body = yaml.safe_dump(answers_document(answers), sort_keys=False, allow_unicode=True, width=100)
     return header + body
 
 
@@ -135,7 +133,17 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
             f"why: {rule.why} | what to do: {rule.remedy}",
         )
     for issue in result.raci_issues:
-        yield ("raci_issue", issue.id, issue.title, None, None, None, issue.severity, None, issue.why)
+        yield (
+            "raci_issue",
+            issue.id,
+            issue.title,
+            None,
+            None,
+            None,
+            issue.severity,
+            None,
+            issue.why,
+        )
     uc = result.use_case
     yield (
         "use_case",

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.store.db import writing
-from assessment.store.tables import answers, assessments
+from assessment.store.tables import answers, assessments, workshops
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
@@ -42,7 +42,13 @@ def valid_token(token: str | None) -> bool:
     return bool(token) and TOKEN_PATTERN.match(token or "") is not None
 
 
-def create(engine: Engine, bank_id: str, bank_version: str, meta: Mapping[str, Any] | None = None, kind: str = "self") -> str:
+def create(
+    engine: Engine,
+    bank_id: str,
+    bank_version: str,
+    meta: Mapping[str, Any] | None = None,
+    kind: str = "self",
+) -> str:
     token = secrets.token_urlsafe(18)
     now = _now()
     with writing(engine) as conn:
@@ -72,7 +78,9 @@ def load(engine: Engine, token: str) -> StoredAssessment | None:
         values = {
             r.question_id: r.value
             for r in conn.execute(
-                select(answers.c.question_id, answers.c.value).where(answers.c.assessment_id == row.id)
+                select(answers.c.question_id, answers.c.value).where(
+                    answers.c.assessment_id == row.id
+                )
             )
         }
     return StoredAssessment(
@@ -86,16 +94,40 @@ def load(engine: Engine, token: str) -> StoredAssessment | None:
     )
 
 
+class AnswerRefusedError(Exception):
+    """The answer may not be saved (e.g. its workshop is closed); the message says why."""
+
+
 def _assessment_id(conn: Any, token: str) -> int:
-    found = conn.execute(select(assessments.c.id).where(assessments.c.token == token)).scalar()
-    if found is None:
-        raise KeyError(f"no assessment for this resume link")
-    return int(found)
+    """The row id for ``token``; refuses participants of a closed workshop.
+
+    The check is here, in the one function every write goes through, so no page can
+    forget it: a closed workshop keeps its data and takes no new answers.
+    """
+    row = conn.execute(
+        select(assessments.c.id, assessments.c.kind, workshops.c.status)
+        .select_from(assessments.outerjoin(workshops, assessments.c.workshop_id == workshops.c.id))
+        .where(assessments.c.token == token)
+    ).first()
+    if row is None:
+        raise KeyError("no assessment for this resume link")
+    if row.kind == "participant" and row.status != "open":
+        raise AnswerRefusedError(
+            "The workshop is closed: this answer was not saved. Your earlier answers are kept."
+        )
+    return int(row.id)
 
 
-def upsert_answer(conn: Any, assessment_id: int, question_id: str, value: Any, now: datetime) -> None:
+def upsert_answer(
+    conn: Any, assessment_id: int, question_id: str, value: Any, now: datetime
+) -> None:
     dialect = conn.dialect.name
-    values = {"assessment_id": assessment_id, "question_id": question_id, "value": value, "updated_at": now}
+    values = {
+        "assessment_id": assessment_id,
+        "question_id": question_id,
+        "value": value,
+        "updated_at": now,
+    }
     if dialect == "postgresql":
         stmt = postgresql.insert(answers).values(**values)
     else:
@@ -114,13 +146,19 @@ def save_answer(engine: Engine, token: str, question_id: str, value: Any) -> Non
     with writing(engine) as conn:
         aid = _assessment_id(conn, token)
         if value is None:
-            conn.execute(delete(answers).where(answers.c.assessment_id == aid, answers.c.question_id == question_id))
+            conn.execute(
+                delete(answers).where(
+                    answers.c.assessment_id == aid, answers.c.question_id == question_id
+                )
+            )
         else:
             upsert_answer(conn, aid, question_id, value, now)
         conn.execute(update(assessments).where(assessments.c.id == aid).values(updated_at=now))
 
 
-def replace_all(engine: Engine, token: str, values: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
+def replace_all(
+    engine: Engine, token: str, values: Mapping[str, Any], meta: Mapping[str, Any]
+) -> None:
     """Replace every answer and the meta in one transaction (an upload that was confirmed)."""
     now = _now()
     with writing(engine) as conn:
@@ -129,16 +167,28 @@ def replace_all(engine: Engine, token: str, values: Mapping[str, Any], meta: Map
         for qid, value in values.items():
             if value is not None:
                 upsert_answer(conn, aid, qid, value, now)
-        conn.execute(update(assessments).where(assessments.c.id == aid).values(meta=dict(meta), updated_at=now))
+        conn.execute(
+            update(assessments)
+            .where(assessments.c.id == aid)
+            .values(meta=dict(meta), updated_at=now)
+        )
 
 
 def save_meta(engine: Engine, token: str, meta: Mapping[str, Any]) -> None:
     with writing(engine) as conn:
         aid = _assessment_id(conn, token)
-        conn.execute(update(assessments).where(assessments.c.id == aid).values(meta=dict(meta), updated_at=_now()))
+        conn.execute(
+            update(assessments)
+            .where(assessments.c.id == aid)
+            .values(meta=dict(meta), updated_at=_now())
+        )
 
 
 def save_targets(engine: Engine, token: str, targets: Mapping[str, int]) -> None:
     with writing(engine) as conn:
         aid = _assessment_id(conn, token)
-        conn.execute(update(assessments).where(assessments.c.id == aid).values(targets=dict(targets), updated_at=_now()))
+        conn.execute(
+            update(assessments)
+            .where(assessments.c.id == aid)
+            .values(targets=dict(targets), updated_at=_now())
+        )

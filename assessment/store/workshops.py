@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -91,7 +91,9 @@ def _row_to_workshop(row: Any) -> Workshop:
     )
 
 
-def create(engine: Engine, bank: Bank, title: str, threshold: int = 3, mode: str = "devices") -> Workshop:
+def create(
+    engine: Engine, bank: Bank, title: str, threshold: int = 3, mode: str = "devices"
+) -> Workshop:
     """A new open workshop with a fresh join code, facilitator token and team assessment."""
     title = " ".join(title.split())
     if not title:
@@ -102,7 +104,9 @@ def create(engine: Engine, bank: Bank, title: str, threshold: int = 3, mode: str
         raise WorkshopError("The anonymity threshold must be between 1 and 50.")
     if mode not in ("devices", "room"):
         raise WorkshopError("The mode must be 'devices' or 'room'.")
-    team_token = repository.create(engine, bank.info.id, bank.info.version, {"organization": title}, kind="team")
+    team_token = repository.create(
+        engine, bank.info.id, bank.info.version, {"organization": title}, kind="team"
+    )
     facilitator = secrets.token_urlsafe(24)
     now = _now()
     for _ in range(20):
@@ -127,8 +131,14 @@ def create(engine: Engine, bank: Bank, title: str, threshold: int = 3, mode: str
                         updated_at=now,
                     )
                 )
-                wid = conn.execute(select(workshops.c.id).where(workshops.c.code == code)).scalar_one()
-                conn.execute(update(assessments).where(assessments.c.token == team_token).values(workshop_id=wid))
+                wid = conn.execute(
+                    select(workshops.c.id).where(workshops.c.code == code)
+                ).scalar_one()
+                conn.execute(
+                    update(assessments)
+                    .where(assessments.c.token == team_token)
+                    .values(workshop_id=wid)
+                )
         except IntegrityError:
             continue
         found = by_facilitator(engine, facilitator)
@@ -189,7 +199,11 @@ def join(engine: Engine, code: str, display_name: str | None, client_key: str) -
         if failed >= MAX_FAILED_JOINS or total >= MAX_JOINS:
             raise WorkshopError("Too many attempts to join. Wait ten minutes, then try again.")
         normal = normalise_code(code)
-        row = conn.execute(select(workshops).where(workshops.c.code == normal)).first() if len(normal) == JOIN_CODE_LENGTH else None
+        row = (
+            conn.execute(select(workshops).where(workshops.c.code == normal)).first()
+            if len(normal) == JOIN_CODE_LENGTH
+            else None
+        )
         if row is None:
             _record_attempt(conn, client_key, False)
             failed_message = "No workshop has this code. Check the code on the shared screen."
@@ -203,36 +217,32 @@ def join(engine: Engine, code: str, display_name: str | None, client_key: str) -
         raise WorkshopError("This workshop is closed and takes no new answers.")
     with engine.connect() as conn:
         count = conn.execute(
-            select(func.count()).where(assessments.c.workshop_id == workshop.id, assessments.c.kind == "participant")
+            select(func.count()).where(
+                assessments.c.workshop_id == workshop.id, assessments.c.kind == "participant"
+            )
         ).scalar_one()
     if count >= MAX_PARTICIPANTS:
         raise WorkshopError("This workshop is full.")
-    token = repository.create(engine, workshop.bank_id, workshop.bank_version, {}, kind="participant")
+    token = repository.create(
+        engine, workshop.bank_id, workshop.bank_version, {}, kind="participant"
+    )
     with writing(engine) as conn:
         conn.execute(
-            update(assessments).where(assessments.c.token == token).values(workshop_id=workshop.id, display_name=name)
+            update(assessments)
+            .where(assessments.c.token == token)
+            .values(workshop_id=workshop.id, display_name=name)
         )
     return token
 
 
 def save_participant_answer(engine: Engine, token: str, question_id: str, value: Any) -> None:
-    """Save a participant's answer unless the workshop is closed (then WorkshopError)."""
-    now = _now()
-    with writing(engine) as conn:
-        row = conn.execute(
-            select(assessments.c.id, workshops.c.status)
-            .join(workshops, assessments.c.workshop_id == workshops.c.id)
-            .where(assessments.c.token == token, assessments.c.kind == "participant")
-        ).first()
-        if row is None:
-            raise WorkshopError("This participant link is not valid.")
-        if row.status != "open":
-            raise WorkshopError("The workshop is closed: your answer was not saved, earlier ones are kept.")
-        if value is None:
-            conn.execute(delete(answers).where(answers.c.assessment_id == row.id, answers.c.question_id == question_id))
-        else:
-            repository.upsert_answer(conn, row.id, question_id, value, now)
-        conn.execute(update(assessments).where(assessments.c.id == row.id).values(updated_at=now))
+    """Save a participant's answer; a closed workshop refuses it (WorkshopError)."""
+    try:
+        repository.save_answer(engine, token, question_id, value)
+    except repository.AnswerRefusedError as exc:
+        raise WorkshopError(str(exc)) from None
+    except KeyError:
+        raise WorkshopError("This participant link is not valid.") from None
 
 
 def participants(engine: Engine, workshop_id: int) -> list[dict[str, Any]]:
@@ -242,7 +252,9 @@ def participants(engine: Engine, workshop_id: int) -> list[dict[str, Any]]:
             r.id
             for r in conn.execute(
                 select(assessments.c.id)
-                .where(assessments.c.workshop_id == workshop_id, assessments.c.kind == "participant")
+                .where(
+                    assessments.c.workshop_id == workshop_id, assessments.c.kind == "participant"
+                )
                 .order_by(assessments.c.id)
             )
         ]
@@ -274,13 +286,19 @@ def _control(engine: Engine, token: str, **values: Any) -> Workshop:
     if workshop is None:
         raise WorkshopError("This facilitator link is not valid.")
     with writing(engine) as conn:
-        conn.execute(update(workshops).where(workshops.c.id == workshop.id).values(updated_at=_now(), **values))
+        conn.execute(
+            update(workshops)
+            .where(workshops.c.id == workshop.id)
+            .values(updated_at=_now(), **values)
+        )
     found = by_facilitator(engine, token)
     assert found is not None
     return found
 
 
-def set_position(engine: Engine, token: str, section: str | None, question: str | None = None) -> Workshop:
+def set_position(
+    engine: Engine, token: str, section: str | None, question: str | None = None
+) -> Workshop:
     return _control(engine, token, current_section=section, current_question=question)
 
 
@@ -320,12 +338,20 @@ def save_hands(engine: Engine, token: str, question_id: str, option_id: str, cou
         raise WorkshopError("This facilitator link is not valid.")
     if not 0 <= count <= 10_000:
         raise WorkshopError("A show of hands is a count between 0 and 10000.")
-    values = {"workshop_id": workshop.id, "question_id": question_id, "option_id": option_id, "count": count}
+    values = {
+        "workshop_id": workshop.id,
+        "question_id": question_id,
+        "option_id": option_id,
+        "count": count,
+    }
     with writing(engine) as conn:
-        stmt = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(hands).values(**values)
+        stmt = (postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert)(
+            hands
+        ).values(**values)
         conn.execute(
             stmt.on_conflict_do_update(
-                index_elements=["workshop_id", "question_id", "option_id"], set_={"count": stmt.excluded.count}
+                index_elements=["workshop_id", "question_id", "option_id"],
+                set_={"count": stmt.excluded.count},
             )
         )
 

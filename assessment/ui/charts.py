@@ -133,17 +133,29 @@ def _layout(height: int) -> dict[str, object]:
 def spectrum_figure(score: float) -> go.Figure:
     """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down)."""
     fig = go.Figure()
-    fig.add_shape(type="line", x0=-1, x1=1, y0=0, y1=0, line={"color": style.GRID_COLOR, "width": 6})
+    fig.add_shape(
+        type="line", x0=-1, x1=1, y0=0, y1=0, line={"color": style.GRID_COLOR, "width": 6}
+    )
     for x in (-1.0, 0.0, 1.0):
         fig.add_shape(
-            type="line", x0=x, x1=x, y0=-0.25, y1=0.25, line={"color": style.TICK_LABEL_COLOR, "width": 1}
+            type="line",
+            x0=x,
+            x1=x,
+            y0=-0.25,
+            y1=0.25,
+            line={"color": style.TICK_LABEL_COLOR, "width": 1},
         )
     fig.add_trace(
         go.Scatter(
             x=[score],
             y=[0],
             mode="markers+text",
-            marker={"size": 18, "color": style.CURRENT_COLOR, "symbol": "diamond", "line": {"color": "white", "width": 2}},
+            marker={
+                "size": 18,
+                "color": style.CURRENT_COLOR,
+                "symbol": "diamond",
+                "line": {"color": "white", "width": 2},
+            },
             text=[f"{score:+.2f}"],
             textposition="top center",
             textfont={"size": 14, "color": style.HEADING},

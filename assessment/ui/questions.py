@@ -92,7 +92,7 @@ def render_question(q: Question, number: int) -> None:
             render_raci(q, label)
         _footer(q)
         for message in session.errors().get(q.id, []):
-            st.error(plain(message), icon=":material/error:")
+            st.error(f"Not saved: {plain(message)}.", icon=":material/error:")
 
 
 def _choice(q: Question, label: str) -> None:
@@ -184,9 +184,7 @@ def _number(q: Question, label: str) -> None:
     )
     st.caption(_number_hint(q))
     if q.offers_dont_know:
-        st.checkbox(
-            DONT_KNOW_LABEL, key=key(q.id, DONT_KNOW), on_change=_on_number, args=(q.id,)
-        )
+        st.checkbox(DONT_KNOW_LABEL, key=key(q.id, DONT_KNOW), on_change=_on_number, args=(q.id,))
 
 
 def _text(q: Question, label: str) -> None:
@@ -204,7 +202,7 @@ def _text(q: Question, label: str) -> None:
 
 
 def _footer(q: Question) -> None:
-    """"Why we ask", and a way to take back an answer to a choice question."""
+    """ "Why we ask", and a way to take back an answer to a choice question."""
     with st.container(horizontal=True, gap="small", key=f"foot_{q.id}"):
         with st.popover("Why we ask", icon=":material/help:", type="tertiary"):
             st.markdown(localize(q.help))

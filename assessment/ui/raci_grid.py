@@ -22,6 +22,7 @@ LEGEND = (
     "per activity · **C** Consulted · **I** Informed · **R/A** both"
 )
 
+
 def letters_label(value: str) -> str:
     """How a cell reads: "" → "–", "RA" → "R/A"."""
     return "/".join(value) if value else "–"

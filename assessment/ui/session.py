@@ -8,7 +8,7 @@ once (:func:`set_answer`), so a refresh, a closed tab or a visit days later lose
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -22,6 +22,9 @@ from assessment.ui.resources import bank, engine
 RESUME_PARAM = "resume"
 SECTION_PARAM = "section"
 WIDGET_PREFIX = "q__"
+META_PREFIX = "meta__"
+TARGET_PREFIX = "target__"
+_PER_ASSESSMENT_PREFIXES = (WIDGET_PREFIX, META_PREFIX, TARGET_PREFIX)
 
 TOKEN = "token"
 VALUES = "values"
@@ -133,8 +136,9 @@ def _reject(wanted: str, message: str) -> None:
     """Keep whatever was open before, and say why the link in the URL was not used."""
     st.session_state[TOKEN_PROBLEM] = message
     del st.query_params[RESUME_PARAM]
-    if token() is not None:
-        st.query_params[RESUME_PARAM] = token()
+    still_open = token()
+    if still_open is not None:
+        st.query_params[RESUME_PARAM] = still_open
 
 
 def _adopt(
@@ -199,9 +203,9 @@ def forget() -> None:
 
 
 def clear_widgets() -> None:
-    """Drop every question widget's state so widgets show the stored answers again."""
+    """Drop the widget state of the open assessment so widgets show the stored values."""
     for key in list(st.session_state.keys()):
-        if str(key).startswith(WIDGET_PREFIX):
+        if str(key).startswith(_PER_ASSESSMENT_PREFIXES):
             del st.session_state[key]
 
 
@@ -255,7 +259,7 @@ def replace_answers(new: Answers) -> None:
     st.session_state.pop(SECTION, None)
 
 
-def _write(action: Any) -> None:
+def _write(action: Callable[[str], None]) -> None:
     current_token = ensure_started()
     try:
         action(current_token)

@@ -8,8 +8,9 @@ from assessment.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line: build an engine from the app's settings
-    from assessment.store.db import database_url
     from sqlalchemy import create_engine
+
+    from assessment.store.db import database_url
 
     with create_engine(database_url()).connect() as conn:
         context.configure(connection=conn, target_metadata=metadata, render_as_batch=True)

@@ -92,9 +92,7 @@ def upgrade() -> None:
             name="fk_hands_workshop_id_workshops",
             ondelete="CASCADE",
         ),
-        sa.UniqueConstraint(
-            "workshop_id", "question_id", "option_id", name="uq_hands_per_option"
-        ),
+        sa.UniqueConstraint("workshop_id", "question_id", "option_id", name="uq_hands_per_option"),
     )
     op.create_table(
         "join_attempts",

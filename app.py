@@ -1,0 +1,37 @@
+"""Streamlit entry point: page configuration and navigation, nothing else.
+
+``make run`` starts it with ``streamlit run app.py``. The pages live in
+``assessment/ui/pages/``; the work is done in ``assessment/ui/``.
+"""
+
+import streamlit as st
+
+from assessment.ui import routes
+
+st.set_page_config(
+    page_title="MLOps Team Readiness Assessment",
+    page_icon=":material/hub:",
+    layout="centered",
+    initial_sidebar_state="auto",
+)
+
+page = st.navigation(
+    [
+        st.Page(routes.START, title="Start", icon=":material/home:", default=True),
+        st.Page(
+            routes.ASSESSMENT,
+            title="Assessment",
+            icon=":material/checklist:",
+            url_path=routes.ASSESSMENT_PATH,
+        ),
+        st.Page(
+            routes.RESULTS,
+            title="Results",
+            icon=":material/insights:",
+            url_path=routes.RESULTS_PATH,
+        ),
+        st.Page(routes.ABOUT, title="About", icon=":material/info:", url_path=routes.ABOUT_PATH),
+    ],
+    position="top",
+)
+page.run()

@@ -1,0 +1,119 @@
+"""Assessment: the questionnaire, one section per step.
+
+Each rerun draws only the current section. Progress (overall and per section), the jump
+to any section, the resume link and a copy of the answers live in the sidebar; back and
+next sit under the questions. No scoring happens here: the engine runs on Results only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.models import Bank, localize
+from assessment.ui import routes, session
+from assessment.ui.notices import render_notices
+from assessment.ui.progress import Progress, progress, shown_questions
+from assessment.ui.questions import render_question
+from assessment.ui.resources import bank
+from assessment.ui.resume import render_resume_link
+from assessment.ui.transfer import render_answer_downloads
+
+NAV_KEY = "nav_section"
+
+
+def _go(index: int) -> None:
+    st.session_state[session.SECTION] = index
+
+
+def _jump() -> None:
+    _go(int(st.session_state[NAV_KEY]))
+
+
+def current_section(b: Bank, done: Progress) -> int:
+    """The section to show: the one chosen in this tab, the URL's, or the first open one."""
+    index = st.session_state.get(session.SECTION)
+    if isinstance(index, int) and 0 <= index < len(b.sections):
+        return index
+    wanted = st.query_params.get(session.SECTION_PARAM)
+    index = next((i for i, s in enumerate(b.sections) if s.id == wanted), done.first_open_section())
+    st.session_state[session.SECTION] = index
+    return index
+
+
+def _section_label(done: Progress, index: int) -> str:
+    s = done.sections[index]
+    mark = " ✓" if s.done else ""
+    return f"{index + 1}. {s.title} · {s.answered}/{s.total}{mark}"
+
+
+def _sidebar(done: Progress, index: int, token: str) -> None:
+    with st.sidebar:
+        st.markdown("**Your progress**")
+        st.progress(done.share, text=f"{done.answered} of {done.total} questions answered")
+        st.session_state[NAV_KEY] = index
+        st.radio(
+            "Go to section",
+            options=list(range(len(done.sections))),
+            format_func=lambda i: _section_label(done, i),
+            key=NAV_KEY,
+            on_change=_jump,
+        )
+        st.page_link(routes.RESULTS, label="See your results", icon=":material/insights:")
+        st.divider()
+        render_resume_link(token, compact=True)
+        st.caption("Keep a copy of your answers:")
+        render_answer_downloads("sidebar")
+
+
+def render() -> None:
+    session.sync()
+    render_notices()
+    if st.session_state.get(session.TOKEN_PROBLEM) and session.token() is None:
+        st.stop()
+    token = session.ensure_started()
+    b = bank()
+    done = progress(b, session.values())
+    index = current_section(b, done)
+    section = b.sections[index]
+    st.query_params[session.SECTION_PARAM] = section.id
+    _sidebar(done, index, token)
+
+    here = done.sections[index]
+    st.caption(f"Section {index + 1} of {len(b.sections)}")
+    st.header(localize(section.title), anchor=False)
+    st.markdown(localize(section.intro))
+    st.progress(
+        here.answered / here.total if here.total else 1.0,
+        text=f"{here.answered} of {here.total} answered in this section",
+    )
+    for number, question in enumerate(shown_questions(section, done.visible), 1):
+        render_question(question, number)
+
+    last = index == len(b.sections) - 1
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="step_nav"):
+        st.button(
+            "Back",
+            key="nav_back",
+            icon=":material/arrow_back:",
+            disabled=index == 0,
+            on_click=_go,
+            args=(index - 1,),
+        )
+        if last:
+            if st.button(
+                "See your results",
+                key="nav_results",
+                type="primary",
+                icon=":material/insights:",
+            ):
+                st.switch_page(routes.RESULTS)
+        else:
+            st.button(
+                f"Next: {localize(b.sections[index + 1].title)}",
+                key="nav_next",
+                type="primary",
+                icon=":material/arrow_forward:",
+                icon_position="right",
+                on_click=_go,
+                args=(index + 1,),
+            )

@@ -1,0 +1,448 @@
+"""Results: everything the engine found, drawn from the one frozen result model.
+
+The engine runs once per rerun of this page (it takes about a millisecond); nothing here
+scores, ranks or decides: it lays out :class:`AssessmentResult` and the shared wording
+of ``assessment.report.content`` so the page and the PDF say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from assessment.engine import assess
+from assessment.models import (
+    AssessmentResult,
+    Bank,
+    DimensionScore,
+    Evidence,
+    localize,
+)
+from assessment.report import style
+from assessment.report.content import (
+    APPROACH_SIDES,
+    CRITERION_STATUS,
+    GROUP_TITLES,
+    HORIZON_TITLES,
+    STATUS_TEXT,
+    USE_CASE_TITLES,
+    approach_line,
+    executive_summary,
+    finding_name,
+    finding_titles,
+    pct,
+    top_findings,
+)
+from assessment.ui import routes, session
+from assessment.ui.charts import profile_figure, spectrum_figure
+from assessment.ui.notices import render_notices
+from assessment.ui.report_details import render_report_details
+from assessment.ui.resources import bank
+from assessment.ui.resume import render_resume_link
+from assessment.ui.text import plain
+from assessment.ui.transfer import (
+    render_answer_downloads,
+    render_result_downloads,
+    render_upload,
+)
+
+SEVERITY_BADGE = {"high": "red", "medium": "orange", "low": "gray"}
+USE_CASE_BADGE = {
+    "good": "green",
+    "weak": "orange",
+    "unsuitable": "red",
+    "incomplete": "gray",
+    "no_candidate": "gray",
+    "not_assessed": "gray",
+}
+TABS = ["Overview", "Profile", "Findings", "Roadmap", "Downloads"]
+PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def compute() -> AssessmentResult:
+    """The result for the open assessment's answers and targets."""
+    b = bank()
+    return assess(b, session.answers(b), session.targets())
+
+
+def render() -> None:
+    session.sync()
+    render_notices()
+    if session.token() is None:
+        st.title("Results")
+        st.info(
+            "There are no answers yet. Start the assessment, or resume it with your link, "
+            "to see results here.",
+            icon=":material/info:",
+        )
+        st.page_link(routes.START, label="Go to the start page", icon=":material/home:")
+        return
+    b = bank()
+    result = compute()
+    _header(result)
+    overview, profile, findings, roadmap, downloads = st.tabs(TABS, key="results_tab")
+    with overview:
+        _approach_card(result)
+        _summary(result)
+    with profile:
+        _profiles(result)
+    with findings:
+        _findings(result, b)
+    with roadmap:
+        _roadmap(result, b)
+    with downloads:
+        _downloads(result)
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _header(result: AssessmentResult) -> None:
+    st.title("Your results")
+    who = [plain(v) for v in (result.meta.organization, result.meta.respondent) if v]
+    if who:
+        st.markdown(" · ".join(who))
+    answered = (
+        f"Based on {result.answered} of {result.total} questions ({pct(result.completeness)})."
+    )
+    if result.completeness < 1:
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            st.caption(answered + " Results sharpen as you answer more.")
+            st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
+    else:
+        st.caption(answered)
+    for note in result.notes:
+        st.info(plain(note), icon=":material/info:")
+    tomorrow = sum(1 for r in result.recommendations if r.horizon == "tomorrow")
+    with st.container(horizontal=True, gap="medium", key="headline"):
+        st.metric("Starting approach", APPROACH_SIDES[result.approach.label], border=True)
+        st.metric("Missing capabilities", len(result.missing_capabilities), border=True)
+        st.metric(
+            "Anti-patterns and traps",
+            len(result.anti_patterns) + len(result.raci_issues),
+            border=True,
+        )
+        st.metric("Actions to start tomorrow", tomorrow, border=True)
+
+
+# --------------------------------------------------------------------------- overview
+
+
+def _evidence(items: Sequence[Evidence], caption: str = "Because you answered") -> None:
+    if not items:
+        return
+    lines = [f"- *{plain(e.text)}* — {plain(e.answer_text)}" for e in items]
+    with st.expander(caption):
+        st.markdown("\n".join(lines))
+
+
+def _approach_card(result: AssessmentResult) -> None:
+    a = result.approach
+    with st.container(border=True, key="approach_card"):
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.caption("Starting approach")
+            st.subheader(APPROACH_SIDES[a.label], anchor=False)
+            if a.label == "undetermined":
+                st.markdown(plain(approach_line(result)))
+            else:
+                st.markdown(
+                    f"Confidence **{pct(a.confidence)}** · {a.signals} of {a.total_signals} "
+                    "signals answered"
+                )
+            st.plotly_chart(
+                spectrum_figure(a.score),
+                config={**PLOT_CONFIG, "staticPlot": True},
+                key="approach_spectrum",
+                alt=(
+                    f"Approach score {a.score:+.2f} on a line from −1 (bottom-up) to +1 (top-down)."
+                ),
+            )
+            st.caption(
+                f"Score {a.score:+.2f} on a scale from −1 (bottom-up) to +1 (top-down); "
+                "scores near zero are mixed."
+            )
+            if a.meaning:
+                st.markdown(plain(a.meaning.summary))
+        with right:
+            m = a.meaning
+            if m is None:
+                st.markdown(
+                    "Answer the questions about how the effort is organised to see what "
+                    "your starting approach means."
+                )
+            else:
+                for title, text in (
+                    ("First step", m.first_step),
+                    ("Recommended structure", m.structure),
+                    ("Primary risk", m.primary_risk),
+                    ("Key to success", m.key_to_success),
+                ):
+                    if text:
+                        st.markdown(f"**{title}**  \n{plain(text)}")
+        if a.meaning and (a.meaning.strengths or a.meaning.weaknesses):
+            with st.expander("Strengths and weaknesses of this approach"):
+                s_col, w_col = st.columns(2, gap="large")
+                s_col.markdown("**Strengths**")
+                s_col.markdown("\n".join(f"- {plain(t)}" for t in a.meaning.strengths) or "—")
+                w_col.markdown("**Weaknesses**")
+                w_col.markdown("\n".join(f"- {plain(t)}" for t in a.meaning.weaknesses) or "—")
+        if a.evidence:
+            lines = []
+            for e in a.evidence:
+                weight = e.weight or 0
+                side = "top-down" if weight > 0 else "bottom-up" if weight < 0 else "neither side"
+                lines.append(f"- *{plain(e.text)}* — {plain(e.answer_text)} (points {side})")
+            with st.expander("The answers behind it"):
+                st.markdown("\n".join(lines))
+
+
+def _summary(result: AssessmentResult) -> None:
+    summary = executive_summary(result, count=5)
+    left, right = st.columns(2, gap="large")
+    with left, st.container(border=True, height="stretch"):
+        st.markdown("**Most important findings**")
+        found = top_findings(result, count=5)
+        if not found:
+            st.markdown("No findings so far.")
+        for i, f in enumerate(found, 1):
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                st.markdown(f"{i}. {plain(f.kind)}: **{plain(f.title)}**")
+                _severity(f.severity)
+    with right, st.container(border=True, height="stretch"):
+        st.markdown("**Where to start**")
+        if summary.actions:
+            st.markdown("\n".join(f"{i}. {plain(t)}" for i, t in enumerate(summary.actions, 1)))
+        else:
+            st.markdown("No actions yet: answer more questions.")
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def _on_target(dimension: str) -> None:
+    chosen = st.session_state.get(session.TARGET_PREFIX + dimension)
+    current = dict(session.targets())
+    if chosen is None:
+        current.pop(dimension, None)
+    else:
+        current[dimension] = int(chosen)
+    session.set_targets(current)
+
+
+def _level_name(result: AssessmentResult, level: int | None) -> str:
+    if level is None:
+        return "—"
+    name = result.scale[level] if level < len(result.scale) else ""
+    return f"{level} · {name}" if name else str(level)
+
+
+def _score_rows(
+    result: AssessmentResult, dims: Sequence[DimensionScore]
+) -> list[dict[str, object]]:
+    return [
+        {
+            "Dimension": d.title,
+            "Score": None if d.score is None else round(d.score),
+            "Level": _level_name(result, d.level),
+            "Target": _level_name(result, d.target),
+            "Answered": f"{d.answered} of {d.total}",
+            "Don't know": d.unknown,
+        }
+        for d in dims
+    ]
+
+
+def _group(result: AssessmentResult, group: str) -> None:
+    dims = [d for d in result.dimensions if d.group == group]
+    if not dims:
+        return
+    title = GROUP_TITLES[group]
+    st.subheader(title, anchor=False)
+    series = style.profile_series(result.dimensions, group)
+    described = "; ".join(
+        f"{d.title} {'no answers' if d.score is None else round(d.score)}"
+        + ("" if d.target is None else f" (target {d.target * 25})")
+        for d in dims
+    )
+    st.plotly_chart(
+        profile_figure(series),
+        config=PLOT_CONFIG,
+        key=f"radar_{group}",
+        alt=f"{title} scores out of 100: {described}.",
+    )
+    st.dataframe(
+        _score_rows(result, dims),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Score": st.column_config.ProgressColumn(
+                "Score", min_value=0, max_value=100, format="%d"
+            ),
+        },
+    )
+    with st.expander(f"Set targets for {title.lower()}"):
+        st.caption(
+            "Pick the level you want to reach. The target shows as a dashed line, and "
+            "capabilities below it join the findings and the roadmap."
+        )
+        options: list[int | None] = [None, 0, 1, 2, 3, 4]
+        for d in dims:
+            name = session.TARGET_PREFIX + d.id
+            if name not in st.session_state:
+                st.session_state[name] = session.targets().get(d.id)
+            st.selectbox(
+                d.title,
+                options,
+                format_func=lambda v: "No target" if v is None else _level_name(result, v),
+                key=name,
+                on_change=_on_target,
+                args=(d.id,),
+            )
+
+
+def _profiles(result: AssessmentResult) -> None:
+    st.caption(
+        "Scores run from 0 to 100: each ring is one maturity level (25 = ad hoc, "
+        "50 = repeatable, 75 = automated, 100 = continuously improved). "
+        '"Don\'t know" answers are left out of a score and counted.'
+    )
+    left, right = st.columns(2, gap="large")
+    with left:
+        _group(result, "capabilities")
+    with right:
+        _group(result, "team")
+    left, right = st.columns(2, gap="large")
+    with left:
+        _group(result, "organisation")
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def _titles(b: Bank) -> dict[str, str]:
+    return {qid: localize(q.capability.title) for qid, q in b.capabilities.items() if q.capability}
+
+
+def _severity(level: str) -> None:
+    st.badge(f"{level.capitalize()} severity", color=SEVERITY_BADGE.get(level, "gray"))  # type: ignore[arg-type]
+
+
+def _findings(result: AssessmentResult, b: Bank) -> None:
+    left, right = st.columns(2, gap="large")
+    with left:
+        _missing(result, b)
+    with right:
+        _anti_patterns(result)
+        _raci(result)
+        _use_case(result)
+
+
+def _missing(result: AssessmentResult, b: Bank) -> None:
+    caps = result.missing_capabilities
+    st.subheader(f"Missing capabilities ({len(caps)})", anchor=False)
+    if not caps:
+        st.markdown("None at or below their threshold among the answered questions.")
+        return
+    st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
+    names = _titles(b)
+    for i, cap in enumerate(caps, 1):
+        with st.container(border=True, key=f"missing_{cap.id}"):
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                st.markdown(f"**{i}. {plain(cap.title)}**")
+                _severity(cap.severity)
+            level = "don't know" if cap.level is None else _level_name(result, cap.level)
+            st.markdown(f"Level {level}: {STATUS_TEXT.get(cap.status, cap.status)}.")
+            if cap.symptoms:
+                st.markdown("Symptoms pointing here: " + "; ".join(plain(s) for s in cap.symptoms))
+            if cap.requires:
+                first = ", ".join(plain(names.get(r, r)) for r in cap.requires)
+                st.caption(f"Builds on: {first}")
+            _evidence(cap.evidence)
+
+
+def _anti_patterns(result: AssessmentResult) -> None:
+    found = result.anti_patterns
+    st.subheader(f"Anti-patterns and traps ({len(found)})", anchor=False)
+    if not found:
+        st.markdown("None detected.")
+    for f in found:
+        with st.container(border=True, key=f"anti_{f.id}"):
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                st.markdown(f"**{plain(f.title)}**")
+                _severity(f.severity)
+            st.markdown(f"**Why it hurts:** {plain(f.why)}")
+            st.markdown(f"**What to do:** {plain(f.remedy)}")
+            _evidence(f.evidence)
+
+
+def _raci(result: AssessmentResult) -> None:
+    issues = result.raci_issues
+    st.subheader(f"Responsibilities (RACI): {len(issues)} issue(s)", anchor=False)
+    if not issues:
+        st.markdown("No problems found in the responsibility matrix (or it is not filled in yet).")
+    for issue in issues:
+        with st.container(border=True, key=f"raci_{issue.id.replace(':', '_')}"):
+            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+                st.markdown(f"**{plain(issue.title)}**")
+                _severity(issue.severity)
+            st.markdown(plain(issue.why))
+
+
+def _use_case(result: AssessmentResult) -> None:
+    uc = result.use_case
+    st.subheader("First use case", anchor=False)
+    with st.container(border=True, key="use_case"):
+        st.badge(USE_CASE_TITLES[uc.status], color=USE_CASE_BADGE.get(uc.status, "gray"))  # type: ignore[arg-type]
+        st.markdown(plain(uc.summary))
+        for c in uc.criteria:
+            blocking = " — rules it out" if c.blocking and c.status == "unmet" else ""
+            st.markdown(f"**{CRITERION_STATUS[c.status]}:** {plain(c.title)}{blocking}")
+        if uc.traps:
+            traps = [f.title for f in result.anti_patterns if f.id in uc.traps]
+            st.markdown("Traps: " + "; ".join(plain(t) for t in traps))
+
+
+# --------------------------------------------------------------------------- roadmap
+
+
+def _roadmap(result: AssessmentResult, b: Bank) -> None:
+    names = {**{f"symptom:{s.id}": localize(s.title) for s in b.symptoms}, **finding_titles(result)}
+    st.caption("Each step answers findings of this assessment; the most urgent come first.")
+    columns = st.columns(len(HORIZON_TITLES), gap="medium")
+    for column, (horizon, title) in zip(columns, HORIZON_TITLES.items(), strict=True):
+        recs = [r for r in result.recommendations if r.horizon == horizon]
+        with column:
+            st.subheader(title, anchor=False)
+            if not recs:
+                st.caption("Nothing specific.")
+            for rec in recs:
+                with st.container(border=True, key=f"rec_{rec.id}"):
+                    st.markdown(f"**{plain(rec.title)}**")
+                    st.markdown(plain(rec.why))
+                    if rec.findings:
+                        because = "; ".join(plain(finding_name(f, names)) for f in rec.findings)
+                        st.caption(f"Answers: {because}")
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def _downloads(result: AssessmentResult) -> None:
+    st.subheader("Report and data", anchor=False)
+    st.caption(
+        "The PDF is for management; the Markdown report says the same in plain text; "
+        "JSON and CSV are for other tools."
+    )
+    render_result_downloads(result)
+    st.subheader("Your answers", anchor=False)
+    st.caption("Keep a copy, share it with a colleague, or continue from it later.")
+    render_answer_downloads("results")
+    token = session.token()
+    if token:
+        render_resume_link(token)
+    with st.expander("Details for the report cover (optional)"):
+        render_report_details()
+    with st.expander("Continue from an answers file"):
+        render_upload("results")

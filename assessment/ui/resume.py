@@ -1,0 +1,43 @@
+"""The resume link: the URL that brings a person back to their answers.
+
+It is shown prominently with a copy button (``st.code`` has one) and says plainly that
+anyone with the link can see and change the answers, so people treat it like a password.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from assessment.ui.routes import ASSESSMENT_PATH, URL_PATHS
+from assessment.ui.session import RESUME_PARAM
+
+
+def app_root(url: str | None) -> str:
+    """The app's base URL, without the current page's path (``None`` → a placeholder)."""
+    if not url:
+        return "http://localhost:8501"
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    if last in URL_PATHS:
+        path = path[: -len(last)].rstrip("/")
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def resume_url(token: str) -> str:
+    return f"{app_root(st.context.url)}/{ASSESSMENT_PATH}?{RESUME_PARAM}={token}"
+
+
+def render_resume_link(token: str, compact: bool = False) -> None:
+    """The link with a copy button, and what it is for."""
+    if not compact:
+        st.markdown("**Your resume link**")
+        st.caption(
+            "Your answers are saved as you go. Keep this link to come back later, from any "
+            "device. Anyone with the link can see and change your answers."
+        )
+    else:
+        st.caption("Resume link: keep it to come back later. Anyone with it can see your answers.")
+    st.code(resume_url(token), language=None, wrap_lines=True)

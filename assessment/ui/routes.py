@@ -1,0 +1,17 @@
+"""Where the pages live, relative to ``app.py``, and their URL paths.
+
+Page scripts are files so that ``AppTest.switch_page`` and ``st.switch_page`` can reach
+them; each one only calls the ``render`` function of its page module.
+"""
+
+from __future__ import annotations
+
+START = "assessment/ui/pages/start.py"
+ASSESSMENT = "assessment/ui/pages/questionnaire.py"
+RESULTS = "assessment/ui/pages/results.py"
+ABOUT = "assessment/ui/pages/about.py"
+
+ASSESSMENT_PATH = "assessment"
+RESULTS_PATH = "results"
+ABOUT_PATH = "about"
+URL_PATHS = ("start", ASSESSMENT_PATH, RESULTS_PATH, ABOUT_PATH)

@@ -1,0 +1,139 @@
+"""Start: what the assessment is, how long it takes, and how to start or resume it."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import streamlit as st
+
+from assessment.models import localize
+from assessment.ui import routes, session
+from assessment.ui.notices import render_notices
+from assessment.ui.progress import progress
+from assessment.ui.report_details import render_report_details
+from assessment.ui.resources import bank
+from assessment.ui.resume import render_resume_link
+from assessment.ui.transfer import render_upload
+
+MINUTES = 20
+
+
+def token_from(text: str) -> str:
+    """The resume code in a pasted link (``…?resume=CODE``) or the bare code itself."""
+    text = text.strip()
+    if "resume=" in text:
+        found = parse_qs(urlsplit(text).query).get(session.RESUME_PARAM)
+        if found:
+            return found[0].strip()
+    return text
+
+
+def render() -> None:
+    session.sync()
+    b = bank()
+    st.title(localize(b.info.title))
+    st.markdown(
+        "**Find out how ready your company is to start its first MLOps team, "
+        "and what to do first.**"
+    )
+    render_notices()
+
+    count = len(b.questions)
+    st.markdown(
+        f"For organisations building their first MLOps team of up to about five people. "
+        f"About **{MINUTES} minutes**: {count} questions in {len(b.sections)} short sections. "
+        "Your answers are saved as you go, so you can stop at any time and come back later. "
+        '"Don\'t know" is always a fine answer.'
+    )
+
+    _action_card()
+
+    st.subheader("What you get")
+    cols = st.columns(3)
+    cards = (
+        (
+            ":material/explore:",
+            "Your starting approach",
+            "Whether you are starting top-down or bottom-up, how sure that is, and what it "
+            "means for where the team should sit and its first step.",
+        ),
+        (
+            ":material/radar:",
+            "Capability and team profile",
+            "Radar charts of your MLOps capabilities and team skills, the capabilities that "
+            "are missing, and the traps you may be walking into.",
+        ),
+        (
+            ":material/flag:",
+            "A roadmap",
+            "What to start tomorrow, and what to do within 3, 6 and 12 months, each step "
+            "tied to a finding. Download it as a PDF for management.",
+        ),
+    )
+    for column, (icon, title, text) in zip(cols, cards, strict=True):
+        with column.container(border=True, height="stretch"):
+            st.markdown(f"{icon} **{title}**")
+            st.caption(text)
+
+    st.subheader("Already started?")
+    left, right = st.columns(2, gap="large")
+    with left:
+        with st.form("resume_form", border=False):
+            pasted = st.text_input(
+                "Paste your resume link or code",
+                key="resume_input",
+                placeholder="http://…/assessment?resume=…",
+            )
+            go = st.form_submit_button("Resume", icon=":material/login:")
+        if go and pasted.strip():
+            st.query_params[session.RESUME_PARAM] = token_from(pasted)
+            session.sync()
+            if st.session_state.get(session.TOKEN_PROBLEM) is None:
+                st.switch_page(routes.ASSESSMENT)
+            st.rerun()
+    with right:
+        render_upload("start")
+
+
+def _action_card() -> None:
+    token = session.token()
+    with st.container(border=True, key="start_card"):
+        if token is None:
+            st.markdown("**Ready when you are.** You can pause at any time.")
+            if st.button(
+                "Start the assessment",
+                key="start_new",
+                type="primary",
+                icon=":material/play_arrow:",
+            ):
+                session.start_new()
+                st.switch_page(routes.ASSESSMENT)
+            return
+        done = progress(bank(), session.values())
+        st.markdown(
+            f"**Welcome back.** You have answered {done.answered} of {done.total} questions "
+            f"({done.share:.0%})."
+        )
+        st.progress(done.share)
+        with st.container(horizontal=True, gap="small"):
+            if st.button(
+                "Continue the questions",
+                key="start_continue",
+                type="primary",
+                icon=":material/arrow_forward:",
+            ):
+                st.switch_page(routes.ASSESSMENT)
+            if st.button("See results", key="start_results", icon=":material/insights:"):
+                st.switch_page(routes.RESULTS)
+            if st.button(
+                "Start a new assessment",
+                key="start_again",
+                type="tertiary",
+                help="Your current answers stay available at your resume link.",
+            ):
+                session.forget()
+                session.start_new()
+                st.switch_page(routes.ASSESSMENT)
+        render_resume_link(token)
+        with st.expander("Details for the report cover (optional)"):
+            render_report_details()

@@ -1,0 +1,256 @@
+"""Answers in and out of the app: uploading an answers file, and every download.
+
+An upload is checked completely before anything changes: a bad file is refused with every
+problem and its line, and the open assessment stays as it was. Replacing answers the
+person already gave needs a confirmation first. :func:`read_answers_upload` holds the
+checking without any Streamlit, so it can be tested directly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from assessment.loader import ANSWERS_MAX_BYTES, parse_answers
+from assessment.models import Answers, AssessmentResult, Bank
+from assessment.report.exports import answers_json, answers_yaml, results_csv, results_json
+from assessment.report.markdown import render_markdown
+from assessment.safe_yaml import InputError, Problem
+from assessment.ui import session
+from assessment.ui.resources import bank
+from assessment.ui.text import plain
+
+UPLOAD_SUFFIXES = (".yaml", ".yml", ".json")
+UPLOAD_PROBLEMS = "upload_problems"
+PENDING_UPLOAD = "pending_upload"
+UPLOAD_DONE = "upload_done"
+MAX_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """What an uploaded answers file gave: answers to use, or the problems that stop it."""
+
+    name: str
+    answers: Answers | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def describe_problem(problem: Problem) -> str:
+    """A located problem in words a person can act on: line, column, field, message."""
+    where = []
+    if problem.line is not None:
+        where.append(f"line {problem.line}")
+        if problem.col is not None:
+            where[-1] += f", column {problem.col}"
+    if problem.field:
+        where.append(problem.field)
+    prefix = " · ".join(where)
+    return f"{prefix}: {problem.message}" if prefix else problem.message
+
+
+def read_answers_upload(data: bytes, name: str, the_bank: Bank) -> UploadOutcome:
+    """Check an uploaded answers file against ``the_bank``; never raises for bad input."""
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        return UploadOutcome(name, problems=["expected a .yaml, .yml or .json answers file"])
+    if len(data) > ANSWERS_MAX_BYTES:
+        return UploadOutcome(
+            name, problems=[f"the file is larger than {ANSWERS_MAX_BYTES // 1024} KB"]
+        )
+    try:
+        answers = parse_answers(data, name, the_bank)
+    except InputError as exc:
+        return UploadOutcome(name, problems=[describe_problem(p) for p in exc.problems])
+    return UploadOutcome(name, answers=answers)
+
+
+# --------------------------------------------------------------------------- upload UI
+
+
+def _on_upload(widget: str) -> None:
+    uploaded = st.session_state.get(widget)
+    if uploaded is None:
+        return
+    outcome = read_answers_upload(uploaded.getvalue(), uploaded.name, bank())
+    receive(outcome)
+
+
+def receive(outcome: UploadOutcome) -> None:
+    """Act on a checked upload: refuse it, ask before replacing, or load it."""
+    st.session_state.pop(UPLOAD_DONE, None)
+    if outcome.answers is None:
+        st.session_state[UPLOAD_PROBLEMS] = (outcome.name, outcome.problems)
+        st.session_state.pop(PENDING_UPLOAD, None)
+        return
+    st.session_state.pop(UPLOAD_PROBLEMS, None)
+    if session.values():
+        st.session_state[PENDING_UPLOAD] = (outcome.name, outcome.answers)
+        return
+    _apply(outcome.name, outcome.answers)
+
+
+def _apply(name: str, answers: Answers) -> None:
+    session.replace_answers(answers)
+    st.session_state.pop(PENDING_UPLOAD, None)
+    st.session_state[UPLOAD_DONE] = f"Loaded {len(answers.values)} answers from {name}."
+
+
+def _confirm() -> None:
+    pending = st.session_state.get(PENDING_UPLOAD)
+    if pending is not None:
+        _apply(*pending)
+
+
+def _cancel() -> None:
+    st.session_state.pop(PENDING_UPLOAD, None)
+
+
+def render_upload(where: str) -> None:
+    """The upload control with its messages; ``where`` keeps keys unique per page."""
+    st.file_uploader(
+        "Upload an answers file (YAML or JSON, up to 1 MB)",
+        type=["yaml", "yml", "json"],
+        key=f"upload_{where}",
+        on_change=_on_upload,
+        args=(f"upload_{where}",),
+        help="A file downloaded from this app, or written from `assess template`.",
+    )
+    render_upload_messages()
+
+
+def render_upload_messages() -> None:
+    """Refusal, confirmation or success for the last upload (testable without a file)."""
+    refused = st.session_state.get(UPLOAD_PROBLEMS)
+    if refused is not None:
+        name, problems = refused
+        lines = [f"**{plain(name)}** was not loaded; nothing was changed. Fix these and try again:"]
+        lines += [f"- {plain(p)}" for p in problems[:MAX_SHOWN]]
+        if len(problems) > MAX_SHOWN:
+            lines.append(f"- … and {len(problems) - MAX_SHOWN} more")
+        st.error("\n".join(lines), icon=":material/block:")
+    pending = st.session_state.get(PENDING_UPLOAD)
+    if pending is not None:
+        name, answers = pending
+        with st.container(border=True, key="confirm_upload"):
+            st.warning(
+                f"**{plain(name)}** holds {len(answers.values)} answers. Loading it replaces "
+                f"the {len(session.values())} answers you have given so far.",
+                icon=":material/warning:",
+            )
+            with st.container(horizontal=True):
+                st.button(
+                    "Replace my answers", key="upload_confirm", type="primary", on_click=_confirm
+                )
+                st.button("Keep my answers", key="upload_cancel", on_click=_cancel)
+    done = st.session_state.get(UPLOAD_DONE)
+    if done:
+        st.success(plain(done), icon=":material/check_circle:")
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def file_stem() -> str:
+    """``mlops-readiness`` plus the organisation's name made safe for a file name."""
+    org = str(session.meta().get("organization") or "")
+    slug = re.sub(r"[^a-z0-9]+", "-", org.lower()).strip("-")[:40]
+    return f"mlops-readiness-{slug}" if slug else "mlops-readiness"
+
+
+def render_answer_downloads(where: str) -> None:
+    answers = session.answers()
+    stem = file_stem()
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(
+            "Answers (YAML)",
+            data=_later(lambda: answers_yaml(answers)),
+            file_name=f"{stem}-answers.yaml",
+            mime="application/yaml",
+            key=f"dl_yaml_{where}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Answers (JSON)",
+            data=_later(lambda: answers_json(answers)),
+            file_name=f"{stem}-answers.json",
+            mime="application/json",
+            key=f"dl_json_{where}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+
+def pdf_available() -> bool:
+    """True once the PDF renderer is installed (it is imported only when clicked)."""
+    try:
+        return importlib.util.find_spec("assessment.report.pdf") is not None
+    except ImportError:
+        return False
+
+
+def _pdf(result: AssessmentResult) -> bytes:
+    from assessment.report.pdf import render_pdf  # built only when clicked
+
+    data: bytes = render_pdf(result, page_size="A4")
+    return data
+
+
+def render_result_downloads(result: AssessmentResult) -> None:
+    stem = file_stem()
+    with st.container(horizontal=True, gap="small"):
+        if pdf_available():
+            st.download_button(
+                "Report (PDF)",
+                data=_later(lambda: _pdf(result)),
+                file_name=f"{stem}-report.pdf",
+                mime="application/pdf",
+                key="dl_pdf",
+                on_click="ignore",
+                type="primary",
+                icon=":material/picture_as_pdf:",
+            )
+        else:
+            st.button(
+                "Report (PDF)",
+                key="dl_pdf",
+                disabled=True,
+                icon=":material/picture_as_pdf:",
+                help="The PDF report is not installed on this server yet.",
+            )
+        st.download_button(
+            "Report (Markdown)",
+            data=_later(lambda: render_markdown(result)),
+            file_name=f"{stem}-report.md",
+            mime="text/markdown",
+            key="dl_md",
+            on_click="ignore",
+            icon=":material/description:",
+        )
+        st.download_button(
+            "Results (JSON)",
+            data=_later(lambda: results_json(result)),
+            file_name=f"{stem}-results.json",
+            mime="application/json",
+            key="dl_results_json",
+            on_click="ignore",
+            icon=":material/data_object:",
+        )
+        st.download_button(
+            "Results (CSV)",
+            data=_later(lambda: results_csv(result)),
+            file_name=f"{stem}-results.csv",
+            mime="text/csv",
+            key="dl_csv",
+            on_click="ignore",
+            icon=":material/table:",
+        )
+
+
+def _later(build: Callable[[], str | bytes]) -> Callable[[], str | bytes]:
+    """Deferred download data: built on click, on Streamlit's worker thread."""
+    return build

@@ -1,0 +1,1 @@
+"""Workshop pages: the facilitator's control room, the shared screen, and joining."""

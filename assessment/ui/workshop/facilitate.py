@@ -1,0 +1,162 @@
+"""Facilitate: create a workshop, hand out the join code, and run the room from here.
+
+The facilitator link (``/facilitate?f=<secret>``) is the only key that controls a
+workshop; it is shown once with a warning to keep it private. Participants get the short
+join code, a QR code and the join address as text.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.models import localize
+from assessment.store import workshops as ws
+from assessment.ui import routes
+from assessment.ui.resources import bank, engine
+from assessment.ui.text import plain
+from assessment.ui.workshop import links, state
+
+
+def _create_form() -> None:
+    st.title("Run a workshop")
+    st.write(
+        "Assess your organisation together. Everyone answers on their own device; the "
+        "shared screen shows where the room agrees and where it does not, and you record "
+        "the answers the room agrees on as the team's official assessment."
+    )
+    with st.form("workshop_create", border=True):
+        title = st.text_input(
+            "Workshop title",
+            max_chars=200,
+            placeholder="e.g. MLOps kick-off, data platform team",
+            key="workshop_title",
+        )
+        threshold = st.number_input(
+            "Anonymity threshold",
+            min_value=1,
+            max_value=50,
+            value=3,
+            step=1,
+            help=(
+                "No answers are shown on the shared screen until at least this many "
+                "people have answered, so nobody's answer can be singled out."
+            ),
+            key="workshop_threshold",
+        )
+        mode = st.radio(
+            "How will people answer?",
+            ["devices", "room"],
+            format_func=lambda m: {
+                "devices": "On their own devices (phones or laptops)",
+                "room": "In the room: one question at a time on the shared screen; "
+                "you record the room's answer",
+            }[m],
+            key="workshop_mode",
+        )
+        submitted = st.form_submit_button("Create workshop", type="primary")
+    if submitted:
+        try:
+            workshop = ws.create(engine(), bank(), title, int(threshold), str(mode))
+        except ws.WorkshopError as exc:
+            st.error(str(exc))
+            return
+        state.remember(workshop)
+        st.rerun()
+
+
+def _control(workshop: ws.Workshop) -> None:
+    st.title(plain(workshop.title))
+    status = "Open: taking answers" if workshop.open else "Closed: no new answers"
+    mode = "answers on devices" if workshop.mode == "devices" else "room mode"
+    st.caption(f"{status} · {mode} · anonymity threshold {workshop.threshold}")
+
+    join = links.join_url(workshop.code)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Participants join with")
+        st.markdown(f"# `{workshop.code[:3]} {workshop.code[3:]}`")
+        st.write("at this address:")
+        st.code(join, language=None)
+        st.link_button(
+            "Open the shared screen",
+            links.page_url(links.PRESENT_PATH, f=workshop.facilitator_token),
+            type="primary",
+            help="Open it on the computer connected to the projector.",
+        )
+    with right:
+        st.image(links.qr_png(join), caption=f"QR code for {join}", width=260)
+
+    names, anonymous = ws.names(engine(), workshop.id)
+    st.subheader(f"{len(names) + anonymous} participant(s)")
+    if names or anonymous:
+        shown = ", ".join(plain(n) for n in names)
+        extra = f"{anonymous} anonymous" if anonymous else ""
+        st.write(", ".join(part for part in (shown, extra) if part))
+    else:
+        st.write("Nobody has joined yet.")
+
+    st.subheader("Results")
+    st.write(
+        "The answers you record as the team's answers on the shared screen are the "
+        "workshop's official assessment, with its own results page and PDF."
+    )
+    st.page_link(
+        routes.RESULTS,
+        label="Open the team's results",
+        query_params={"resume": workshop.team_token},
+    )
+    st.download_button(
+        "Download all responses (anonymised CSV)",
+        data=lambda: ws.export_csv(engine(), workshop, bank()),
+        file_name=f"workshop-{workshop.code}-responses.csv",
+        mime="text/csv",
+        key="workshop_export",
+        help="One row per answer; participants are numbered P1, P2, … and never named.",
+    )
+
+    st.subheader("Settings")
+    new_mode = st.radio(
+        "Answer mode",
+        ["devices", "room"],
+        index=0 if workshop.mode == "devices" else 1,
+        format_func=lambda m: "Own devices" if m == "devices" else "Room mode",
+        horizontal=True,
+        key="workshop_mode_switch",
+    )
+    if new_mode != workshop.mode:
+        ws.set_mode(engine(), workshop.facilitator_token, str(new_mode))
+        st.rerun()
+    if workshop.open:
+        if st.button("Close the workshop", help="Keeps every answer; takes no new ones."):
+            ws.set_status(engine(), workshop.facilitator_token, "closed")
+            st.rerun()
+    elif st.button("Reopen the workshop"):
+        ws.set_status(engine(), workshop.facilitator_token, "open")
+        st.rerun()
+
+    with st.expander("Your facilitator link (keep it private)"):
+        st.warning(
+            "Anyone with this link controls the workshop. Bookmark it to come back later; "
+            "do not share it with participants."
+        )
+        st.code(links.page_url(links.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
+    st.caption(f"Question bank: {plain(localize(bank().info.title))} {bank().info.version}")
+
+
+def page() -> None:
+    token = state.facilitator_token()
+    workshop = state.current()
+    if token and workshop is None:
+        st.error(
+            "This facilitator link is not valid: check that it was copied completely. "
+            "You can create a new workshop below."
+        )
+        del st.query_params[state.FACILITATOR_PARAM]
+        st.session_state.pop("workshop_facilitator", None)
+    if workshop is None:
+        _create_form()
+    else:
+        _control(workshop)
+
+
+page()

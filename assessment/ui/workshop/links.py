@@ -1,0 +1,50 @@
+"""Join links and their QR code, built from the address the facilitator sees.
+
+Behind a proxy the browser's address may not be what participants can reach, so
+``ASSESS_PUBLIC_URL`` (e.g. ``https://assess.example.com``) overrides it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+JOIN_PATH = "join"
+PRESENT_PATH = "present"
+FACILITATE_PATH = "facilitate"
+
+
+def origin() -> str:
+    configured = os.environ.get("ASSESS_PUBLIC_URL", "").strip().rstrip("/")
+    if configured:
+        return configured
+    url = st.context.url or "http://localhost:8501/"
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else "http://localhost:8501"
+
+
+def page_url(path: str, **params: str) -> str:
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{origin()}/{path}{query}"
+
+
+def join_url(code: str) -> str:
+    return page_url(JOIN_PATH, code=code)
+
+
+def qr_png(text: str, scale: int = 10) -> bytes:
+    """A QR code as PNG bytes (drawn locally: nothing is fetched from anywhere)."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def client_key() -> str:
+    """Who is trying to join, for rate limiting: the connection's address."""
+    forwarded = st.context.headers.get("X-Forwarded-For", "") if st.context.headers else ""
+    address = forwarded.split(",")[0].strip() or (st.context.ip_address or "")
+    return f"ip:{address}" if address else "ip:unknown"

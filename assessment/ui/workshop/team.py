@@ -1,0 +1,138 @@
+"""The facilitator records the room's agreed answer: the workshop's official assessment.
+
+One compact widget per question type, saved the moment it changes (checked with the same
+``check_value`` as every other answer). Keys are ``team__<question>``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assessment.loader import check_value
+from assessment.models import DONT_KNOW, Bank, Question, localize
+from assessment.store import workshops as ws
+from assessment.ui.resources import engine
+
+NOT_YET = "__not_yet__"
+LETTERS = ["", "R", "A", "C", "I", "RA"]
+
+
+def team_key(qid: str, *parts: str) -> str:
+    return "__".join(["team", qid, *parts])
+
+
+def _save(facilitator: str, q: Question, raw: Any) -> None:
+    checked, problems = check_value(q, raw)
+    if problems:
+        st.session_state[team_key(q.id, "error")] = "; ".join(m for _, m in problems)
+        return
+    st.session_state.pop(team_key(q.id, "error"), None)
+    ws.record_team_answer(engine(), facilitator, q.id, checked)
+
+
+def _on_choice(facilitator: str, q: Question) -> None:
+    value = st.session_state[team_key(q.id)]
+    _save(facilitator, q, None if value == NOT_YET else value)
+
+
+def _on_multi(facilitator: str, q: Question) -> None:
+    _save(facilitator, q, st.session_state[team_key(q.id)] or None)
+
+
+def _on_number(facilitator: str, q: Question) -> None:
+    _save(facilitator, q, st.session_state[team_key(q.id)])
+
+
+def _on_text(facilitator: str, q: Question) -> None:
+    _save(facilitator, q, (st.session_state[team_key(q.id)] or "").strip() or None)
+
+
+def _on_cell(facilitator: str, q: Question, current: dict[str, dict[str, str]]) -> None:
+    matrix: dict[str, dict[str, str]] = {}
+    for activity in q.activities:
+        row = {
+            role.id: st.session_state.get(team_key(q.id, activity.id, role.id), "")
+            for role in q.roles
+        }
+        row = {k: v for k, v in row.items() if v}
+        if row:
+            matrix[activity.id] = row
+    _save(facilitator, q, matrix or None)
+
+
+def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -> None:
+    """The agreed-answer widget for ``q``, preset from the stored team answer."""
+    label = f"Team answer: {localize(q.text)}"
+    args = (facilitator, q)
+    if q.type in ("single", "scale"):
+        if q.type == "single":
+            choices = [NOT_YET, *[o.id for o in q.options]]
+            names = {o.id: localize(o.label) for o in q.options}
+        else:
+            choices = [NOT_YET, *range(5)]
+            names = {i: f"{i} · {localize(level.label)}" for i, level in enumerate(bank.info.scale)}
+        if q.offers_dont_know:
+            choices.append(DONT_KNOW)
+        names[NOT_YET] = "Not agreed yet"
+        names[DONT_KNOW] = "Don't know"
+        index = choices.index(stored) if stored in choices else 0
+        st.selectbox(
+            label,
+            choices,
+            index=index,
+            format_func=lambda c: names.get(c, str(c)),
+            key=team_key(q.id),
+            on_change=_on_choice,
+            args=args,
+        )
+    elif q.type == "multi":
+        st.multiselect(
+            label,
+            [o.id for o in q.options],
+            default=stored if isinstance(stored, list) else [],
+            format_func=lambda c: localize(q.option_map[c].label),
+            key=team_key(q.id),
+            on_change=_on_multi,
+            args=args,
+        )
+    elif q.type == "number":
+        st.number_input(
+            label,
+            min_value=q.min,
+            max_value=q.max,
+            value=float(stored) if isinstance(stored, int | float) else None,
+            step=1.0 if q.integer else 0.1,
+            key=team_key(q.id),
+            on_change=_on_number,
+            args=args,
+        )
+    elif q.type == "text":
+        st.text_input(
+            label,
+            value=stored if isinstance(stored, str) else "",
+            max_chars=q.max_length,
+            key=team_key(q.id),
+            on_change=_on_text,
+            args=args,
+        )
+    else:
+        current = stored if isinstance(stored, dict) else {}
+        st.caption(label)
+        for activity in q.activities:
+            columns = st.columns(len(q.roles))
+            for column, role in zip(columns, q.roles, strict=True):
+                cell = current.get(activity.id, {}).get(role.id, "")
+                column.selectbox(
+                    f"{localize(activity.title)} — {localize(role.title)}",
+                    LETTERS,
+                    index=LETTERS.index(cell) if cell in LETTERS else 0,
+                    format_func=lambda v: v or "–",
+                    key=team_key(q.id, activity.id, role.id),
+                    on_change=_on_cell,
+                    args=(facilitator, q, current),
+                )
+    error = st.session_state.get(team_key(q.id, "error"))
+    if error:
+        st.error(error)

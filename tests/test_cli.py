@@ -1,0 +1,475 @@
+"""The ``assess`` command as a user runs it: a new process, exit codes, stdout and stderr.
+
+Exit codes: 0 success, 1 bad input (a message naming the file, never a traceback),
+2 usage. Hostile files must fail fast: every subprocess has a timeout, so a hang (an
+alias bomb, runaway nesting) fails the test instead of blocking the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from assessment.models import AssessmentResult
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
+
+RICH_ANSWERS = """\
+bank: mini
+bank_version: "0.1"
+meta:
+  organization: Example Corp
+  respondent: Jane Doe
+answers:
+  cap_versioning: 0
+  cap_training: dont_know
+  cap_deploy: 1
+  symptoms: [abandoned]
+  roles: [ml]
+  size: 3
+  budget: "yes"
+  start: management
+  sits: platform
+  has_use_case: "yes"
+  uc_value: "no"
+  uc_life: "no"
+  uc_kind: llm_everything
+  uc_name: Churn prediction
+  raci:
+    deploy: {ml: R}
+    withdraw: {ml: A, ops: A}
+"""
+
+RESULT_KEYS = {
+    "bank",
+    "completeness",
+    "approach",
+    "dimensions",
+    "missing_capabilities",
+    "anti_patterns",
+    "raci_issues",
+    "use_case",
+    "recommendations",
+}
+APPROACH_KEYS = {"label", "score", "confidence", "evidence"}
+DIMENSION_KEYS = {"id", "title", "group", "score", "level", "answered", "unknown", "total"}
+RECOMMENDATION_KEYS = {"id", "title", "why", "horizon", "priority", "findings"}
+EVIDENCE_KEYS = {"question", "answer"}
+
+
+def assert_contract(result: dict[str, Any]) -> None:
+    """Every key DESIGN §3 promises, with the promised ranges."""
+    assert RESULT_KEYS <= result.keys()
+    assert 0 <= result["completeness"] <= 1
+    approach = result["approach"]
+    assert APPROACH_KEYS <= approach.keys()
+    assert approach["label"] in ("top-down", "bottom-up", "mixed", "undetermined")
+    assert -1 <= approach["score"] <= 1
+    assert 0 <= approach["confidence"] <= 1
+    for evidence in approach["evidence"]:
+        assert {"question", "weight"} <= evidence.keys()
+    assert result["dimensions"]
+    for dim in result["dimensions"]:
+        assert DIMENSION_KEYS <= dim.keys()
+        assert dim["score"] is None or 0 <= dim["score"] <= 100
+        assert dim["level"] is None or 0 <= dim["level"] <= 4
+    for rec in result["recommendations"]:
+        assert RECOMMENDATION_KEYS <= rec.keys()
+        assert rec["horizon"] in ("tomorrow", "3m", "6m", "12m")
+    for kind in ("missing_capabilities", "anti_patterns", "raci_issues"):
+        for finding in result[kind]:
+            assert finding["evidence"], finding
+            for evidence in finding["evidence"]:
+                assert EVIDENCE_KEYS <= evidence.keys()
+    assert "status" in result["use_case"]
+    AssessmentResult.model_validate(result)  # the JSON reads back as the result model
+
+
+def assert_clean_failure(proc: subprocess.CompletedProcess[str], name: str) -> None:
+    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip(), "an error needs a message"
+    assert name in proc.stderr, proc.stderr
+    for line in proc.stderr.strip().splitlines():
+        assert line.startswith(name) or line.startswith("… and "), line
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def test_validate_mini(run_cli: RunCli, mini_dir: Path) -> None:
+    proc = run_cli("validate", str(mini_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout == (
+        f"{mini_dir}: valid — bank 'mini' 0.1: 15 questions (9 scored), 4 rules, "
+        "9 recommendations\n"
+    )
+
+
+def test_validate_shipped_questions_folder(run_cli: RunCli, root: Path) -> None:
+    """``assess validate questions/`` is what CI runs on the shipped bank."""
+    proc = run_cli("validate", "questions/", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert "valid — bank 'mlops-team'" in proc.stdout
+
+
+def test_validate_default_is_the_questions_folder(run_cli: RunCli) -> None:
+    proc = run_cli("validate")
+    assert proc.returncode == 0, proc.stderr
+    assert "mlops-team" in proc.stdout
+
+
+def test_validate_broken_bank(
+    run_cli: RunCli, broken_mini: Callable[[str, str, str], Path]
+) -> None:
+    bank_dir = broken_mini("10-questions.yaml", "dimension: ops", "dimension: opps")
+    proc = run_cli("validate", "mini", cwd=bank_dir.parent)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        "mini/10-questions.yaml:23:20: sections[capabilities].questions[cap_deploy].dimension: "
+        "unknown dimension 'opps' (did you mean 'ops'?)\n"
+        "mini/00-bank.yaml:14:10: dimensions[ops].id: dimension 'ops' has no question "
+        "feeding it\n"
+    )
+
+
+def test_validate_reports_every_bank(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    """Several paths: the good ones are reported valid, the bad ones fail the run."""
+    missing = tmp_path / "nowhere"
+    proc = run_cli("validate", str(mini_dir), str(missing))
+    assert proc.returncode == 1
+    assert "valid — bank 'mini'" in proc.stdout
+    assert proc.stderr == f"{missing}: does not exist\n"
+
+
+def test_validate_caps_the_number_of_problems(run_cli: RunCli, tmp_path: Path) -> None:
+    bank = tmp_path / "many.yaml"
+    dims = "\n".join(
+        f"  - {{id: d{i}, title: D, group: team, description: x, extra: 1}}" for i in range(40)
+    )
+    bank.write_text(f"dimensions:\n{dims}\n", encoding="utf-8")
+    proc = run_cli("validate", str(bank))
+    lines = proc.stderr.strip().splitlines()
+    assert proc.returncode == 1
+    assert len(lines) == 26
+    assert lines[-1] == "… and 15 more problem(s)"
+
+
+# --------------------------------------------------------------------------- usage (exit 2)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["frobnicate"],
+        ["score"],
+        ["score", "a.yaml", "--format", "pdf"],
+        ["template", "--bank"],
+        ["validate", "--strict"],
+        ["report", "a.yaml"],  # -o is required
+    ],
+    ids=[
+        "no_command",
+        "unknown_command",
+        "missing_answers",
+        "bad_format",
+        "bank_without_dir",
+        "unknown_option",
+        "missing_output",
+    ],
+)
+def test_usage_errors_exit_2(run_cli: RunCli, args: list[str]) -> None:
+    proc = run_cli(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("usage: assess")
+    assert "Traceback" not in proc.stderr
+
+
+def test_help(run_cli: RunCli) -> None:
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    for command in ("validate", "template", "score", "report", "schema"):
+        assert command in proc.stdout
+
+
+# --------------------------------------------------------------------------- template → score
+
+
+def test_blank_template_scores_on_the_mini_bank(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path
+) -> None:
+    template = run_cli("template", "--bank", str(mini_dir))
+    assert template.returncode == 0, template.stderr
+    text = template.stdout
+    for qid in ("cap_versioning", "symptoms", "roles", "size", "raci", "uc_name"):
+        assert f"\n  {qid}:" in text
+    assert "#   abandoned: A model was abandoned" in text
+    assert "#   roles: ml (ML engineer), ops (Ops engineer), business (Business)" in text
+    data = yaml.safe_load(text)
+    assert data["bank"] == "mini"
+    assert all(v is None for k, v in data["answers"].items() if k != "raci")
+
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    proc = run_cli("score", str(path), "--bank", str(mini_dir), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert_contract(result)
+    assert result["completeness"] == 0
+    assert result["approach"]["label"] == "undetermined"
+    assert [d["score"] for d in result["dimensions"]] == [None] * 4
+
+
+def test_blank_template_scores_on_the_shipped_bank(run_cli: RunCli, tmp_path: Path) -> None:
+    """``assess template > a.yaml && assess score a.yaml --format json``, default bank."""
+    template = run_cli("template")
+    assert template.returncode == 0, template.stderr
+    path = tmp_path / "a.yaml"
+    path.write_text(template.stdout, encoding="utf-8")
+    proc = run_cli("score", str(path), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert_contract(result)
+    assert result["bank"] == "mlops-team"
+    assert result["completeness"] == 0
+    assert result["approach"]["label"] == "undetermined"
+    assert result["approach"]["confidence"] == 0
+
+
+# --------------------------------------------------------------------------- score formats
+
+
+@pytest.fixture
+def rich_answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(RICH_ANSWERS, encoding="utf-8")
+    return path
+
+
+def test_score_json(run_cli: RunCli, mini_dir: Path, rich_answers: Path) -> None:
+    proc = run_cli("score", str(rich_answers), "--bank", str(mini_dir), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    result = json.loads(proc.stdout)
+    assert_contract(result)
+    assert result["bank"] == "mini"
+    assert result["approach"]["label"] == "top-down"
+    assert [m["id"] for m in result["missing_capabilities"]] == [
+        "cap_versioning",
+        "cap_training",
+        "cap_deploy",
+    ]
+    assert [a["id"] for a in result["anti_patterns"]] == ["ap_ml_only", "trap_llm"]
+    assert result["use_case"]["status"] == "weak"
+    assert result["recommendations"][0]["horizon"] == "tomorrow"
+    assert result["meta"]["organization"] == "Example Corp"
+
+
+def test_score_json_from_a_json_answers_file(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(yaml.safe_load(RICH_ANSWERS.replace('"', ""))), encoding="utf-8")
+    proc = run_cli("score", str(path), "--bank", str(mini_dir), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["approach"]["label"] == "top-down"
+
+
+def test_score_text(run_cli: RunCli, mini_dir: Path, rich_answers: Path) -> None:
+    proc = run_cli("score", str(rich_answers), "--bank", str(mini_dir))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith("MLOps team readiness — Example Corp\n")
+    assert "Data versioning" in out or "Version your data" in out
+    assert "Version your data" in out
+
+
+def test_score_markdown(run_cli: RunCli, mini_dir: Path, rich_answers: Path) -> None:
+    proc = run_cli("score", str(rich_answers), "--bank", str(mini_dir), "--format", "markdown")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.startswith("# MLOps team readiness assessment\n")
+    assert "**Organisation:** Example Corp" in out
+    assert "Only ML engineers" in out
+    assert "Version your data" in out
+
+
+def test_score_version_mismatch_is_a_note(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.yaml"
+    path.write_text('bank: mini\nbank_version: "0.0"\nanswers: {cap_deploy: 2}\n', encoding="utf-8")
+    proc = run_cli("score", str(path), "--bank", str(mini_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert "Note: The answers were given for bank version 0.0; this is version 0.1." in proc.stdout
+
+
+def test_score_bad_answers(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("bank: mini\nanswers:\n  cap_deploy: 7\n  budgett: yes\n", encoding="utf-8")
+    proc = run_cli("score", str(path), "--bank", str(mini_dir))
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        f"{path}:3:15: answers.cap_deploy: expected a maturity level 0 to 4, found 7\n"
+        f"{path}:4:3: answers.budgett: unknown question 'budgett' (did you mean 'budget'?)\n"
+    )
+
+
+def test_score_with_a_broken_bank(
+    run_cli: RunCli, broken_mini: Callable[[str, str, str], Path], rich_answers: Path
+) -> None:
+    bank_dir = broken_mini("10-questions.yaml", "weight: 2", "weight: heavy")
+    proc = run_cli("score", str(rich_answers), "--bank", str(bank_dir))
+    assert_clean_failure(proc, str(bank_dir / "10-questions.yaml"))
+
+
+def test_schema_command(run_cli: RunCli) -> None:
+    proc = run_cli("schema")
+    assert proc.returncode == 0
+    schema = json.loads(proc.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    assert {"bank", "sections", "rules", "recommendations"} <= schema["properties"].keys()
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def _billion_laughs() -> bytes:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+ANSWERS_HEAD = b"bank: mini\nanswers:\n"
+
+HOSTILE_ANSWERS: dict[str, bytes] = {
+    "bad_yaml.yaml": ANSWERS_HEAD + b"  cap_deploy: [1\n",
+    "python_tag.yaml": ANSWERS_HEAD + b"  cap_deploy: !!python/object/apply:os.system [id]\n",
+    "python_name.yaml": b"bank: !!python/name:os.system\n",
+    "alias_bomb.yaml": _billion_laughs(),
+    "huge.yaml": b"# " + b"x" * (12 * 1024 * 1024) + b"\n",
+    "deep_flow.yaml": b"bank: mini\nanswers: " + b"[" * 50_000 + b"]" * 50_000 + b"\n",
+    "deep_block.yaml": b"".join(b"  " * i + b"k:\n" for i in range(200)),
+    "latin1.yaml": ANSWERS_HEAD + b"  uc_name: caf\xe9\n",
+    "nul.yaml": ANSWERS_HEAD + b"  uc_name: a\x00b\n",
+    "utf16.yaml": "bank: mini\n".encode("utf-16"),
+    "wrong_types.yaml": ANSWERS_HEAD + b"  cap_deploy: [1]\n  budget: 3\n  roles: ml\n",
+    "unknown_ids.yaml": ANSWERS_HEAD + b"  nope: 1\n  budget: maybe\n",
+    "huge_int.yaml": ANSWERS_HEAD + b"  size: " + b"9" * 5000 + b"\n",
+    "huge_number.yaml": ANSWERS_HEAD + b"  size: 1.0e+999\n",
+    "nan.yaml": ANSWERS_HEAD + b"  size: .nan\n",
+    "inf.yaml": ANSWERS_HEAD + b"  cap_deploy: -.inf\n",
+    "long_string.yaml": ANSWERS_HEAD + b"  uc_name: " + b"x" * 200_000 + b"\n",
+    "long_key.yaml": ANSWERS_HEAD + b"  " + b"q" * 200_000 + b": 1\n",
+    "duplicate_key.yaml": ANSWERS_HEAD + b"  size: 1\n  size: 2\n",
+    "several_docs.yaml": b"bank: mini\n---\nbank: mini\n",
+    "not_a_mapping.yaml": b"just some text\n",
+    "empty.yaml": b"",
+    "bad.json": b'{"bank": "mini", "answers": {',
+    "nan.json": b'{"bank": "mini", "answers": {"size": NaN}}',
+    "inf.json": b'{"bank": "mini", "answers": {"size": 1e999}}',
+    "huge_int.json": b'{"bank": "mini", "answers": {"size": ' + b"9" * 5000 + b"}}",
+    "deep.json": b'{"bank": "mini", "answers": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "duplicate_key.json": b'{"bank": "mini", "bank": "mini"}',
+    "wrong_types.json": b'{"bank": "mini", "answers": {"cap_deploy": "high", "budget": ["yes"]}}',
+    "unknown_ids.json": b'{"bank": "mini", "answers": {"nope": 1}}',
+    "latin1.json": b'{"bank": "mini", "answers": {"uc_name": "caf\xe9"}}',
+    "list.json": b"[1, 2, 3]",
+    "long_string.json": b'{"bank": "mini", "answers": {"uc_name": "' + b"x" * 900_000 + b'"}}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_ANSWERS))
+def test_hostile_answers_fail_cleanly(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(HOSTILE_ANSWERS[name])
+    proc = run_cli("score", name, "--bank", str(mini_dir), "--format", "json", cwd=tmp_path)
+    assert_clean_failure(proc, name)
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_bom_answers_are_accepted(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    path = tmp_path / f"bom{suffix}"
+    body = (
+        b'{"bank": "mini", "answers": {"cap_deploy": 2}}'
+        if suffix == ".json"
+        else b"bank: mini\nanswers:\n  cap_deploy: 2\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + body)
+    proc = run_cli("score", str(path), "--bank", str(mini_dir), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["dimensions"][1]["score"] == 50.0
+
+
+HOSTILE_BANKS: dict[str, bytes] = {
+    "bad_yaml.yaml": b"bank: {id: x\n",
+    "python_tag.yaml": b"bank: !!python/object/apply:os.system [id]\n",
+    "alias_bomb.yaml": _billion_laughs(),
+    "huge.yaml": b"# " + b"x" * (12 * 1024 * 1024) + b"\n",
+    "deep_flow.yaml": b"sections: " + b"[" * 50_000 + b"]" * 50_000 + b"\n",
+    "latin1.yaml": b"bank:\n  title: caf\xe9\n",
+    "nul.yaml": b"bank:\n  title: a\x00b\n",
+    "wrong_types.yaml": b"bank: 12\nsections: yes\ndimensions: {a: 1}\n",
+    "unknown_ids.yaml": (
+        b"bank: {id: x, version: '1', title: X, scale: [{level: 0, label: a}, "
+        b"{level: 1, label: b}, {level: 2, label: c}, {level: 3, label: d}, "
+        b"{level: 4, label: e}]}\n"
+        b"sections:\n  - id: s\n    title: S\n    intro: I\n    questions:\n"
+        b"      - {id: q, type: scale, text: T, help: H, dimension: nowhere, "
+        b"show_if: {question: ghost, equals: x}}\n"
+    ),
+    "huge_number.yaml": b"dimensions: []\nsections:\n  - {id: s, title: t, intro: i, questions: "
+    b"[{id: q, type: scale, text: t, help: h, weight: " + b"9" * 5000 + b"}]}\n",
+    "nan.yaml": b"bank:\n  approach_band: .nan\n",
+    "long_string.yaml": b"bank:\n  title: " + b"x" * 200_000 + b"\n",
+    "duplicate_key.yaml": b"bank:\n  id: x\n  id: y\n",
+    "empty.yaml": b"",
+    "list.yaml": b"- 1\n- 2\n",
+}
+
+
+def test_hostile_banks_fail_cleanly(run_cli: RunCli, tmp_path: Path) -> None:
+    """One ``assess validate`` over every hostile file: each is named, none is valid."""
+    for name, data in HOSTILE_BANKS.items():
+        (tmp_path / name).write_bytes(data)
+    names = sorted(HOSTILE_BANKS)
+    proc = run_cli("validate", *names, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    for name in names:
+        assert f"\n{name}" in f"\n{proc.stderr}", name
+    for line in proc.stderr.strip().splitlines():
+        assert line.split(":")[0] in HOSTILE_BANKS, line
+
+
+@pytest.mark.parametrize("name", ["alias_bomb.yaml", "huge.yaml", "deep_flow.yaml"])
+def test_each_dangerous_bank_alone(run_cli: RunCli, tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(HOSTILE_BANKS[name])
+    proc = run_cli("validate", name, cwd=tmp_path)
+    assert_clean_failure(proc, name)
+
+
+def test_bom_bank_is_accepted(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "bom"
+    bank_dir.mkdir()
+    for file in mini_dir.glob("*.yaml"):
+        (bank_dir / file.name).write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
+    proc = run_cli("validate", str(bank_dir))
+    assert proc.returncode == 0, proc.stderr
