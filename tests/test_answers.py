@@ -210,7 +210,7 @@ def test_messages_name_the_question(mini_bank: Bank) -> None:
     """Every message above carries file:line and the question id it is about."""
     for name, body, expected in GOLDEN_YAML:
         qid = body.split(":")[0].strip()
-        assert expected.startswith("a.yaml:3:") or expected.startswith("a.yaml:4:"), name
+        assert expected.startswith(("a.yaml:3:", "a.yaml:4:")), name
         assert f"answers.{qid}" in expected or f"answers[{qid}]" in expected, name
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from assessment import cli
 from assessment.models import AssessmentResult
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
@@ -65,28 +67,28 @@ EVIDENCE_KEYS = {"question", "answer"}
 
 def assert_contract(result: dict[str, Any]) -> None:
     """Every key DESIGN §3 promises, with the promised ranges."""
-    assert RESULT_KEYS <= result.keys()
+    assert RESULT_KEYS.issubset(result)
     assert 0 <= result["completeness"] <= 1
     approach = result["approach"]
-    assert APPROACH_KEYS <= approach.keys()
+    assert APPROACH_KEYS.issubset(approach)
     assert approach["label"] in ("top-down", "bottom-up", "mixed", "undetermined")
     assert -1 <= approach["score"] <= 1
     assert 0 <= approach["confidence"] <= 1
     for evidence in approach["evidence"]:
-        assert {"question", "weight"} <= evidence.keys()
+        assert {"question", "weight"}.issubset(evidence)
     assert result["dimensions"]
     for dim in result["dimensions"]:
-        assert DIMENSION_KEYS <= dim.keys()
+        assert DIMENSION_KEYS.issubset(dim)
         assert dim["score"] is None or 0 <= dim["score"] <= 100
         assert dim["level"] is None or 0 <= dim["level"] <= 4
     for rec in result["recommendations"]:
-        assert RECOMMENDATION_KEYS <= rec.keys()
+        assert RECOMMENDATION_KEYS.issubset(rec)
         assert rec["horizon"] in ("tomorrow", "3m", "6m", "12m")
     for kind in ("missing_capabilities", "anti_patterns", "raci_issues"):
         for finding in result[kind]:
             assert finding["evidence"], finding
             for evidence in finding["evidence"]:
-                assert EVIDENCE_KEYS <= evidence.keys()
+                assert EVIDENCE_KEYS.issubset(evidence)
     assert "status" in result["use_case"]
     AssessmentResult.model_validate(result)  # the JSON reads back as the result model
 
@@ -97,7 +99,7 @@ def assert_clean_failure(proc: subprocess.CompletedProcess[str], name: str) -> N
     assert proc.stderr.strip(), "an error needs a message"
     assert name in proc.stderr, proc.stderr
     for line in proc.stderr.strip().splitlines():
-        assert line.startswith(name) or line.startswith("… and "), line
+        assert line.startswith((name, "… and ")), line
 
 
 # --------------------------------------------------------------------------- validate
@@ -278,7 +280,7 @@ def test_score_json_from_a_json_answers_file(
     run_cli: RunCli, mini_dir: Path, tmp_path: Path
 ) -> None:
     path = tmp_path / "answers.json"
-    path.write_text(json.dumps(yaml.safe_load(RICH_ANSWERS.replace('"', ""))), encoding="utf-8")
+    path.write_text(json.dumps(yaml.safe_load(RICH_ANSWERS)), encoding="utf-8")
     proc = run_cli("score", str(path), "--bank", str(mini_dir), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["approach"]["label"] == "top-down"
@@ -337,7 +339,7 @@ def test_schema_command(run_cli: RunCli) -> None:
     schema = json.loads(proc.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["additionalProperties"] is False
-    assert {"bank", "sections", "rules", "recommendations"} <= schema["properties"].keys()
+    assert {"bank", "sections", "rules", "recommendations"}.issubset(schema["properties"])
 
 
 # --------------------------------------------------------------------------- hostile input
@@ -389,16 +391,91 @@ HOSTILE_ANSWERS: dict[str, bytes] = {
     "long_string.json": b'{"bank": "mini", "answers": {"uc_name": "' + b"x" * 900_000 + b'"}}',
 }
 
+# What stderr says for each, after the file name.
+HOSTILE_ANSWER_MESSAGES: dict[str, str] = {
+    "alias_bomb.yaml": ":1:5: uses a YAML anchor or alias (& or *); write the value out instead",
+    "bad.json": ":1:30: is not valid JSON: Expecting property name enclosed in double quotes",
+    "bad_yaml.yaml": ":4:1: is not valid YAML: a [ list ] is not closed: expected ',' or ']'",
+    "deep.json": ": is nested deeper than 32 levels",
+    "deep_block.yaml": ":33:65: is nested deeper than 32 levels",
+    "deep_flow.yaml": ":2:1009: is nested deeper than 32 levels",
+    "duplicate_key.json": ": is not valid JSON: the key 'bank' appears twice",
+    "duplicate_key.yaml": ":4:3: answers.size: the key 'size' appears twice (first on line 3)",
+    "empty.yaml": ": expected a mapping with the keys bank, meta, answers",
+    "huge.yaml": ": is 12.0 MB; the limit is 1.0 MB",
+    "huge_int.json": ": is not valid JSON: the number " + "9" * 40 + "... is too large to handle",
+    "huge_int.yaml": ":3:9: answers.size: is a number too large to handle",
+    "huge_number.yaml": ":3:9: answers.size: must be a finite number, not NaN or infinity",
+    "inf.json": ": is not valid JSON: the number 1e999 is too large to handle",
+    "inf.yaml": ":3:15: answers.cap_deploy: must be a finite number, not NaN or infinity",
+    "latin1.json": ":1:1: is not UTF-8 text (byte 0xe9 at offset 44); save it as UTF-8",
+    "latin1.yaml": ":3:1: is not UTF-8 text (byte 0xe9 at offset 34); save it as UTF-8",
+    "list.json": ":1:1: expected a mapping with the keys bank, meta, answers",
+    "long_key.yaml": ":3:200003: is not valid YAML: found ': ' where no key can start; "
+    "put text that contains ': ' in quotes, or check the indentation",
+    "long_string.json": ":1:41: answers.uc_name: is 900000 characters long; the limit is 2000",
+    "long_string.yaml": ":3:12: answers.uc_name: is longer than 100000 characters",
+    "nan.json": ": is not valid JSON: NaN is not a number JSON allows",
+    "nan.yaml": ":3:9: answers.size: must be a finite number, not NaN or infinity",
+    "not_a_mapping.yaml": ":1:1: expected a mapping with the keys bank, meta, answers",
+    "nul.yaml": ": contains NUL bytes: expected a text file",
+    "python_name.yaml": ":1:7: bank: uses the tag !!python/name:os.system; "
+    "only plain YAML values are allowed",
+    "python_tag.yaml": ":3:15: answers.cap_deploy: uses the tag "
+    "!!python/object/apply:os.system; only plain YAML values are allowed",
+    "several_docs.yaml": ": holds several YAML documents (---); expected one",
+    "unknown_ids.json": ":1:30: answers.nope: unknown question 'nope'",
+    "unknown_ids.yaml": ":3:3: answers.nope: unknown question 'nope'\n"
+    "unknown_ids.yaml:4:11: answers.budget: 'maybe' is not an option of 'budget'; "
+    "expected one of yes, no",
+    "utf16.yaml": ":1:1: is not UTF-8 text (byte 0xff at offset 0); save it as UTF-8",
+    "wrong_types.json": ":1:44: answers.cap_deploy: expected a maturity level 0 to 4 or "
+    "'dont_know', found the text 'high'\n"
+    "wrong_types.json:1:62: answers.budget: expected one option id of yes, no, found a list",
+    "wrong_types.yaml": ":3:15: answers.cap_deploy: expected a maturity level 0 to 4 or "
+    "'dont_know', found a list\n"
+    "wrong_types.yaml:4:11: answers.budget: expected one option id of yes, no, found the number 3\n"
+    "wrong_types.yaml:5:10: answers.roles: expected a list of option ids from ml, sre, "
+    "found the text 'ml'",
+}
+
+
+def test_hostile_answers_fail_cleanly(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    """Every hostile answers file, each in its own ``assess score`` process (run 4 at a time)."""
+    for name, data in HOSTILE_ANSWERS.items():
+        (tmp_path / name).write_bytes(data)
+
+    def score(name: str) -> tuple[str, subprocess.CompletedProcess[str]]:
+        args = ("score", name, "--bank", str(mini_dir), "--format", "json")
+        return name, run_cli(*args, cwd=tmp_path)
+
+    failures: list[str] = []
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for name, proc in pool.map(score, sorted(HOSTILE_ANSWERS)):
+            try:
+                assert_clean_failure(proc, name)
+                assert proc.stdout == ""
+            except AssertionError as exc:
+                failures.append(f"{name}: {exc}\n{proc.stderr[-2000:]}")
+    assert not failures, "\n\n".join(failures)
+
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_ANSWERS))
-def test_hostile_answers_fail_cleanly(
-    run_cli: RunCli, mini_dir: Path, tmp_path: Path, name: str
+def test_hostile_answers_messages(
+    mini_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
 ) -> None:
-    path = tmp_path / name
-    path.write_bytes(HOSTILE_ANSWERS[name])
-    proc = run_cli("score", name, "--bank", str(mini_dir), "--format", "json", cwd=tmp_path)
-    assert_clean_failure(proc, name)
-    assert proc.stdout == ""
+    """The same files in-process: one located message per problem, the file named first."""
+    (tmp_path / name).write_bytes(HOSTILE_ANSWERS[name])
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["score", name, "--bank", str(mini_dir), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err == f"{name}{HOSTILE_ANSWER_MESSAGES[name]}\n"
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])

@@ -282,7 +282,8 @@ def test_several_documents() -> None:
         ),
         (
             "a: 'unclosed\n",
-            "f.yaml:2:1: is not valid YAML: found unexpected end of stream (while scanning a quoted scalar)",
+            "f.yaml:2:1: is not valid YAML: found unexpected end of stream "
+            "(while scanning a quoted scalar)",
         ),
     ],
 )

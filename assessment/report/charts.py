@@ -165,8 +165,8 @@ def radar_svg(
         canvas = _Canvas(width_mm, height_mm)
         plot_h = height_mm - LEGEND_MM
         # The disc gets what the labels leave: about 36 mm each side for an 18-character
-        # line at 9 pt, and four lines of label above and below.
-        radius = max(12.0, min(plot_h / 2 - 4.4 * line_mm, width_mm / 2 - 36.0))
+        # line at 9 pt, and four lines of label (three of title, one of value) above and below.
+        radius = max(12.0, min(plot_h / 2 - 9.0 - 4 * line_mm, width_mm / 2 - 36.0))
         cx, cy = width_mm / 2, LEGEND_MM + plot_h / 2
         top = style.AXIS_RANGE[1]
         scale = radius / top

@@ -221,7 +221,10 @@ def finding_name(key: str, names: dict[str, str]) -> str:
     """The readable name of a finding key, or its id made readable when the result lacks one."""
     if key in names:
         return names[key]
-    _, _, ident = key.partition(":")
+    kind, _, ident = key.partition(":")
+    if kind == "symptom":
+        # Fired symptoms are listed by title on their capabilities, not by id.
+        return "Symptom: " + humanize(ident.removeprefix("sym_"))
     return humanize(ident or key)
 
 

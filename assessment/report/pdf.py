@@ -130,7 +130,18 @@ class Badge:
     color: str
 
 
-TableCell = str | Badge
+@dataclass(frozen=True)
+class Span:
+    """One paragraph of a stacked cell: a bold title over regular text, say."""
+
+    text: str
+    bold: bool = False
+    color: str | None = None
+
+
+TableCell = str | Badge | tuple[Span, ...]
+_Line = tuple[str, bool, str]
+"""A wrapped line ready to draw: text, bold, colour."""
 
 
 @dataclass(frozen=True)
@@ -397,13 +408,15 @@ class _Writer:
         self.pdf.put(x, y, w, h, badge.text, size, True, WHITE, "C")
         return w
 
-    def h1(self, key: str, new_page: bool = True, intro: str | None = None) -> None:
-        """A section title: on a new page, or where it is if enough room is left."""
+    def h1(self, key: str, intro: str | None = None, need: float | None = None) -> None:
+        """A section title: on a new page, or (with ``need``) where the last one ended if
+        ``need`` mm of its content fit below the title, so no page is left nearly empty."""
         title = SECTION_TITLES[key]
-        if new_page or self.room() < 70:
+        head = 16.0 + (self.measure(intro, self.width, BODY) + 4 if intro else 0.0)
+        if need is None or self.room() < 12 + head + need:
             self.new_page()
         else:
-            self.gap(8)
+            self.gap(12)
         self.pdf.start_section(title, level=0)
         self.para(title, size=17, bold=True, color=style.HEADING, after=0)
         y = self.y + 1.6
@@ -446,27 +459,33 @@ class _Writer:
         rows: Sequence[Row],
         size: float = 8.5,
         zebra: bool = True,
+        pad_y: float = 1.6,
     ) -> None:
         """A table whose header row repeats on every page; a tall row splits across pages."""
         pdf = self.pdf
         widths = [c.width * self.width for c in columns]
-        pad_x, pad_y = 1.8, 1.6
+        pad_x = 1.8
         lh = _lh(size)
         badge_size = size - 1.5
         self._table_header(columns, widths, size)
         for index, row in enumerate(rows):
             if row.group:
                 first = row.cells[0]
-                text = first if isinstance(first, str) else first.text
-                lines = self.wrap(text, self.width - 2 * pad_x, size, True)
-                height = len(lines) * lh + 2 * pad_y
-                if self.room() < height + lh + 2 * pad_y:
+                text = first if isinstance(first, str) else ""
+                group_lines = self.wrap(text, self.width - 2 * pad_x, size, True)
+                height = len(group_lines) * lh + 2 * pad_y
+                # Keep the label with the row after it (or with its first lines if it splits).
+                after = lh + 2 * pad_y
+                if index + 1 < len(rows) and not rows[index + 1].group:
+                    following = self._cells(rows[index + 1], widths, size)
+                    after = min(self._height(following, size, pad_y), 4 * lh + 2 * pad_y)
+                if self.room() < height + after:
                     self.new_page()
                     self._table_header(columns, widths, size)
                 top = self.y
                 pdf.fill(row.fill or GROUP_ROW)
                 pdf.rect(MARGIN_X, top, self.width, height, style="F")
-                for i, line in enumerate(lines):
+                for i, line in enumerate(group_lines):
                     pdf.put(
                         MARGIN_X + pad_x,
                         top + pad_y + i * lh,
@@ -479,12 +498,7 @@ class _Writer:
                     )
                 pdf.set_y(top + height)
                 continue
-            cells: list[list[str] | Badge] = []
-            for i, (cell, w) in enumerate(zip(row.cells, widths, strict=True)):
-                if isinstance(cell, Badge):
-                    cells.append(cell)
-                else:
-                    cells.append(self.wrap(cell, w - 2 * pad_x, size, i in row.bold_columns))
+            cells = self._cells(row, widths, size)
             first_chunk = True
             while True:
                 text_lines = max((len(c) for c in cells if isinstance(c, list)), default=1)
@@ -492,7 +506,7 @@ class _Writer:
                     (self.badge_size(c, badge_size)[1] for c in cells if isinstance(c, Badge)),
                     default=0.0,
                 )
-                needed = max(text_lines * lh, badge_h) + 2 * pad_y
+                needed = self._height(cells, size, pad_y)
                 take = text_lines
                 if self.room() < needed:
                     fitting = int((self.room() - 2 * pad_y) // lh)
@@ -510,7 +524,7 @@ class _Writer:
                     pdf.fill(fill)
                     pdf.rect(MARGIN_X, top, self.width, height, style="F")
                 x = MARGIN_X
-                rest: list[list[str] | Badge] = []
+                rest: list[list[_Line]] = []
                 for i, (content, w) in enumerate(zip(cells, widths, strict=True)):
                     align = columns[i].align
                     if isinstance(content, Badge):
@@ -520,8 +534,7 @@ class _Writer:
                             self.badge(bx, top + pad_y + 0.2, content, badge_size)
                         rest.append([])
                     else:
-                        bold = i in row.bold_columns
-                        for j, line in enumerate(content[:take]):
+                        for j, (line, bold, color) in enumerate(content[:take]):
                             pdf.put(
                                 x + pad_x,
                                 top + pad_y + j * lh,
@@ -530,7 +543,7 @@ class _Writer:
                                 line,
                                 size,
                                 bold,
-                                row.color or style.INK,
+                                color,
                                 align,
                             )
                         rest.append(content[take:])
@@ -539,12 +552,41 @@ class _Writer:
                 pdf.line(MARGIN_X, top + height, MARGIN_X + self.width, top + height)
                 pdf.set_y(top + height)
                 first_chunk = False
-                if not any(isinstance(r, list) and r for r in rest):
+                if not any(rest):
                     break
-                cells = [r if isinstance(r, list) else [] for r in rest]
+                cells = list(rest)
                 self.new_page()
                 self._table_header(columns, widths, size)
         self.gap(4)
+
+    def _cells(self, row: Row, widths: Sequence[float], size: float) -> list[list[_Line] | Badge]:
+        """A row's cells wrapped to their columns: lines to draw, or a badge."""
+        pad_x = 1.8
+        cells: list[list[_Line] | Badge] = []
+        for i, (cell, w) in enumerate(zip(row.cells, widths, strict=True)):
+            if isinstance(cell, Badge):
+                cells.append(cell)
+                continue
+            spans = (Span(cell, i in row.bold_columns),) if isinstance(cell, str) else cell
+            lines: list[_Line] = []
+            for span in spans:
+                color = span.color or row.color or style.INK
+                lines += [
+                    (text, span.bold, color)
+                    for text in self.wrap(span.text, w - 2 * pad_x, size, span.bold)
+                ]
+            cells.append(lines)
+        return cells
+
+    def _height(
+        self, cells: Sequence[list[_Line] | Badge], size: float, pad_y: float = 1.6
+    ) -> float:
+        text_lines = max((len(c) for c in cells if isinstance(c, list)), default=1)
+        badge_h = max(
+            (self.badge_size(c, size - 1.5)[1] for c in cells if isinstance(c, Badge)),
+            default=0.0,
+        )
+        return max(text_lines * _lh(size), badge_h) + 2 * pad_y
 
     def _table_header(
         self, columns: Sequence[Column], widths: Sequence[float], size: float
@@ -742,18 +784,27 @@ class _Writer:
         a = r.approach
         self.h1(
             "approach",
-            intro="Whether the MLOps effort starts from management (top-down) or from the "
-            "field (bottom-up) shapes the team, its first steps and its main risk.",
+            intro="Whether the effort starts from management (top-down) or from the field "
+            "(bottom-up) shapes the team, its first steps and its main risk.",
         )
-        self.para(
-            APPROACH_SIDES.get(a.label, a.label), size=21, bold=True, color=style.ACCENT, after=1
+        top = self.y
+        label_w = 52.0
+        self.pdf.put(
+            MARGIN_X,
+            top + 3,
+            label_w,
+            12,
+            APPROACH_SIDES.get(a.label, a.label),
+            21,
+            True,
+            style.ACCENT,
         )
+        self._approach_scale(MARGIN_X + label_w, top, a.score, a.label != "undetermined")
         self.para(
             f"{approach_line(r)} {a.signals} of {a.total_signals} signals answered.",
             color=style.MUTED,
-            after=2,
+            after=4,
         )
-        self._approach_scale(a.score, a.label != "undetermined")
 
         m = a.meaning
         if m is None:
@@ -761,7 +812,7 @@ class _Writer:
                 "The question bank does not describe this approach further.", color=style.MUTED
             )
         else:
-            self.para(clean(m.summary), size=10.5, after=5)
+            self.para(clean(m.summary), size=10, after=4)
             if m.strengths or m.weaknesses:
                 self._two_lists(
                     ("Strengths", [clean(s) for s in m.strengths]),
@@ -773,9 +824,7 @@ class _Writer:
                 ("Recommended structure", m.structure, style.ACCENT),
                 ("Key to success", m.key_to_success, GREEN),
             ]
-            for title, value, color in facts:
-                if value:
-                    self.callout(title, clean(value), color)
+            self._facts([(t, clean(v), c) for t, v, c in facts if v])
         self.h2("The answers behind it", need=40)
         if not a.evidence:
             self.para("No approach signals were answered.", color=style.MUTED)
@@ -791,36 +840,63 @@ class _Writer:
             for e in a.evidence
         ]
         self.table(
-            [Column("Question", 0.5), Column("Answer", 0.32), Column("Points toward", 0.18)], rows
+            [Column("Question", 0.54), Column("Answer", 0.31), Column("Points toward", 0.15)],
+            rows,
+            size=7.8,
+            pad_y=1.2,
         )
 
-    def _approach_scale(self, score: float, known: bool) -> None:
+    def _approach_scale(self, left: float, top: float, score: float, known: bool) -> None:
         """A −1…+1 line with the score marked: where the label comes from, not just its name."""
         pdf = self.pdf
-        self.ensure(26)
-        y = self.y + 9
-        x0 = MARGIN_X + 24
-        x1 = MARGIN_X + self.width - 24
+        y = top + 9
+        x0 = left + 14
+        x1 = MARGIN_X + self.width - 14
         pdf.stroke("#cbd5e1", 1.2)
         pdf.line(x0, y, x1, y)
         pdf.stroke("#94a3b8", 0.3)
         for t in (-1.0, -0.5, 0.0, 0.5, 1.0):
             x = x0 + (t + 1) / 2 * (x1 - x0)
             pdf.line(x, y - 1.6, x, y + 1.6)
-        ends: list[tuple[float, str, Align]] = [
-            (-1.0, "−1 Bottom-up", "C"),
-            (0.0, "0 Mixed", "C"),
-            (1.0, "+1 Top-down", "C"),
-        ]
-        for t, text, align in ends:
+        for t, text in ((-1.0, "−1 Bottom-up"), (0.0, "0 Mixed"), (1.0, "+1 Top-down")):
             x = x0 + (t + 1) / 2 * (x1 - x0)
-            pdf.put(x - 20, y + 2.6, 40, 4, text, 8, False, style.MUTED, align)
+            pdf.put(x - 20, y + 2.6, 40, 4, text, 7.5, False, style.MUTED, "C")
         if known:
             x = x0 + (max(-1.0, min(1.0, score)) + 1) / 2 * (x1 - x0)
             pdf.fill(style.ACCENT)
             pdf.ellipse(x - 2.3, y - 2.3, 4.6, 4.6, style="F")
             pdf.put(x - 15, y - 8.5, 30, 4, f"{score:+.2f}", 9, True, style.ACCENT, "C")
-        pdf.set_y(y + 12)
+        pdf.set_y(y + 9)
+
+    def _facts(self, facts: Sequence[tuple[str, str, str]]) -> None:
+        """Labelled one-liners (primary risk, first step, …) in a compact two-column list."""
+        pdf = self.pdf
+        key_w = 40.0
+        text_w = self.width - key_w
+        for title, text, color in facts:
+            keys = self.wrap(title.upper(), key_w - 7, 7.5, True)
+            height = max(self.measure(text, text_w, BODY), len(keys) * _lh(7.5)) + 4.4
+            self.ensure(height)
+            top = self.y
+            pdf.fill(color)
+            pdf.rect(MARGIN_X, top + 2.2, 1.2, height - 4.4, style="F")
+            for j, key in enumerate(keys):
+                pdf.put(
+                    MARGIN_X + 4,
+                    top + 2.2 + j * _lh(7.5),
+                    key_w - 7,
+                    _lh(BODY),
+                    key,
+                    7.5,
+                    True,
+                    color,
+                )
+            pdf.set_y(top + 2.2)
+            self.para(text, x=MARGIN_X + key_w, width=text_w, after=0)
+            pdf.set_y(top + height)
+            pdf.stroke(style.RULE, 0.25)
+            pdf.line(MARGIN_X, self.y, MARGIN_X + self.width, self.y)
+        self.gap(3)
 
     def _two_lists(self, left: tuple[str, list[str]], right: tuple[str, list[str]]) -> None:
         col = (self.width - 10) / 2
@@ -847,13 +923,15 @@ class _Writer:
         groups = [g for g in GROUP_TITLES if any(d.group == g for d in r.dimensions)]
         if not groups:
             return
+        first = style.profile_series(r.dimensions, groups[0])
         self.h1(
             "profile",
+            need=charts.profile_height(first, self._radar_height()) + 40 + 8 * len(first.ids),
             intro="Each dimension is scored 0–100 (maturity level × 25); the rings or "
             "gridlines mark levels 1 to 4. The solid blue line is where you are today; the "
             "dashed amber line, where shown, is your target.",
         )
-        radar_h = 120.0 if self.pdf.h > 285 else 108.0
+        radar_h = self._radar_height()
         for n, group in enumerate(groups):
             series = style.profile_series(r.dimensions, group)
             dims = [d for d in r.dimensions if d.group == group]
@@ -882,15 +960,18 @@ class _Writer:
             ]
             self.table(
                 [
-                    Column("Dimension", 0.33),
-                    Column("Score", 0.09, "R"),
-                    Column("Level", 0.26),
+                    Column("Dimension", 0.31),
+                    Column("Score", 0.08, "R"),
+                    Column("Level", 0.3),
                     Column("Target", 0.09, "R"),
                     Column("Answered", 0.12, "R"),
-                    Column("Don't know", 0.11, "R"),
+                    Column("Don't know", 0.1, "R"),
                 ],
                 rows,
             )
+
+    def _radar_height(self) -> float:
+        return 120.0 if self.pdf.h > 285 else 108.0
 
     def _scale_label(self, level: int) -> str:
         scale = self.result.scale
@@ -902,6 +983,7 @@ class _Writer:
         r = self.result
         self.h1(
             "missing",
+            need=80,
             intro="Capabilities at or below their threshold level, most severe first. "
             "Symptoms you reported raise the severity; prerequisites come before what builds "
             "on them.",
@@ -914,13 +996,13 @@ class _Writer:
         missing_titles = {c.id: c.title for c in r.missing_capabilities}
         rows = []
         for i, cap in enumerate(r.missing_capabilities, 1):
-            if cap.level is None:
-                level = "don't know"
-            else:
-                level = f"{cap.level} of 4 (threshold {cap.threshold})"
+            level = "Don't know" if cap.level is None else f"{cap.level} of 4"
+            level += f"\nthreshold {cap.threshold}"
             if cap.target is not None:
-                level += f", target {cap.target}"
-            details = [STATUS_TEXT[cap.status].capitalize() + "."]
+                level += f"\ntarget {cap.target}"
+            details = []
+            if cap.status != "missing":
+                details.append(STATUS_TEXT[cap.status].capitalize() + ".")
             if cap.symptoms:
                 details.append("Symptoms: " + "; ".join(clean(s) for s in cap.symptoms) + ".")
             needs = [missing_titles[q] for q in cap.requires if q in missing_titles]
@@ -928,6 +1010,8 @@ class _Writer:
                 details.append(
                     "Builds on (also missing): " + ", ".join(clean(t) for t in needs) + "."
                 )
+            if not details:
+                details.append(STATUS_TEXT[cap.status].capitalize() + ".")
             cells: list[TableCell] = [
                 str(i),
                 clean(cap.title),
@@ -939,10 +1023,10 @@ class _Writer:
         self.table(
             [
                 Column("#", 0.05, "R"),
-                Column("Capability", 0.24),
+                Column("Capability", 0.26),
                 Column("Severity", 0.12),
-                Column("Level", 0.17),
-                Column("Why it is flagged", 0.42),
+                Column("Level", 0.13),
+                Column("Why it is flagged", 0.44),
             ],
             rows,
         )
@@ -951,7 +1035,7 @@ class _Writer:
         r = self.result
         self.h1(
             "anti_patterns",
-            new_page=False,
+            need=70,
             intro="Traps that first MLOps teams often fall into and that your answers point "
             "at: why they hurt, and what to do.",
         )
@@ -1011,6 +1095,7 @@ class _Writer:
         r = self.result
         self.h1(
             "raci",
+            need=80,
             intro="Who is Responsible (does the work), Accountable (has the final word; "
             "exactly one per activity), Consulted and Informed. A row with a problem is shaded "
             "and the problem is named in its last column.",
@@ -1068,7 +1153,7 @@ class _Writer:
     def use_case(self) -> None:
         r = self.result
         uc = r.use_case
-        self.h1("use_case", new_page=False)
+        self.h1("use_case", need=45)
         status = USE_CASE_TITLES.get(uc.status, uc.status)
         badge = Badge(status.upper(), style.STATUS_COLORS.get(uc.status, style.MUTED))
         self.ensure(24)
@@ -1103,36 +1188,97 @@ class _Writer:
         r = self.result
         self.h1(
             "roadmap",
+            need=self._TIMELINE_HEAD + self._timeline_columns()[1] + 6,
             intro="What to do, tied to the findings above: start tomorrow, then within 3, 6 "
             "and 12 months. P1 is the most urgent within its horizon.",
         )
         if not r.recommendations:
             self.para("No recommendations.", color=style.MUTED)
             return
+        self._timeline()
+        self.h2("Actions in detail", need=50, outline=False)
         rows: list[Row] = []
         for horizon, title in HORIZON_TITLES.items():
             recs = [x for x in r.recommendations if x.horizon == horizon]
             rows.append(Row([title], group=True))
             if not recs:
-                rows.append(Row(["", "Nothing specific.", "", ""], color=style.MUTED))
+                rows.append(Row(["", "Nothing specific.", ""], color=style.MUTED))
             for rec in recs:
                 addresses = "; ".join(clean(finding_name(k, self.names)) for k in rec.findings)
-                rows.append(
-                    Row(
-                        [f"P{rec.priority}", clean(rec.title), clean(rec.why), addresses],
-                        bold_columns={1},
-                    )
-                )
+                action = (Span(clean(rec.title), bold=True), Span(clean(rec.why)))
+                rows.append(Row([f"P{rec.priority}", action, addresses]))
         self.table(
             [
-                Column("Priority", 0.11, "C"),
-                Column("Action", 0.29),
-                Column("Why", 0.35),
-                Column("Addresses", 0.25),
+                Column("Priority", 0.1, "C"),
+                Column("Action and why", 0.62),
+                Column("Addresses", 0.28),
             ],
             rows,
             zebra=False,
         )
+
+    _TIMELINE_GAP = 3.0
+    _TIMELINE_HEAD = 9.0
+    _TIMELINE_SIZE = 8.0
+
+    def _timeline_columns(self) -> tuple[list[tuple[str, list[tuple[str, list[str]]]]], float]:
+        """Each horizon's (priority, wrapped title) items, and the height of the tallest."""
+        col_w = (self.width - 3 * self._TIMELINE_GAP) / 4
+        lh = _lh(self._TIMELINE_SIZE)
+        columns = []
+        for horizon, title in HORIZON_TITLES.items():
+            recs = [x for x in self.result.recommendations if x.horizon == horizon]
+            items = [
+                (f"P{x.priority}", self.wrap(clean(x.title), col_w - 11, self._TIMELINE_SIZE))
+                for x in recs
+            ]
+            columns.append((title, items))
+        limit = self.bottom - MARGIN_TOP - self._TIMELINE_HEAD - 30
+        heights = [sum(len(lines) * lh + 1.6 for _, lines in items) for _, items in columns]
+        return columns, min(max(heights, default=0.0), limit) + 4
+
+    def _timeline(self) -> None:
+        """The roadmap at a glance: one column per horizon with its actions' titles."""
+        pdf = self.pdf
+        gap = self._TIMELINE_GAP
+        col_w = (self.width - 3 * gap) / 4
+        inner = col_w - 5
+        size = self._TIMELINE_SIZE
+        lh = _lh(size)
+        head_h = self._TIMELINE_HEAD
+        columns, body_h = self._timeline_columns()
+        self.ensure(head_h + body_h + 6)
+        top = self.y
+        for n, (title, items) in enumerate(columns):
+            x = MARGIN_X + n * (col_w + gap)
+            pdf.fill(style.ACCENT)
+            pdf.rect(x, top, col_w, head_h, style="F")
+            # An arrow tip joins each horizon to the next: the columns read as a sequence.
+            if n < 3:
+                pdf.polygon(
+                    [
+                        (x + col_w, top),
+                        (x + col_w + gap, top + head_h / 2),
+                        (x + col_w, top + head_h),
+                    ],
+                    style="F",
+                )
+            pdf.put(x + 2.5, top, col_w - 5, head_h, f"{title} ({len(items)})", 8.5, True, WHITE)
+            pdf.fill(TILE)
+            pdf.rect(x, top + head_h, col_w, body_h, style="F")
+            y = top + head_h + 2.5
+            for k, (priority, lines) in enumerate(items):
+                if y + len(lines) * lh > top + head_h + body_h - 1:
+                    more = f"… and {len(items) - k} more below"
+                    pdf.put(x + 2.5, y, inner, lh, more, size, False, style.MUTED)
+                    break
+                pdf.put(x + 2.5, y, 6, lh, priority, size, True, style.ACCENT)
+                for j, line in enumerate(lines):
+                    pdf.put(x + 8.5, y + j * lh, inner - 6, lh, line, size, False, style.INK)
+                y += len(lines) * lh + 1.6
+            if not items:
+                pdf.put(x + 2.5, y, inner, lh, "Nothing specific.", size, False, style.MUTED)
+        pdf.set_y(top + head_h + body_h + 6)
 
     def appendix(self) -> None:
         r = self.result
@@ -1149,7 +1295,10 @@ class _Writer:
             if row.section != section:
                 section = row.section
                 rows.append(Row([clean(section)], group=True))
-            rows.append(Row([clean(row.text), clean(row.answer_text)]))
+            answer = clean(row.answer_text)
+            if isinstance(row.answer, dict):
+                answer = answer.replace("; ", "\n")  # one line per RACI activity
+            rows.append(Row([clean(row.text), answer]))
         if rows:
             self.table([Column("Question", 0.5), Column("Answer", 0.5)], rows, size=8)
         unknown = unknown_questions(r)
@@ -1166,8 +1315,8 @@ class _Writer:
 
     def method(self) -> None:
         r = self.result
-        need = sum(self.measure(p, self.width, BODY) + 3 for p in METHOD) + 80
-        self.h1("method", new_page=self.room() < need)
+        need = sum(self.measure(p, self.width, BODY) + 3 for p in METHOD) + 50
+        self.h1("method", need=need)
         for paragraph in METHOD:
             if paragraph:
                 self.para(paragraph, after=3)

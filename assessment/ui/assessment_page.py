@@ -20,6 +20,32 @@ from assessment.ui.transfer import render_answer_downloads
 
 NAV_KEY = "nav_section"
 
+# Moving to another section keeps the scroll position and the focus on the button that
+# was pressed, i.e. at the bottom of the new section. This constant script (no user or
+# bank text in it) waits for the rerun to finish, scrolls to the top and puts the focus
+# on the section's heading, as a screen-reader user expects after a step change. It runs
+# again only when the section number in it changes.
+_TO_SECTION_START = """<script>
+(() => {
+  const started = Date.now();
+  const settle = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const busy = app && app.getAttribute('data-test-script-state') === 'running';
+    if (busy && Date.now() - started < 5000) { setTimeout(settle, 50); return; }
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (main) main.scrollTo({top: 0});
+    const heading = document.querySelector('.st-key-section_head h2');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.style.outline = 'none';
+      heading.focus({preventScroll: true});
+    }
+  };
+  setTimeout(settle, 50);
+})();
+/* section %d */
+</script>"""
+
 
 def _go(index: int) -> None:
     st.session_state[session.SECTION] = index
@@ -42,8 +68,8 @@ def current_section(b: Bank, done: Progress) -> int:
 
 def _section_label(done: Progress, index: int) -> str:
     s = done.sections[index]
-    mark = " ✓" if s.done else ""
-    return f"{index + 1}. {s.title} · {s.answered}/{s.total}{mark}"
+    mark = "✓ " if s.done else ""
+    return f"{mark}{index + 1}. {s.title} · {s.answered}/{s.total}"
 
 
 def _sidebar(done: Progress, index: int, token: str) -> None:
@@ -65,23 +91,35 @@ def _sidebar(done: Progress, index: int, token: str) -> None:
         render_answer_downloads("sidebar")
 
 
+def _to_section_start(index: int) -> None:
+    st.html(_TO_SECTION_START % index, unsafe_allow_javascript=True)
+
+
 def render() -> None:
     session.sync()
-    render_notices()
     if st.session_state.get(session.TOKEN_PROBLEM) and session.token() is None:
+        render_notices()
         st.stop()
     token = session.ensure_started()
     b = bank()
     done = progress(b, session.values())
     index = current_section(b, done)
+    _to_section_start(index)
+    render_notices()
     section = b.sections[index]
     st.query_params[session.SECTION_PARAM] = section.id
     _sidebar(done, index, token)
 
     here = done.sections[index]
-    st.caption(f"Section {index + 1} of {len(b.sections)}")
-    st.header(localize(section.title), anchor=False)
-    st.markdown(localize(section.intro))
+    with st.container(key="section_head"):
+        with st.container(
+            horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
+        ):
+            st.caption(f"Section {index + 1} of {len(b.sections)}")
+            with st.popover("Resume link", icon=":material/link:", type="tertiary"):
+                render_resume_link(token)
+        st.header(localize(section.title), anchor=False)
+        st.markdown(localize(section.intro))
     st.progress(
         here.answered / here.total if here.total else 1.0,
         text=f"{here.answered} of {here.total} answered in this section",

@@ -121,12 +121,19 @@ def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.
 def _layout(height: int) -> dict[str, object]:
     return {
         "height": height,
-        "margin": {"l": 70, "r": 70, "t": 30, "b": 30},
+        "margin": {"l": 90, "r": 90, "t": 50, "b": 50},
         "font": {"family": FONT, "color": style.AXIS_LABEL_COLOR},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "showlegend": True,
-        "legend": {"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08},
+        "legend": {
+            "orientation": "v",
+            "x": 0.0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "top",
+            "yref": "container",
+        },
     }
 
 
@@ -134,7 +141,13 @@ def spectrum_figure(score: float) -> go.Figure:
     """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down)."""
     fig = go.Figure()
     fig.add_shape(
-        type="line", x0=-1, x1=1, y0=0, y1=0, line={"color": style.GRID_COLOR, "width": 6}
+        type="line",
+        x0=-1,
+        x1=1,
+        y0=0,
+        y1=0,
+        layer="below",
+        line={"color": style.GRID_COLOR, "width": 6},
     )
     for x in (-1.0, 0.0, 1.0):
         fig.add_shape(
@@ -143,6 +156,7 @@ def spectrum_figure(score: float) -> go.Figure:
             x1=x,
             y0=-0.25,
             y1=0.25,
+            layer="below",
             line={"color": style.TICK_LABEL_COLOR, "width": 1},
         )
     fig.add_trace(

@@ -79,7 +79,7 @@ def _on_clear(qid: str) -> None:
 def render_question(q: Question, number: int) -> None:
     """Draw question ``q`` (numbered within its section), its help and its messages."""
     with st.container(border=True, key=f"card_{q.id}"):
-        label = f"{number}. {localize(q.text)}"
+        label = f"**{number}. {localize(q.text)}**"
         if q.type in ("single", "scale"):
             _choice(q, label)
         elif q.type == "multi":
@@ -133,7 +133,7 @@ def _choice(q: Question, label: str) -> None:
 def _multi(q: Question, label: str) -> None:
     stored = session.values().get(q.id)
     chosen = set(stored) if isinstance(stored, list) else set()
-    st.markdown(f"**{label}**")
+    st.markdown(label)
     st.caption("Tick every answer that applies.")
     for option in q.options:
         name = key(q.id, option.id)

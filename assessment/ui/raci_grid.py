@@ -49,20 +49,20 @@ def _on_cell(qid: str) -> None:
 def render_raci(q: Question, label: str) -> None:
     stored = session.values().get(q.id)
     matrix = stored if isinstance(stored, dict) else {}
-    st.markdown(f"**{label}**")
+    st.markdown(label)
     st.caption(LEGEND)
     unknown = False
     if q.offers_dont_know:
         preset(key(q.id, DONT_KNOW), stored == DONT_KNOW)
         unknown = bool(st.session_state[key(q.id, DONT_KNOW)])
 
-    spec = [2.2] + [1.0] * len(q.roles)
-    header = st.columns(spec, vertical_alignment="bottom")
-    header[0].markdown("**Activity**")
+    spec = [1.8] + [1.0] * len(q.roles)
+    header = st.columns(spec, vertical_alignment="bottom", gap="small")
+    header[0].caption("**Activity**")
     for column, role in zip(header[1:], q.roles, strict=True):
-        column.markdown(f"**{localize(role.title)}**")
+        column.caption(f"**{localize(role.title)}**")
     for activity in q.activities:
-        row = st.columns(spec, vertical_alignment="center")
+        row = st.columns(spec, vertical_alignment="center", gap="small")
         activity_title = localize(activity.title)
         row[0].markdown(activity_title)
         cells = matrix.get(activity.id, {})

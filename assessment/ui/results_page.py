@@ -17,6 +17,7 @@ from assessment.models import (
     Bank,
     DimensionScore,
     Evidence,
+    MissingCapability,
     localize,
 )
 from assessment.report import style
@@ -56,6 +57,8 @@ USE_CASE_BADGE = {
     "no_candidate": "gray",
     "not_assessed": "gray",
 }
+FIRST_SHOWN = 6
+NO_TARGET = -1
 TABS = ["Overview", "Profile", "Findings", "Roadmap", "Downloads"]
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -222,9 +225,9 @@ def _summary(result: AssessmentResult) -> None:
 
 
 def _on_target(dimension: str) -> None:
-    chosen = st.session_state.get(session.TARGET_PREFIX + dimension)
+    chosen = st.session_state.get(session.TARGET_PREFIX + dimension, NO_TARGET)
     current = dict(session.targets())
-    if chosen is None:
+    if chosen is None or chosen == NO_TARGET:
         current.pop(dimension, None)
     else:
         current[dimension] = int(chosen)
@@ -245,13 +248,29 @@ def _score_rows(
         {
             "Dimension": d.title,
             "Score": None if d.score is None else round(d.score),
-            "Level": _level_name(result, d.level),
-            "Target": _level_name(result, d.target),
-            "Answered": f"{d.answered} of {d.total}",
-            "Don't know": d.unknown,
+            "Level": d.level,
+            "Target": d.target,
+            "Answered": f"{d.answered}/{d.total}" + (f" ({d.unknown} ?)" if d.unknown else ""),
         }
         for d in dims
     ]
+
+
+SCORE_COLUMNS = {
+    "Dimension": st.column_config.TextColumn("Dimension", width="medium"),
+    "Score": st.column_config.ProgressColumn(
+        "Score", min_value=0, max_value=100, format="%d", width="small"
+    ),
+    "Level": st.column_config.NumberColumn(
+        "Level", width="small", help="Maturity level 0–4 (see the scale on the About page)."
+    ),
+    "Target": st.column_config.NumberColumn("Target", width="small"),
+    "Answered": st.column_config.TextColumn(
+        "Answered",
+        width="small",
+        help='Questions answered of those asked; (n ?) counts "don\'t know" answers.',
+    ),
+}
 
 
 def _group(result: AssessmentResult, group: str) -> None:
@@ -276,30 +295,38 @@ def _group(result: AssessmentResult, group: str) -> None:
         _score_rows(result, dims),
         hide_index=True,
         width="stretch",
-        column_config={
-            "Score": st.column_config.ProgressColumn(
-                "Score", min_value=0, max_value=100, format="%d"
-            ),
-        },
+        column_config=SCORE_COLUMNS,
     )
-    with st.expander(f"Set targets for {title.lower()}"):
+
+
+def _targets(result: AssessmentResult) -> None:
+    with st.container(border=True, key="targets"):
+        st.subheader("Your targets", anchor=False)
         st.caption(
-            "Pick the level you want to reach. The target shows as a dashed line, and "
-            "capabilities below it join the findings and the roadmap."
+            "Pick the level you want to reach in each dimension. Targets show as a dashed "
+            "line on the charts, and capabilities below their target join the findings and "
+            "the roadmap."
         )
-        options: list[int | None] = [None, 0, 1, 2, 3, 4]
-        for d in dims:
-            name = session.TARGET_PREFIX + d.id
-            if name not in st.session_state:
-                st.session_state[name] = session.targets().get(d.id)
-            st.selectbox(
-                d.title,
-                options,
-                format_func=lambda v: "No target" if v is None else _level_name(result, v),
-                key=name,
-                on_change=_on_target,
-                args=(d.id,),
-            )
+        options = [NO_TARGET, 0, 1, 2, 3, 4]
+        for i, (group, title) in enumerate(GROUP_TITLES.items()):
+            dims = [d for d in result.dimensions if d.group == group]
+            if not dims:
+                continue
+            chosen = sum(1 for d in dims if d.target is not None)
+            with st.expander(f"{title} · {chosen} of {len(dims)} set", expanded=i == 0):
+                columns = st.columns(2, gap="medium")
+                for j, d in enumerate(dims):
+                    name = session.TARGET_PREFIX + d.id
+                    if name not in st.session_state:
+                        st.session_state[name] = session.targets().get(d.id, NO_TARGET)
+                    columns[j % 2].selectbox(
+                        d.title,
+                        options,
+                        format_func=lambda v: "No target" if v == NO_TARGET else _level_name(result, v),
+                        key=name,
+                        on_change=_on_target,
+                        args=(d.id,),
+                    )
 
 
 def _profiles(result: AssessmentResult) -> None:
@@ -316,6 +343,8 @@ def _profiles(result: AssessmentResult) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         _group(result, "organisation")
+    with right:
+        _targets(result)
 
 
 # --------------------------------------------------------------------------- findings
@@ -347,19 +376,30 @@ def _missing(result: AssessmentResult, b: Bank) -> None:
         return
     st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
     names = _titles(b)
-    for i, cap in enumerate(caps, 1):
-        with st.container(border=True, key=f"missing_{cap.id}"):
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"**{i}. {plain(cap.title)}**")
-                _severity(cap.severity)
-            level = "don't know" if cap.level is None else _level_name(result, cap.level)
-            st.markdown(f"Level {level}: {STATUS_TEXT.get(cap.status, cap.status)}.")
-            if cap.symptoms:
-                st.markdown("Symptoms pointing here: " + "; ".join(plain(s) for s in cap.symptoms))
-            if cap.requires:
-                first = ", ".join(plain(names.get(r, r)) for r in cap.requires)
-                st.caption(f"Builds on: {first}")
-            _evidence(cap.evidence)
+    for i, cap in enumerate(caps[:FIRST_SHOWN], 1):
+        _missing_card(result, cap, i, names)
+    rest = caps[FIRST_SHOWN:]
+    if rest:
+        with st.expander(f"{len(rest)} more missing capabilities"):
+            for i, cap in enumerate(rest, FIRST_SHOWN + 1):
+                _missing_card(result, cap, i, names)
+
+
+def _missing_card(
+    result: AssessmentResult, cap: MissingCapability, i: int, names: dict[str, str]
+) -> None:
+    with st.container(border=True, key=f"missing_{cap.id}"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(f"**{i}. {plain(cap.title)}**")
+            _severity(cap.severity)
+        level = "don't know" if cap.level is None else _level_name(result, cap.level)
+        st.markdown(f"Level {level}: {STATUS_TEXT.get(cap.status, cap.status)}.")
+        if cap.symptoms:
+            st.markdown("Symptoms pointing here: " + "; ".join(plain(s) for s in cap.symptoms))
+        if cap.requires:
+            first = ", ".join(plain(names.get(r, r)) for r in cap.requires)
+            st.caption(f"Builds on: {first}")
+        _evidence(cap.evidence)
 
 
 def _anti_patterns(result: AssessmentResult) -> None:
@@ -423,7 +463,7 @@ def _roadmap(result: AssessmentResult, b: Bank) -> None:
                     st.markdown(plain(rec.why))
                     if rec.findings:
                         because = "; ".join(plain(finding_name(f, names)) for f in rec.findings)
-                        st.caption(f"Answers: {because}")
+                        st.caption(f"Because of: {because}")
 
 
 # --------------------------------------------------------------------------- downloads

@@ -185,17 +185,27 @@ def live(token: str) -> None:
             qid = workshop.current_question or section.questions[0].id
             q = b.questions.get(qid, section.questions[0])
             number = [x.id for x in section.questions].index(q.id) + 1
-            _question_block(workshop, b, q, number, agg.questions[q.id], agg, team_values, hands.get(q.id, {}))
+            _question_block(
+                workshop, b, q, number, agg.questions[q.id], agg, team_values, hands.get(q.id, {})
+            )
         else:
             st.write(plain(localize(section.intro)))
             for number, q in enumerate(section.questions, start=1):
                 _question_block(workshop, b, q, number, agg.questions[q.id], agg, team_values)
     with tabs[1]:
         if agg.shown and any(d.median is not None for d in agg.dimensions):
-            for group, title in (("capabilities", "MLOps capabilities"), ("team", "Team and skills"), ("organisation", "Organisation")):
+            for group, title in (
+                ("capabilities", "MLOps capabilities"),
+                ("team", "Team and skills"),
+                ("organisation", "Organisation"),
+            ):
                 dims = [d for d in agg.dimensions if d.group == group]
                 st.markdown(f"## {title}")
-                st.plotly_chart(figures.room_radar(dims), key=f"present_radar_{group}", config={"displayModeBar": False})
+                st.plotly_chart(
+                    figures.room_radar(dims),
+                    key=f"present_radar_{group}",
+                    config={"displayModeBar": False},
+                )
                 st.write(
                     " · ".join(
                         f"{plain(d.title)}: median {d.median:.0f} (middle half {d.q1:.0f}–{d.q3:.0f})"
@@ -228,8 +238,14 @@ def live(token: str) -> None:
                     )
     with tabs[3]:
         if agg.approaches:
-            st.plotly_chart(figures.approach_bars(agg.approaches), key="present_approach", config={"displayModeBar": False})
-            st.write(" · ".join(f"{label}: {count}" for label, count in sorted(agg.approaches.items())))
+            st.plotly_chart(
+                figures.approach_bars(agg.approaches),
+                key="present_approach",
+                config={"displayModeBar": False},
+            )
+            st.write(
+                " · ".join(f"{label}: {count}" for label, count in sorted(agg.approaches.items()))
+            )
         else:
             st.info(f"Shown once {workshop.threshold} people have answered.")
     with tabs[4]:

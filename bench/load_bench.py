@@ -1,0 +1,226 @@
+"""Workshop load: N participants answer through the app's WebSocket protocol at once.
+
+For each N and pattern a fresh server and database are started; participants join the
+workshop (through the store, as the join page does) and then answer the first section's
+questions on the real Assessment page. Two patterns:
+
+- ``pace``: a room at a brisk human pace, each participant answering every 3–5 s.
+- ``burst``: everyone answers the same question within one second ("please answer now").
+
+Reported: round-trip percentiles (send → script finished), errors, server memory per
+session, and a database check that every answer sent is stored exactly once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from assessment.loader import default_bank_dir, load_bank
+from assessment.models import DONT_KNOW, Bank, Question
+from assessment.store import repository
+from assessment.store import workshops as ws
+from assessment.store.db import make_engine
+from assessment.store.tables import answers, assessments
+from bench.app_server import AppServer
+from bench.st_client import StreamlitClient
+
+PAGE = "assessment"
+ANSWERS_PER_PARTICIPANT = 5
+
+
+@dataclass
+class Scenario:
+    pattern: str
+    participants: int
+    interactions: int = 0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    p99_ms: float = 0.0
+    max_ms: float = 0.0
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+    lost_answers: int = 0
+    duplicate_rows: int = 0
+    wrong_values: int = 0
+    rss_before_mb: float = 0.0
+    rss_after_mb: float = 0.0
+    mb_per_session: float = 0.0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.p95_ms < 300
+            and self.errors == 0
+            and self.lost_answers == 0
+            and self.duplicate_rows == 0
+            and self.wrong_values == 0
+        )
+
+
+def radio_values(bank: Bank, q: Question) -> list[Any]:
+    """The values behind a question's radio buttons, in the order the page draws them."""
+    values: list[Any] = (
+        [level.level for level in bank.info.scale] if q.type == "scale" else [o.id for o in q.options]
+    )
+    if q.offers_dont_know:
+        values.append(DONT_KNOW)
+    return values
+
+
+def _percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+class Participant:
+    def __init__(self, base_url: str, token: str, bank: Bank, rng: random.Random) -> None:
+        self.client = StreamlitClient(base_url, timeout=60)
+        self.query = f"resume={token}"
+        self.token = token
+        self.bank = bank
+        self.rng = rng
+        self.sent: dict[str, Any] = {}
+        self.times: list[float] = []
+        self.errors: list[str] = []
+        self.questions: list[str] = []
+
+    async def open(self) -> None:
+        await self.client.__aenter__()
+        run = await self.client.run(PAGE, self.query)
+        self.errors += run.errors
+        self.questions = [
+            key[3:]
+            for key, w in run.widgets.items()
+            if key.startswith("q__") and "__" not in key[3:] and w.kind == "radio"
+        ]
+
+    async def answer(self, qid: str) -> None:
+        q = self.bank.questions[qid]
+        values = radio_values(self.bank, q)
+        index = self.rng.randrange(len(values))
+        labels = self.client.widgets[f"q__{qid}"].options  # a radio's state is its label
+        try:
+            run = await self.client.run(PAGE, self.query, [(f"q__{qid}", "string_value", labels[index])])
+        except Exception as exc:  # noqa: BLE001 - any failure is a counted error
+            self.errors.append(f"{type(exc).__name__}: {exc}")
+            return
+        self.times.append(run.seconds * 1000)
+        self.errors += run.errors
+        self.sent[qid] = values[index]
+
+    async def close(self) -> None:
+        await self.client.__aexit__(None, None, None)
+
+
+async def _pace(people: list[Participant], rng: random.Random) -> None:
+    async def one(p: Participant) -> None:
+        await asyncio.sleep(rng.uniform(0, 3))
+        for qid in p.questions[:ANSWERS_PER_PARTICIPANT]:
+            await asyncio.sleep(rng.uniform(3, 5))
+            await p.answer(qid)
+
+    await asyncio.gather(*(one(p) for p in people))
+
+
+async def _burst(people: list[Participant], rng: random.Random) -> None:
+    rounds = min(3, min(len(p.questions) for p in people))
+    for r in range(rounds):
+
+        async def one(p: Participant, r: int = r) -> None:
+            await asyncio.sleep(rng.uniform(0, 1))
+            await p.answer(p.questions[r])
+
+        await asyncio.gather(*(one(p) for p in people))
+        await asyncio.sleep(2)
+
+
+async def _scenario(base_url: str, tokens: list[str], bank: Bank, pattern: str, server: AppServer) -> tuple[list[Participant], float]:
+    rng = random.Random(42)
+    people = [Participant(base_url, t, bank, random.Random(i)) for i, t in enumerate(tokens)]
+    # Open sessions in small waves, as a room does when the code goes up.
+    for start in range(0, len(people), 20):
+        await asyncio.gather(*(p.open() for p in people[start : start + 20]))
+    rss_connected = server.rss_mb()
+    if pattern == "pace":
+        await _pace(people, rng)
+    else:
+        await _burst(people, rng)
+    for p in people:
+        await p.close()
+    return people, rss_connected
+
+
+def run_scenario(pattern: str, n: int, bank: Bank) -> Scenario:
+    result = Scenario(pattern, n)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        with AppServer(data) as server:
+            engine = make_engine(f"sqlite:///{data / 'assessment.sqlite3'}")
+            workshop = ws.create(engine, bank, f"Load {pattern} {n}", threshold=3)
+            tokens = [ws.join(engine, workshop.code, None, f"load-{i}") for i in range(n)]
+            result.rss_before_mb = round(server.rss_mb(), 1)
+            start = time.perf_counter()
+            people, rss_connected = asyncio.run(_scenario(server.url, tokens, bank, pattern, server))
+            result.seconds = round(time.perf_counter() - start, 1)
+            result.rss_after_mb = round(rss_connected, 1)
+            result.mb_per_session = round((rss_connected - result.rss_before_mb) / n, 2)
+            samples = [t for p in people for t in p.times]
+            errors = [e for p in people for e in p.errors]
+            result.interactions = len(samples)
+            if samples:
+                result.p50_ms = round(statistics.median(samples), 1)
+                result.p95_ms = round(_percentile(samples, 0.95), 1)
+                result.p99_ms = round(_percentile(samples, 0.99), 1)
+                result.max_ms = round(max(samples), 1)
+            result.errors = len(errors)
+            result.error_samples = errors[:5]
+            for p in people:
+                stored = repository.load(engine, p.token)
+                values = stored.values if stored else {}
+                for qid, sent in p.sent.items():
+                    if qid not in values:
+                        result.lost_answers += 1
+                    elif values[qid] != sent:
+                        result.wrong_values += 1
+            with engine.connect() as conn:
+                per_question = (
+                    select(answers.c.assessment_id, answers.c.question_id, func.count().label("n"))
+                    .join(assessments, answers.c.assessment_id == assessments.c.id)
+                    .where(assessments.c.workshop_id == workshop.id)
+                    .group_by(answers.c.assessment_id, answers.c.question_id)
+                    .subquery()
+                )
+                result.duplicate_rows = int(
+                    conn.execute(select(func.count()).where(per_question.c.n > 1)).scalar_one()
+                )
+            engine.dispose()
+    return result
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    bank = load_bank(default_bank_dir())
+    sizes = (10, 50) if quick else (10, 50, 100, 200)
+    scenarios = []
+    for n in sizes:
+        for pattern in ("pace", "burst"):
+            scenario = run_scenario(pattern, n, bank)
+            scenarios.append(scenario)
+            print(
+                f"load {pattern:5} N={n:3}: p50 {scenario.p50_ms:7.1f} ms  p95 {scenario.p95_ms:7.1f} ms"
+                f"  p99 {scenario.p99_ms:7.1f} ms  errors {scenario.errors}  lost {scenario.lost_answers}"
+                f"  dup {scenario.duplicate_rows}  {scenario.mb_per_session} MB/session",
+                flush=True,
+            )
+    return {"budget": "N=100: p95 < 300 ms, no errors, no lost answers", "scenarios": [
+        {**asdict(s), "ok": s.ok} for s in scenarios
+    ]}

@@ -1,0 +1,133 @@
+"""A minimal Streamlit client speaking the app's real WebSocket protocol.
+
+HTTP load tools cannot drive Streamlit: every interaction is a protobuf ``BackMsg`` on the
+``/_stcore/stream`` WebSocket, answered by a stream of ``ForwardMsg`` deltas ending in
+``script_finished``. This client sends a rerun with one changed widget (as the browser
+does after a click) and measures the round trip until the script has finished, collecting
+the widgets the page drew so the next answer can target them by key.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+FINISHED_WITH_COMPILE_ERROR = 1  # ForwardMsg.ScriptFinishedStatus values
+FINISHED_EARLY_FOR_RERUN = 2
+FINISHED_FRAGMENT_RUN = 3
+
+
+@dataclass
+class Widget:
+    id: str
+    kind: str
+    label: str
+    options: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageRun:
+    seconds: float
+    widgets: dict[str, Widget]
+    errors: list[str]
+    texts: list[str]
+
+
+class StreamlitClient:
+    """One browser-like session. Use as ``async with StreamlitClient(url) as c``."""
+
+    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+        self.base = base_url.rstrip("/")
+        self.timeout = timeout
+        self._ws: Any = None
+        self.widgets: dict[str, Widget] = {}
+
+    async def __aenter__(self) -> StreamlitClient:
+        ws_url = self.base.replace("http://", "ws://") + "/_stcore/stream"
+        self._ws = await websockets.connect(
+            ws_url,
+            subprotocols=[websockets.Subprotocol("streamlit")],
+            origin=websockets.Origin(self.base),
+            max_size=None,
+            open_timeout=self.timeout,
+            ping_interval=None,
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+
+    async def run(
+        self,
+        page: str,
+        query: str = "",
+        states: list[tuple[str, str, Any]] | None = None,
+    ) -> PageRun:
+        """Rerun ``page`` with widget changes ``(widget key, value kind, value)``.
+
+        Value kinds are WidgetState fields: ``int_value``, ``bool_value``,
+        ``trigger_value``, ``double_value``, ``string_value``.
+        """
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.page_name = page
+        msg.rerun_script.context_info.timezone = "UTC"
+        for key, kind, value in states or []:
+            state = msg.rerun_script.widget_states.widgets.add()
+            state.id = self.widgets[key].id
+            setattr(state, kind, value)
+        start = time.perf_counter()
+        await self._ws.send(msg.SerializeToString())
+        widgets: dict[str, Widget] = {}
+        errors: list[str] = []
+        texts: list[str] = []
+        while True:
+            raw = await _recv(self._ws, self.timeout)
+            fm = ForwardMsg()
+            fm.ParseFromString(raw)
+            kind = fm.WhichOneof("type")
+            if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
+                element = fm.delta.new_element
+                etype = element.WhichOneof("type")
+                if etype is None:
+                    continue
+                sub = getattr(element, etype)
+                if etype == "exception":
+                    errors.append(f"{sub.type}: {sub.message}")
+                elif etype == "alert" and sub.format == 1:  # ERROR
+                    errors.append(sub.body)
+                elif etype == "markdown":
+                    texts.append(sub.body)
+                wid = getattr(sub, "id", "")
+                if wid.startswith("$$ID-"):
+                    user_key = wid.split("-", 2)[-1]
+                    widgets[user_key] = Widget(
+                        wid, etype, getattr(sub, "label", ""), list(getattr(sub, "options", []))
+                    )
+            elif kind == "script_finished":
+                status = fm.script_finished
+                if status == FINISHED_EARLY_FOR_RERUN:
+                    continue  # a callback asked for st.rerun(): another run follows
+                if status == FINISHED_WITH_COMPILE_ERROR:
+                    errors.append("script compile error")
+                seconds = time.perf_counter() - start
+                if status != FINISHED_FRAGMENT_RUN:
+                    self.widgets = widgets
+                else:
+                    self.widgets.update(widgets)
+                return PageRun(seconds, widgets, errors, texts)
+
+
+async def _recv(ws: Any, timeout: float) -> bytes:
+    import asyncio
+
+    data = await asyncio.wait_for(ws.recv(), timeout)
+    if isinstance(data, str):
+        raise RuntimeError(f"unexpected text frame: {data[:80]}")
+    return bytes(data)
