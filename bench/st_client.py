@@ -36,6 +36,7 @@ class PageRun:
     widgets: dict[str, Widget]
     errors: list[str]
     texts: list[str]
+    raw: list[bytes] = field(default_factory=list)
 
 
 class StreamlitClient:
@@ -87,8 +88,10 @@ class StreamlitClient:
         widgets: dict[str, Widget] = {}
         errors: list[str] = []
         texts: list[str] = []
+        messages: list[bytes] = []
         while True:
             raw = await _recv(self._ws, self.timeout)
+            messages.append(raw)
             fm = ForwardMsg()
             fm.ParseFromString(raw)
             kind = fm.WhichOneof("type")
@@ -113,7 +116,8 @@ class StreamlitClient:
             elif kind == "script_finished":
                 status = fm.script_finished
                 if status == FINISHED_EARLY_FOR_RERUN:
-                    continue  # a callback asked for st.rerun(): another run follows
+                    messages.clear()  # a callback asked for st.rerun(): another run follows
+                    continue
                 if status == FINISHED_WITH_COMPILE_ERROR:
                     errors.append("script compile error")
                 seconds = time.perf_counter() - start
@@ -121,7 +125,7 @@ class StreamlitClient:
                     self.widgets = widgets
                 else:
                     self.widgets.update(widgets)
-                return PageRun(seconds, widgets, errors, texts)
+                return PageRun(seconds, widgets, errors, texts, messages)
 
 
 async def _recv(ws: Any, timeout: float) -> bytes:

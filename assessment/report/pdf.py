@@ -160,6 +160,8 @@ class Row:
     group: bool = False
     """A full-width label row (a horizon, a section), kept with the row after it."""
     bold_columns: set[int] = field(default_factory=set)
+    cell_fills: dict[int, str] = field(default_factory=dict)
+    """Background of single cells (a problem column), drawn over the row's own fill."""
 
 
 def _severity_badge(severity: str) -> Badge:
@@ -523,6 +525,9 @@ class _Writer:
                 if fill:
                     pdf.fill(fill)
                     pdf.rect(MARGIN_X, top, self.width, height, style="F")
+                for i, cell_fill in row.cell_fills.items():
+                    pdf.fill(cell_fill)
+                    pdf.rect(MARGIN_X + sum(widths[:i]), top, widths[i], height, style="F")
                 x = MARGIN_X
                 rest: list[list[_Line]] = []
                 for i, (content, w) in enumerate(zip(cells, widths, strict=True)):
@@ -1123,7 +1128,19 @@ class _Writer:
                 problem = "; ".join(RACI_CHECK_LABELS.get(i.check, i.title) for i in issues)
                 cells.append(("⚠ " + problem) if problem else "")
                 fill = style.HIGHLIGHT if issues else None
-                rows.append(Row(cells, fill=fill, bold_columns={0, len(cells) - 1}))
+                problem_columns = {
+                    1 + k: style.HIGHLIGHT
+                    for k, role in enumerate(m.roles)
+                    if role in m.role_issues
+                }
+                rows.append(
+                    Row(
+                        cells,
+                        fill=fill,
+                        bold_columns={0, len(cells) - 1},
+                        cell_fills=problem_columns,
+                    )
+                )
             self.table(columns, rows, zebra=False)
             legend = " · ".join(f"{k} {v}" for k, v in RACI_LETTERS.items())
             note = f"{legend}. Rows and columns are named from the ids in the answers."
@@ -1284,6 +1301,7 @@ class _Writer:
         r = self.result
         self.h1(
             "appendix",
+            need=60,
             intro="Every question shown to the respondent, in the order asked, with the "
             "answer as given.",
         )

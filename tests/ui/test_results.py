@@ -1,0 +1,170 @@
+"""The Results page shows what the engine found, and only the Results page runs the engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import ASSESSMENT_PAGE, RESULTS_PAGE, start, texts
+from assessment.loader import load_answers, load_bank
+from assessment.report.content import APPROACH_SIDES, HORIZON_TITLES
+from assessment.store import repository
+from conftest import PERSONAS, SHIPPED_DIR, Seed
+
+NewTab = Callable[[], AppTest]
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
+    (PERSONAS / "expected.yaml").read_text(encoding="utf-8")
+)["personas"]
+
+TOP_DOWN_STORY: dict[str, Any] = {
+    "cap_versioning": 0,
+    "cap_training": 1,
+    "cap_deploy": 3,
+    "symptoms": ["abandoned"],
+    "roles": ["ml"],
+    "size": 3,
+    "budget": "yes",
+    "start": "management",
+    "sits": "platform",
+    "has_use_case": "no",
+    "raci": {"withdraw": {"ml": "RA"}, "deploy": {"business": "A", "ml": "R"}},
+}
+
+
+def open_results(new_tab: NewTab, token: str) -> AppTest:
+    tab = new_tab()
+    tab.query_params["resume"] = token
+    tab.run()
+    tab.switch_page(RESULTS_PAGE).run()
+    assert not tab.exception, tab.exception
+    return tab
+
+
+def charts(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_results_before_starting_explain_what_to_do(mini: object, app: AppTest) -> None:
+    app.run()
+    app.switch_page(RESULTS_PAGE).run()
+    assert "There are no answers yet" in app.info[0].value
+
+
+def test_every_part_of_the_result_is_shown(mini: object, seed: Seed, new_tab: NewTab) -> None:
+    tab = open_results(new_tab, seed(TOP_DOWN_STORY, meta={"organization": "Example Corp"}))
+    page = texts(tab)
+
+    assert tab.metric[0].value == "Top-down"
+    assert "Confidence **" in page
+    assert "Infrastructure nobody uses." in page  # what top-down means: the primary risk
+    assert "Missing capabilities (2)" in page
+    assert "Symptoms pointing here: A model was abandoned because it could not be retrained" in page
+    assert "**Only ML engineers**" in page
+    assert "**Why it hurts:** Operations are weak." in page
+    assert "**What to do:** Add SRE skills." in page
+    assert "**Withdrawal not with the business**" in page
+    assert "No candidate yet" in [b.proto.label for b in tab.get("badge")]
+    for title in HORIZON_TITLES.values():
+        assert title in [s.value for s in tab.subheader]
+    assert "**Version your data**" in page
+
+    drawn = charts(tab)
+    radars = [c for c in drawn if c["data"][0]["type"] == "scatterpolar"]
+    assert len(radars) == 3, "capabilities, team and organisation"
+    assert len(drawn) == 4, "and the approach spectrum"
+
+
+def test_a_target_shows_on_the_radar_and_feeds_the_roadmap(
+    mini: object, seed: Seed, new_tab: NewTab, db: Engine
+) -> None:
+    token = seed(TOP_DOWN_STORY)
+    tab = open_results(new_tab, token)
+    assert "**Automate deployment**" not in texts(tab)
+
+    tab.selectbox(key="target__ops").set_value(4).run()
+
+    stored = repository.load(db, token)
+    assert stored is not None
+    assert stored.targets == {"ops": 4}
+    radar = next(c for c in charts(tab) if c["data"][0]["type"] == "scatterpolar")
+    assert [t["name"] for t in radar["data"]] == ["Current", "Target"]
+    assert radar["data"][1]["line"]["dash"] == "dash"
+    assert "**Automate deployment**" in texts(tab)
+    assert "below your target" in texts(tab)
+
+    tab.selectbox(key="target__ops").set_value(-1).run()
+    stored = repository.load(db, token)
+    assert stored is not None
+    assert stored.targets == {}
+
+
+def test_user_text_is_printed_literally(mini: object, seed: Seed, new_tab: NewTab) -> None:
+    hostile = "**Evil** [click](http://evil.example) <script>x</script>"
+    tab = open_results(new_tab, seed(TOP_DOWN_STORY, meta={"organization": hostile}))
+    shown = [m.value for m in tab.markdown]
+    assert r"\*\*Evil\*\* \[click\](http://evil.example) \<script\>x\</script\>" in shown
+
+
+def test_downloads_are_offered(mini: object, seed: Seed, new_tab: NewTab) -> None:
+    tab = open_results(new_tab, seed(TOP_DOWN_STORY))
+    labels = {b.proto.label for b in tab.get("download_button")}
+    assert {
+        "Report (PDF)",
+        "Report (Markdown)",
+        "Results (JSON)",
+        "Results (CSV)",
+        "Answers (YAML)",
+        "Answers (JSON)",
+    } <= labels | {b.label for b in tab.button}
+
+
+def test_the_engine_runs_on_results_only(
+    mini: object, app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assessment.engine
+    import assessment.ui.results_page
+
+    calls: list[str] = []
+    real = assessment.engine.assess
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append("assess")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(assessment.engine, "assess", counting)
+    monkeypatch.setattr(assessment.ui.results_page, "assess", counting)
+    start(app)
+    app.radio(key="q__cap_versioning").set_value(2).run()
+    app.button(key="nav_next").click().run()
+    app.switch_page(ASSESSMENT_PAGE).run()
+    assert calls == []
+
+    app.switch_page(RESULTS_PAGE).run()
+    assert calls == ["assess"]
+
+
+@pytest.mark.parametrize("persona", sorted(EXPECTED))
+def test_a_persona_gets_the_expected_approach(
+    persona: str, shipped: Path, seed: Seed, new_tab: NewTab
+) -> None:
+    bank = load_bank(SHIPPED_DIR)
+    answers = load_answers(PERSONAS / persona, bank)
+    token = seed(
+        answers.values,
+        meta=answers.meta.model_dump(exclude_none=True),
+        bank_id=bank.info.id,
+        bank_version=bank.info.version,
+    )
+
+    tab = open_results(new_tab, token)
+
+    expected = APPROACH_SIDES[EXPECTED[persona]["approach"]]
+    assert tab.metric[0].value == expected
+    assert expected in [s.value for s in tab.subheader]
