@@ -136,6 +136,8 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
         return "must be a finite number, not NaN or infinity"
     if kind == "value_error":
         text = str(ctx.get("error", error["msg"]))
+        if text.startswith("needs exactly one of equals") and isinstance(value, dict):
+            return _operator_message(value, text)
         return text
     if kind == "condition_kind":
         hint = ""
@@ -148,6 +150,18 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
                     break
         return str(error["msg"]) + hint
     return str(error["msg"])
+
+
+def _operator_message(value: dict[str, Any], text: str) -> str:
+    """A question condition with no operator or several: say which, and what to do."""
+    ops = [str(k) for k in value if k != "question"]
+    if not ops:
+        listed = text.removeprefix("needs exactly one of ").split(" (found")[0]
+        return f"says nothing to test: add one of {listed}"
+    return (
+        f"has {len(ops)} operators ({', '.join(ops)}); a condition tests one thing, "
+        "so combine several with all: [...] or any: [...]"
+    )
 
 
 _LANG_CODE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")

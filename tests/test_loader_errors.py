@@ -270,9 +270,18 @@ GOLDEN: list[Golden] = [
             ),
         ],
         [
-            "mini/20-rules.yaml:11:11: rules[ap_ml_only].when.all[1]: needs exactly one of "
-            "equals, in, includes, includes_any, includes_all, excludes, at_least, at_most, "
-            "answered, unknown (found 2)",
+            "mini/20-rules.yaml:11:11: rules[ap_ml_only].when.all[1]: has 2 operators "
+            "(excludes, includes); a condition tests one thing, so combine several with "
+            "all: [...] or any: [...]",
+        ],
+    ),
+    Golden(
+        "condition_without_operator",
+        [(R, "{question: roles, excludes: sre}", "{question: roles}")],
+        [
+            "mini/20-rules.yaml:11:11: rules[ap_ml_only].when.all[1]: says nothing to test: "
+            "add one of equals, in, includes, includes_any, includes_all, excludes, "
+            "at_least, at_most, answered, unknown",
         ],
     ),
     Golden(

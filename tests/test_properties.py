@@ -18,7 +18,16 @@ from hypothesis import strategies as st
 
 from assessment.engine import assess
 from assessment.loader import load_bank, load_bank_text, parse_answers
-from assessment.models import DONT_KNOW, HORIZONS, AssessmentResult, Bank, Question
+from assessment.models import (
+    DONT_KNOW,
+    HORIZONS,
+    AssessmentResult,
+    Bank,
+    MissingCapability,
+    Question,
+    RaciIssue,
+    RuleFinding,
+)
 from assessment.safe_yaml import InputError, parse
 
 MINI_DIR = Path(__file__).parent / "fixtures" / "mini"
@@ -82,7 +91,7 @@ def answer_strategy(q: Question) -> st.SearchStrategy[Any]:
 def answers_strategy(bank: Bank, junk: bool = True) -> st.SearchStrategy[dict[str, Any]]:
     """Answers to any subset of questions; with ``junk``, sometimes one wrong value too."""
     optional = {qid: answer_strategy(q) for qid, q in bank.questions.items()}
-    valid = st.fixed_dictionaries({}, optional=optional)  # type: ignore[arg-type]
+    valid = st.fixed_dictionaries({}, optional=optional)
     if not junk:
         return valid
     wrong = st.dictionaries(
@@ -107,7 +116,12 @@ def check_ranges(result: AssessmentResult) -> None:
         assert d.level is None or 0 <= d.level <= 4
         assert d.answered + d.unknown <= d.total
         assert (d.score is None) == (d.level is None)
-    for finding in [*result.missing_capabilities, *result.anti_patterns, *result.raci_issues]:
+    findings: list[MissingCapability | RuleFinding | RaciIssue] = [
+        *result.missing_capabilities,
+        *result.anti_patterns,
+        *result.raci_issues,
+    ]
+    for finding in findings:
         assert finding.evidence
     horizons = [HORIZONS.index(r.horizon) for r in result.recommendations]
     assert horizons == sorted(horizons)

@@ -4,6 +4,10 @@ No browser is involved at run time (plotly's static export needs one). The chart
 the conventions in :mod:`assessment.report.style` so they match the app's plotly radars:
 same colours, axis order (bank order, clockwise from the top), 0–100 range, line styles.
 
+Figures are built from ``matplotlib.figure.Figure`` directly, never through pyplot: no GUI
+backend is ever selected (rendering is Agg/SVG only) and a notebook's or app's own backend
+is left alone.
+
 Two choices keep a chart at about 15 ms to draw and 20 ms to embed, so a whole report stays
 within its budget:
 
@@ -22,16 +26,16 @@ import math
 import re
 import textwrap
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 import matplotlib
-
-matplotlib.use("Agg")
-
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon, Rectangle
 from matplotlib.text import Text
+from matplotlib.textpath import TextToPath
 from matplotlib.transforms import Affine2D, Transform
 
 from assessment.report import style
@@ -113,9 +117,8 @@ def _wrap(label: str, width: int, max_lines: int = 3) -> list[str]:
     lines = textwrap.wrap(label, width=width, break_long_words=True) or [""]
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1 :])
-        lines = [*lines[: max_lines - 1], textwrap.shorten(rest, width=width, placeholder="…")]
-        if len(lines[-1]) > width:
-            lines[-1] = lines[-1][: width - 1] + "…"
+        last = rest if len(rest) <= width else rest[: width - 1].rstrip() + "…"
+        lines = [*lines[: max_lines - 1], last]
     return lines
 
 
@@ -124,6 +127,70 @@ def _value_text(current: float | None, target: float | None) -> str:
     if target is None:
         return now
     return f"{now} · target {target:.0f}"
+
+
+LABEL_GAP = 3.5
+"""Distance in mm between the outer ring and a dimension's label."""
+_SIDEWAYS = 0.2
+"""|cos| below this: the label is centred on its spoke rather than beside it."""
+_MEASURE = TextToPath()
+
+
+@lru_cache(maxsize=1024)
+def _text_width_mm(text: str, size: float, bold: bool = False) -> float:
+    props = FontProperties(family=style.FONT_FAMILY, size=size, weight="bold" if bold else "normal")
+    width, _, _ = _MEASURE.get_text_width_height_descent(text, props, ismath=False)
+    return float(width) * MM_PER_PT
+
+
+def _block_rise(sin: float, block: float) -> float:
+    """How far a label block's top sits above its anchor: it grows away from the disc."""
+    if sin > _SIDEWAYS:
+        return block
+    if sin < -_SIDEWAYS:
+        return 0.0
+    return block / 2
+
+
+def _fit_disc(
+    cos: Sequence[float],
+    sin: Sequence[float],
+    sizes: Sequence[tuple[float, float]],
+    width_mm: float,
+    height_mm: float,
+) -> tuple[float, float]:
+    """The largest radius, and the centre height, at which every label stays in the chart.
+
+    Each label constrains the radius linearly, so for a candidate centre the bound is a
+    minimum of a few divisions; trying centres a millimetre apart finds the best balance
+    between a tall label at the top and another at the bottom.
+    """
+    low, high = LEGEND_MM + 1.0, height_mm - 1.0
+    left = 1.0
+    cx = width_mm / 2
+
+    def radius_at(cy: float) -> float:
+        r = min(cy - low, high - cy, cx - left) - LABEL_GAP
+        for c, s, (w, h) in zip(cos, sin, sizes, strict=True):
+            rise = _block_rise(s, h)
+            if s > 1e-9:
+                r = min(r, (high - cy - rise) / s - LABEL_GAP)
+            elif s < -1e-9:
+                r = min(r, (cy - low - (h - rise)) / -s - LABEL_GAP)
+            if abs(c) >= _SIDEWAYS:
+                r = min(r, (cx - left - w) / abs(c) - LABEL_GAP)
+            elif w / 2 > cx - left:
+                r = min(r, 0.0)
+        return r
+
+    best_r, best_cy = -1.0, (low + high) / 2
+    cy = low + (high - low) * 0.3
+    while cy <= low + (high - low) * 0.7:
+        r = radius_at(cy)
+        if r > best_r:
+            best_r, best_cy = r, cy
+        cy += 0.5
+    return max(10.0, best_r), best_cy
 
 
 def _legend(canvas: _Canvas, width_mm: float, has_target: bool) -> None:
@@ -163,16 +230,28 @@ def radar_svg(
     line_mm = label_pt * 1.25 * MM_PER_PT
     with matplotlib.rc_context(_RC):
         canvas = _Canvas(width_mm, height_mm)
-        plot_h = height_mm - LEGEND_MM
-        # The disc gets what the labels leave: about 36 mm each side for an 18-character
-        # line at 9 pt, and four lines of label (three of title, one of value) above and below.
-        radius = max(12.0, min(plot_h / 2 - 9.0 - 4 * line_mm, width_mm / 2 - 36.0))
-        cx, cy = width_mm / 2, LEGEND_MM + plot_h / 2
-        top = style.AXIS_RANGE[1]
-        scale = radius / top
         angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
         cos = [math.cos(a) for a in angles]
         sin = [math.sin(a) for a in angles]
+        labels: list[tuple[list[str], str]] = []
+        for i in range(n):
+            target = None if series.target is None else series.target[i]
+            title = _wrap(sanitize(series.labels[i]), 18)
+            labels.append((title, _value_text(series.current[i], target)))
+        sizes = [
+            (
+                max(
+                    max(_text_width_mm(line, label_pt) for line in title),
+                    _text_width_mm(value, label_pt - 1, bold=True),
+                ),
+                line_mm * (len(title) + 1),
+            )
+            for title, value in labels
+        ]
+        cx = width_mm / 2
+        radius, cy = _fit_disc(cos, sin, sizes, width_mm, height_mm)
+        top = style.AXIS_RANGE[1]
+        scale = radius / top
 
         def point(value: float, i: int) -> tuple[float, float]:
             return cx + value * scale * cos[i], cy + value * scale * sin[i]
@@ -244,22 +323,13 @@ def radar_svg(
                 markersize=3.5,
             )
 
-        for i in range(n):
+        for i, (lines, value) in enumerate(labels):
             c, s = cos[i], sin[i]
-            ha: HAlign = "center" if abs(c) < 0.2 else ("left" if c > 0 else "right")
-            target = None if series.target is None else series.target[i]
-            lines = _wrap(sanitize(series.labels[i]), 18)
-            value = _value_text(series.current[i], target)
-            block = line_mm * (len(lines) + 1)
-            x0 = cx + (radius + 3.5) * c
-            y0 = cy + (radius + 3.5) * s
-            # The block grows away from the disc.
-            if s > 0.2:
-                y_top = y0 + block
-            elif s < -0.2:
-                y_top = y0
-            else:
-                y_top = y0 + block / 2
+            ha: HAlign = "center" if abs(c) < _SIDEWAYS else ("left" if c > 0 else "right")
+            block = sizes[i][1]
+            x0 = cx + (radius + LABEL_GAP) * c
+            y0 = cy + (radius + LABEL_GAP) * s
+            y_top = y0 + _block_rise(s, block)
             for j, line in enumerate(lines):
                 y = y_top - (j + 0.5) * line_mm
                 canvas.text(x0, y, line, label_pt, style.AXIS_LABEL_COLOR, ha=ha)

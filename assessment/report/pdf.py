@@ -246,9 +246,9 @@ class ReportPDF(FPDF):
             return
         y = 11.0
         half = (self.w - 2 * MARGIN_X) / 2
-        self.put(MARGIN_X, y, half, 4, REPORT_TITLE, 7.5, color=style.MUTED)
+        self.put(MARGIN_X, y, half, 4, REPORT_TITLE, 7.5, color=style.FAINT)
         right = self.fit(self.header_right, half - 2, 7.5)
-        self.put(MARGIN_X + half, y, half, 4, right, 7.5, color=style.MUTED, align="R")
+        self.put(MARGIN_X + half, y, half, 4, right, 7.5, color=style.FAINT, align="R")
         self.stroke(style.RULE, 0.3)
         self.line(MARGIN_X, y + 5.5, self.w - MARGIN_X, y + 5.5)
         self.set_xy(MARGIN_X, MARGIN_TOP)
@@ -259,11 +259,11 @@ class ReportPDF(FPDF):
         y = self.h - 12.0
         half = (self.w - 2 * MARGIN_X) / 2
         left = self.fit(self.footer_left, half - 2, 7.5)
-        self.put(MARGIN_X, y, half, 4, left, 7.5, color=style.MUTED)
+        self.put(MARGIN_X, y, half, 4, left, 7.5, color=style.FAINT)
         # cell() (not put) because only cell() fills in the page-count alias; the text is
         # ours, so the alias can never come from what a user typed.
         self.font(7.5)
-        self.color(style.MUTED)
+        self.color(style.FAINT)
         self.set_xy(MARGIN_X + half, y)
         self.cell(half, 4, f"Page {self.page_no()} of {self.str_alias_nb_pages}", align="R")
 
@@ -834,22 +834,40 @@ class _Writer:
         if not a.evidence:
             self.para("No approach signals were answered.", color=style.MUTED)
             return
+        columns = [Column("Question", 0.54), Column("Answer", 0.31), Column("Points toward", 0.15)]
+        sides = ["Top-down" if (e.weight or 0) > 0 else "Bottom-up" for e in a.evidence]
         rows = [
-            Row(
-                [
-                    clean(e.text),
-                    clean(e.answer_text),
-                    "Top-down" if (e.weight or 0) > 0 else "Bottom-up",
-                ]
-            )
-            for e in a.evidence
+            Row([clean(e.text), clean(e.answer_text), side])
+            for e, side in zip(a.evidence, sides, strict=True)
         ]
-        self.table(
-            [Column("Question", 0.54), Column("Answer", 0.31), Column("Points toward", 0.15)],
-            rows,
-            size=7.8,
-            pad_y=1.2,
-        )
+        # The approach is a one-page story: the answers that moved it most (the engine
+        # lists them first) fill the page; the rest are counted and left to the appendix
+        # rather than spilling two rows onto a page of their own.
+        size, pad = 7.8, 1.2
+        widths = [c.width * self.width for c in columns]
+        room = self.room() - 9.0 - _lh(8) - 4
+        shown = 0
+        for row in rows:
+            room -= self._height(self._cells(row, widths, size), size, pad)
+            if room < 0:
+                break
+            shown += 1
+        if shown == len(rows) or shown < 4:
+            shown = len(rows)
+        self.table(columns, rows[:shown], size=size, pad_y=pad)
+        if shown < len(rows):
+            rest = sides[shown:]
+            counts = ", ".join(
+                f"{rest.count(side)} toward {side.lower()}"
+                for side in ("Top-down", "Bottom-up")
+                if rest.count(side)
+            )
+            self.pdf.set_y(self.y - 2)
+            self.para(
+                f"{len(rest)} more answer(s) with less weight ({counts}): see the appendix.",
+                size=8,
+                color=style.MUTED,
+            )
 
     def _approach_scale(self, left: float, top: float, score: float, known: bool) -> None:
         """A −1…+1 line with the score marked: where the label comes from, not just its name."""

@@ -1,0 +1,87 @@
+"""Shared report wording and helpers, which the PDF, the Markdown and the page all use."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from assessment.models import AssessmentResult
+from assessment.report.content import (
+    executive_summary,
+    finding_name,
+    finding_titles,
+    humanize,
+    raci_matrices,
+    top_findings,
+    unknown_questions,
+)
+from assessment.report.markdown import render_markdown
+
+GOLDEN = Path(__file__).parent / "golden" / "mini.md"
+
+
+def test_markdown_matches_the_golden_file(mini_result: AssessmentResult) -> None:
+    """The whole Markdown export of a fixed answer set; regenerate on purpose, then review."""
+    text = render_markdown(mini_result, today=date(2026, 1, 1))
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_top_findings_agree_with_the_executive_summary(mini_result: AssessmentResult) -> None:
+    ranked = top_findings(mini_result)
+    assert [f.text for f in ranked] == executive_summary(mini_result).findings
+    assert [(f.kind, f.severity) for f in ranked] == [
+        ("Anti-pattern", "high"),
+        ("Missing capability", "high"),
+        ("Responsibility", "high"),
+    ]
+    assert len(top_findings(mini_result, count=50)) == (
+        len(mini_result.missing_capabilities)
+        + len(mini_result.anti_patterns)
+        + len(mini_result.raci_issues)
+        + 1  # the weak use case
+    )
+
+
+def test_humanize_makes_ids_readable() -> None:
+    assert humanize("production_deployment") == "Production deployment"
+    assert humanize("ml_engineer") == "ML engineer"
+    assert humanize("sre") == "SRE"
+    assert humanize("mlops-team") == "MLOps team"
+    assert humanize("") == ""
+
+
+def test_finding_names(mini_result: AssessmentResult) -> None:
+    names = finding_titles(mini_result)
+    assert finding_name("capability:cap_versioning", names) == "Data versioning"
+    assert finding_name("rule:ap_ml_only", names) == "Only ML engineers"
+    assert finding_name("rule:raci_withdraw_not_business", names) == (
+        "Withdrawal not with the business"
+    )
+    assert finding_name("raci:no_accountable", names) == "No one accountable"
+    assert finding_name("approach:top-down", names) == "Top-down approach"
+    assert finding_name("use_case:weak", names) == "Weak first use case"
+    assert finding_name("unknowns:any", names) == '"Don\'t know" answers'
+    assert finding_name("symptom:sym_invisible_logs", names) == "Symptom: Invisible logs"
+
+
+def test_raci_matrix_places_each_check_on_its_row(mini_result: AssessmentResult) -> None:
+    (matrix,) = raci_matrices(mini_result)
+    assert matrix.question == "raci"
+    assert matrix.activities == ["deploy", "withdraw", "monitor"]
+    assert matrix.roles == ["ml", "ops", "business"]
+    assert matrix.cells[("deploy", "business")] == "A"
+    assert ("withdraw", "ops") not in matrix.cells
+    checks = {a: sorted(i.check for i in issues) for a, issues in matrix.activity_issues.items()}
+    assert checks == {
+        "deploy": ["several_accountable"],
+        "withdraw": ["no_accountable"],
+        "monitor": ["no_responsible"],
+    }
+    assert matrix.role_issues == {}
+
+
+def test_unknown_questions_in_bank_order(mini_result: AssessmentResult) -> None:
+    assert unknown_questions(mini_result) == [
+        "How is training triggered?",
+        "Is it tied to human life or compliance?",
+    ]
