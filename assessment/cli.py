@@ -104,9 +104,14 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         engine = make_engine(url)
         revision = current_revision(engine)
     except SQLAlchemyError as exc:
-        print(f"database: cannot be upgraded: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}", file=sys.stderr)
+        print(
+            f"database: cannot be upgraded: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}",
+            file=sys.stderr,
+        )
         return 1
-    print(f"database {engine.url.render_as_string(hide_password=True)}: schema at revision {revision}")
+    print(
+        f"database {engine.url.render_as_string(hide_password=True)}: schema at revision {revision}"
+    )
     engine.dispose()
     return 0
 
@@ -124,7 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check question banks; print each problem as file:line:col")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="bank folders or files (default: questions/)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="bank folders or files (default: questions/)"
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("template", help="print a commented answers file for every question")

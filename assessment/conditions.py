@@ -22,9 +22,7 @@ from assessment.models import (
 )
 
 
-def evaluate(
-    cond: Any, bank: Bank, values: Mapping[str, Any], approach: str | None = None
-) -> bool:
+def evaluate(cond: Any, bank: Bank, values: Mapping[str, Any], approach: str | None = None) -> bool:
     """True when ``cond`` holds for ``values`` (answers of visible questions only)."""
     if isinstance(cond, QuestionCondition):
         return _question(cond, bank, values.get(cond.question))
@@ -50,15 +48,15 @@ def evaluate(
 def _question(cond: QuestionCondition, bank: Bank, value: Any) -> bool:
     op = cond.operator
     if op == "answered":
-        return (value is not None and value != DONT_KNOW) == cond.answered
+        return bool((value is not None and value != DONT_KNOW) == cond.answered)
     if op == "unknown":
-        return (value == DONT_KNOW) == cond.unknown
+        return bool((value == DONT_KNOW) == cond.unknown)
     if value is None or value == DONT_KNOW:
         return False
     if op == "equals":
-        return value == cond.equals
+        return bool(value == cond.equals)
     if op == "in_":
-        return value in (cond.in_ or [])
+        return bool(value in (cond.in_ or []))
     if op == "includes":
         return isinstance(value, list) and cond.includes in value
     if op == "includes_any":

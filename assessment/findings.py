@@ -7,7 +7,7 @@ carry their evidence, so every renderer can show *why* a finding is there.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from assessment.conditions import evaluate, evidence_questions, referenced
 from assessment.models import (
@@ -49,8 +49,8 @@ def missing_capabilities(
     symptom_by_id = {s.id: s for s in bank.symptoms}
     pointing: dict[str, list[str]] = {}
     for sid in symptoms:
-        for cap in symptom_by_id[sid].points_to:
-            pointing.setdefault(cap, []).append(sid)
+        for target_id in symptom_by_id[sid].points_to:
+            pointing.setdefault(target_id, []).append(sid)
     order = _lifecycle_order(bank)
     found: list[tuple[tuple[int, int], MissingCapability]] = []
     for qid, q in bank.capabilities.items():
@@ -60,7 +60,8 @@ def missing_capabilities(
         cap = q.capability
         boost = sum(symptom_by_id[s].weight for s in pointing.get(qid, []))
         target = (targets or {}).get(q.dimension or "")
-        status: str
+        status: Literal["missing", "suspected", "below_target"]
+        level: int | None
         if value is None:
             continue
         if value == DONT_KNOW:
@@ -87,7 +88,7 @@ def missing_capabilities(
             level=level,
             threshold=cap.threshold,
             target=target,
-            status=status,  # type: ignore[arg-type]
+            status=status,
             severity=_severity(score),
             severity_score=score,
             symptoms=[localize(symptom_by_id[s].title) for s in pointing.get(qid, [])],
@@ -187,12 +188,42 @@ def raci_issues(
             for role in accountable:
                 accountable_count[role] = accountable_count.get(role, 0) + 1
             if not accountable:
-                issues.append(_raci(qid, "no_accountable", activity.id, None, f"No one is accountable for {name.lower()}", "high", evidence))
+                issues.append(
+                    _raci(
+                        qid,
+                        "no_accountable",
+                        activity.id,
+                        None,
+                        f"No one is accountable for {name.lower()}",
+                        "high",
+                        evidence,
+                    )
+                )
             elif len(accountable) > 1:
                 names = ", ".join(role_names[r] for r in accountable)
-                issues.append(_raci(qid, "several_accountable", activity.id, None, f"Several roles are accountable for {name.lower()}: {names}", "medium", evidence))
+                issues.append(
+                    _raci(
+                        qid,
+                        "several_accountable",
+                        activity.id,
+                        None,
+                        f"Several roles are accountable for {name.lower()}: {names}",
+                        "medium",
+                        evidence,
+                    )
+                )
             if not any("R" in cell for cell in row.values()):
-                issues.append(_raci(qid, "no_responsible", activity.id, None, f"No one is responsible for doing {name.lower()}", "high", evidence))
+                issues.append(
+                    _raci(
+                        qid,
+                        "no_responsible",
+                        activity.id,
+                        None,
+                        f"No one is responsible for doing {name.lower()}",
+                        "high",
+                        evidence,
+                    )
+                )
         limit = q.max_accountable_share * len(q.activities)
         for role, count in accountable_count.items():
             if count > limit:
@@ -250,7 +281,12 @@ def use_case_fit(
 ) -> UseCaseResult:
     check = bank.use_case
     if check is None:
-        return UseCaseResult(status="not_assessed", criteria=[], traps=[], summary="This bank does not assess a use case.")
+        return UseCaseResult(
+            status="not_assessed",
+            criteria=[],
+            traps=[],
+            summary="This bank does not assess a use case.",
+        )
     if not evaluate(check.candidate, bank, values):
         if not any(values.get(q) is not None for q in referenced(check.candidate)):
             return UseCaseResult(
@@ -278,7 +314,7 @@ def use_case_fit(
             CriterionResult(
                 id=crit.id,
                 title=localize(crit.title),
-                status=status,  # type: ignore[arg-type]
+                status=status,
                 blocking=crit.blocking,
                 evidence=[make_evidence(q, value)] if value is not None else [],
             )
@@ -287,9 +323,15 @@ def use_case_fit(
     unknown = sum(c.status == "unknown" for c in criteria)
     score = met / len(criteria)
     if any(c.blocking and c.status == "unmet" for c in criteria):
-        status, summary = "unsuitable", "The candidate fails a criterion that rules it out as a first use case."
+        status, summary = (
+            "unsuitable",
+            "The candidate fails a criterion that rules it out as a first use case.",
+        )
     elif unknown * 2 > len(criteria):
-        status, summary = "incomplete", "Too many criteria are still unknown to judge the candidate."
+        status, summary = (
+            "incomplete",
+            "Too many criteria are still unknown to judge the candidate.",
+        )
     elif met == len(criteria) and not traps:
         status, summary = "good", "The candidate meets every criterion for a first use case."
     else:
@@ -299,4 +341,6 @@ def use_case_fit(
             summary += f", {unknown} still unknown"
         summary += f", and falls into {len(traps)} trap(s)." if traps else "."
         status = "weak" if unmet or traps else "incomplete"
-    return UseCaseResult(status=status, score=round(score, 3), criteria=criteria, traps=traps, summary=summary)  # type: ignore[arg-type]
+    return UseCaseResult(
+        status=status, score=round(score, 3), criteria=criteria, traps=traps, summary=summary
+    )

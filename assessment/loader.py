@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,10 @@ from assessment.models import (
     DONT_KNOW,
     RACI_CHECKS,
     USE_CASE_STATUSES,
+    Activity,
     AllCondition,
-    AnswersFile,
     Answers,
+    AnswersFile,
     AnyCondition,
     ApproachCondition,
     Bank,
@@ -34,6 +35,7 @@ from assessment.models import (
     Question,
     QuestionCondition,
     RaciCondition,
+    Role,
 )
 from assessment.safe_yaml import (
     MAX_BYTES,
@@ -156,8 +158,7 @@ class _Checker:
                 self.add(
                     part,
                     (key, i, "id"),
-                    f"duplicate {what} id '{item.id}' (first defined at "
-                    f"{first.file}:{first.line})",
+                    f"duplicate {what} id '{item.id}' (first defined at {first.file}:{first.line})",
                 )
             else:
                 seen[item.id] = (item, part, i)
@@ -189,12 +190,18 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
     c = _Checker(folder, parts)
     headers = [p for p in parts if p.model.bank is not None]
     if not headers:
-        raise InputError([Problem(str(folder), "no file has the 'bank:' header (id, version, title, scale)")])
+        raise InputError(
+            [Problem(str(folder), "no file has the 'bank:' header (id, version, title, scale)")]
+        )
     for extra in headers[1:]:
         c.add(extra, ("bank",), f"a second 'bank:' header; the first is in {headers[0].doc.file}")
     use_cases = [p for p in parts if p.model.use_case is not None]
     for extra in use_cases[1:]:
-        c.add(extra, ("use_case",), f"a second 'use_case:' block; the first is in {use_cases[0].doc.file}")
+        c.add(
+            extra,
+            ("use_case",),
+            f"a second 'use_case:' block; the first is in {use_cases[0].doc.file}",
+        )
 
     dimensions = c.unique("dimensions", "dimension")
     c.unique("sections", "section")
@@ -208,7 +215,11 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
             if q.id in c.questions:
                 other = c.questions[q.id]
                 where = other[1].doc.problem(other[2], "")
-                c.add(part, (*qpath, "id"), f"duplicate question id '{q.id}' (first defined at {where.file}:{where.line})")
+                c.add(
+                    part,
+                    (*qpath, "id"),
+                    f"duplicate question id '{q.id}' (first defined at {where.file}:{where.line})",
+                )
                 continue
             c.questions[q.id] = (q, part, qpath)
             _check_question(c, part, qpath, q, dimensions)
@@ -256,11 +267,22 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
                 continue
             q = found[0]
             if q.type not in ("single", "multi"):
-                c.add(part, (*cpath, "question"), f"question '{q.id}' is a {q.type} question; a criterion needs a single or multi question")
+                c.add(
+                    part,
+                    (*cpath, "question"),
+                    f"question '{q.id}' is a {q.type} question; a criterion needs a single or multi question",
+                )
                 continue
             for gi, good in enumerate(crit.good):
                 if q.option(good) is None:
-                    c.unknown(part, (*cpath, "good", gi), "option", good, [o.id for o in q.options], f"question '{q.id}'")
+                    c.unknown(
+                        part,
+                        (*cpath, "good", gi),
+                        "option",
+                        good,
+                        [o.id for o in q.options],
+                        f"question '{q.id}'",
+                    )
 
     labels: set[str] = set()
     for part in parts:
@@ -294,16 +316,32 @@ def _check_question(
     seen: set[str] = set()
     for oi, option in enumerate(q.options):
         if option.id in seen:
-            c.add(part, (*qpath, "options", oi, "id"), f"duplicate option id '{option.id}' in question '{q.id}'")
+            c.add(
+                part,
+                (*qpath, "options", oi, "id"),
+                f"duplicate option id '{option.id}' in question '{q.id}'",
+            )
         seen.add(option.id)
         if option.id == DONT_KNOW:
-            c.add(part, (*qpath, "options", oi, "id"), f"'{DONT_KNOW}' is reserved; set dont_know: true instead")
+            c.add(
+                part,
+                (*qpath, "options", oi, "id"),
+                f"'{DONT_KNOW}' is reserved; set dont_know: true instead",
+            )
     if q.dimension is not None:
         if q.type == "single" and all(o.level is None for o in q.options):
-            c.add(part, (*qpath, "dimension"), "a scored single question needs a level on its options")
+            c.add(
+                part, (*qpath, "dimension"), "a scored single question needs a level on its options"
+            )
         if q.type == "multi" and all(not o.credit for o in q.options):
-            c.add(part, (*qpath, "dimension"), "a scored multi question needs a credit on some option")
-    for key, items in (("activities", q.activities), ("roles", q.roles)):
+            c.add(
+                part, (*qpath, "dimension"), "a scored multi question needs a credit on some option"
+            )
+    named: tuple[tuple[str, Sequence[Activity | Role]], ...] = (
+        ("activities", q.activities),
+        ("roles", q.roles),
+    )
+    for key, items in named:
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:
@@ -354,9 +392,17 @@ def _check_condition(c: _Checker, part: _Part, path: Path_, cond: Any) -> None:
         op = cond.operator
         if op not in _OPERATORS_BY_TYPE[q.type]:
             allowed = ", ".join(sorted(_OP_NAMES.get(o, o) for o in _OPERATORS_BY_TYPE[q.type]))
-            c.add(part, (*path, _OP_NAMES.get(op, op)), f"'{_OP_NAMES.get(op, op)}' does not apply to the {q.type} question '{q.id}'; use one of {allowed}")
+            c.add(
+                part,
+                (*path, _OP_NAMES.get(op, op)),
+                f"'{_OP_NAMES.get(op, op)}' does not apply to the {q.type} question '{q.id}'; use one of {allowed}",
+            )
             return
-        if q.type == "single" and op in ("at_least", "at_most") and all(o.level is None for o in q.options):
+        if (
+            q.type == "single"
+            and op in ("at_least", "at_most")
+            and all(o.level is None for o in q.options)
+        ):
             c.add(part, (*path, op), f"question '{q.id}' has no option levels to compare")
         known = [o.id for o in q.options]
         for ref in cond.option_refs():
@@ -372,9 +418,23 @@ def _check_condition(c: _Checker, part: _Part, path: Path_, cond: Any) -> None:
             return
         q = found[0]
         if cond.activity not in {a.id for a in q.activities}:
-            c.unknown(part, (*path, "activity"), "activity", cond.activity, [a.id for a in q.activities], f"raci question '{q.id}'")
+            c.unknown(
+                part,
+                (*path, "activity"),
+                "activity",
+                cond.activity,
+                [a.id for a in q.activities],
+                f"raci question '{q.id}'",
+            )
         if cond.role not in {r.id for r in q.roles}:
-            c.unknown(part, (*path, "role"), "role", cond.role, [r.id for r in q.roles], f"raci question '{q.id}'")
+            c.unknown(
+                part,
+                (*path, "role"),
+                "role",
+                cond.role,
+                [r.id for r in q.roles],
+                f"raci question '{q.id}'",
+            )
     elif isinstance(cond, ApproachCondition):
         return
 
@@ -395,7 +455,7 @@ def _check_cycles(c: _Checker) -> None:
         if key in reported or len(cycle) == 1:  # a self-reference is reported on its own
             continue
         reported.add(key)
-        q, part, qpath = c.questions[cycle[0]]
+        _, part, qpath = c.questions[cycle[0]]
         c.add(part, (*qpath, "show_if"), "circular show_if: " + " → ".join([*cycle, cycle[0]]))
     caps = {
         qid: [r for r in q.capability.requires if r in c.questions]
@@ -407,8 +467,12 @@ def _check_cycles(c: _Checker) -> None:
         if key in reported:
             continue
         reported.add(key)
-        q, part, qpath = c.questions[cycle[0]]
-        c.add(part, (*qpath, "capability", "requires"), "circular capability prerequisites: " + " → ".join([*cycle, cycle[0]]))
+        _q, part, qpath = c.questions[cycle[0]]
+        c.add(
+            part,
+            (*qpath, "capability", "requires"),
+            "circular capability prerequisites: " + " → ".join([*cycle, cycle[0]]),
+        )
 
 
 def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
@@ -450,17 +514,31 @@ def _check_recommendations(c: _Checker, rules: dict[str, Any], symptoms: dict[st
         for ai, ref in enumerate(rec.addresses):
             kind, _, ident = ref.partition(":")
             if kind not in known:
-                c.add(part, ("recommendations", i, "addresses", ai), f"unknown finding kind '{kind}'; use one of {', '.join(known)}")
+                c.add(
+                    part,
+                    ("recommendations", i, "addresses", ai),
+                    f"unknown finding kind '{kind}'; use one of {', '.join(known)}",
+                )
             elif ident not in known[kind]:
-                c.unknown(part, ("recommendations", i, "addresses", ai), f"{kind}", ident, known[kind])
+                c.unknown(
+                    part, ("recommendations", i, "addresses", ai), f"{kind}", ident, known[kind]
+                )
             addressed.add(ref)
     for qid in capability_ids:
         if f"capability:{qid}" not in addressed:
-            q, part, qpath = c.questions[qid]
-            c.add(part, (*qpath, "capability"), f"capability '{qid}' has no recommendation (add one with addresses: [capability:{qid}])")
+            _q, part, qpath = c.questions[qid]
+            c.add(
+                part,
+                (*qpath, "capability"),
+                f"capability '{qid}' has no recommendation (add one with addresses: [capability:{qid}])",
+            )
     for rule_id, (_, part, i) in rules.items():
         if f"rule:{rule_id}" not in addressed:
-            c.add(part, ("rules", i, "id"), f"rule '{rule_id}' has no recommendation (add one with addresses: [rule:{rule_id}])")
+            c.add(
+                part,
+                ("rules", i, "id"),
+                f"rule '{rule_id}' has no recommendation (add one with addresses: [rule:{rule_id}])",
+            )
 
 
 # --------------------------------------------------------------------------- answers
@@ -473,7 +551,9 @@ def load_answers(path: Path | str, bank: Bank) -> Answers:
     return parse_answers(text, str(path), bank, json_format=path.suffix.lower() == ".json")
 
 
-def parse_answers(text: str | bytes, name: str, bank: Bank, *, json_format: bool | None = None) -> Answers:
+def parse_answers(
+    text: str | bytes, name: str, bank: Bank, *, json_format: bool | None = None
+) -> Answers:
     """Parse and check answers text (an upload, or a file's contents)."""
     if isinstance(text, bytes):
         text = decode(text, name, ANSWERS_MAX_BYTES)
@@ -488,7 +568,11 @@ def parse_answers(text: str | bytes, name: str, bank: Bank, *, json_format: bool
         raise InputError(problems_from(exc, doc, AnswersFile)) from None
     problems: list[Problem] = []
     if raw.bank != bank.info.id:
-        problems.append(doc.problem(("bank",), f"these answers are for the bank '{raw.bank}', not '{bank.info.id}'"))
+        problems.append(
+            doc.problem(
+                ("bank",), f"these answers are for the bank '{raw.bank}', not '{bank.info.id}'"
+            )
+        )
     values: dict[str, Any] = {}
     for qid, value in raw.answers.items():
         path: Path_ = ("answers", qid)
@@ -535,15 +619,21 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
         if not isinstance(value, str):
             return None, [((), f"expected one option id of {_list(options)}, found {_kind(value)}")]
         if value not in options:
-            return None, [((), f"'{value}' is not an option of '{q.id}'; expected one of {_list(options)}")]
+            return None, [
+                ((), f"'{value}' is not an option of '{q.id}'; expected one of {_list(options)}")
+            ]
         return value, []
     if q.type == "multi":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return None, [((), f"expected a list of option ids from {_list(options)}, found {_kind(value)}")]
+            return None, [
+                ((), f"expected a list of option ids from {_list(options)}, found {_kind(value)}")
+            ]
         errors: list[tuple[Path_, str]] = []
         for i, v in enumerate(value):
             if v not in options:
-                errors.append(((i,), f"'{v}' is not an option of '{q.id}'; expected some of {_list(options)}"))
+                errors.append(
+                    ((i,), f"'{v}' is not an option of '{q.id}'; expected some of {_list(options)}")
+                )
         if len(set(value)) != len(value):
             errors.append(((), "lists the same option twice"))
         exclusive = [o.id for o in q.options if o.exclusive and o.id in value]
@@ -552,12 +642,18 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
         return (None, errors) if errors else ([o for o in options if o in value], [])
     if q.type == "scale":
         if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-            return None, [((), f"expected a maturity level 0 to 4 or '{DONT_KNOW}', found {_kind(value)}")]
+            return None, [
+                ((), f"expected a maturity level 0 to 4 or '{DONT_KNOW}', found {_kind(value)}")
+            ]
         if not 0 <= value <= 4:
             return None, [((), f"expected a maturity level 0 to 4, found {value}")]
         return int(value), []
     if q.type == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             return None, [((), f"expected a number, found {_kind(value)}")]
         if q.integer and value != int(value):
             return None, [((), f"expected a whole number, found {value}")]
@@ -579,26 +675,45 @@ def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
     activities = [a.id for a in q.activities]
     roles = [r.id for r in q.roles]
     if not isinstance(value, dict):
-        return None, [((), f"expected a mapping of activity to roles, e.g. {activities[0]}: {{{roles[0]}: A}}, found {_kind(value)}")]
+        return None, [
+            (
+                (),
+                f"expected a mapping of activity to roles, e.g. {activities[0]}: {{{roles[0]}: A}}, found {_kind(value)}",
+            )
+        ]
     errors: list[tuple[Path_, str]] = []
     result: dict[str, dict[str, str]] = {}
     for activity, cells in value.items():
         if activity not in activities:
-            errors.append(((activity,), f"unknown activity '{activity}'; expected one of {_list(activities)}"))
+            errors.append(
+                ((activity,), f"unknown activity '{activity}'; expected one of {_list(activities)}")
+            )
             continue
         if cells is None:
             continue
         if not isinstance(cells, dict):
-            errors.append(((activity,), f"expected a mapping of role to letters (R, A, C, I), found {_kind(cells)}"))
+            errors.append(
+                (
+                    (activity,),
+                    f"expected a mapping of role to letters (R, A, C, I), found {_kind(cells)}",
+                )
+            )
             continue
         row: dict[str, str] = {}
         for role, letters in cells.items():
             if role not in roles:
-                errors.append(((activity, role), f"unknown role '{role}'; expected one of {_list(roles)}"))
+                errors.append(
+                    ((activity, role), f"unknown role '{role}'; expected one of {_list(roles)}")
+                )
                 continue
             normal = normalise_raci(letters)
             if normal is None:
-                errors.append(((activity, role), f"expected letters from R, A, C, I such as 'R' or 'R/A', found {_kind(letters)}"))
+                errors.append(
+                    (
+                        (activity, role),
+                        f"expected letters from R, A, C, I such as 'R' or 'R/A', found {_kind(letters)}",
+                    )
+                )
             elif normal:
                 row[role] = normal
         if row:

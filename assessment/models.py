@@ -377,9 +377,8 @@ class Question(Strict):
             errors.append("levels keys must be 0 to 4")
         if t != "number" and (self.bands or self.min is not None or self.max is not None):
             errors.append("min, max and bands are for number questions only")
-        if t == "number" and self.min is not None and self.max is not None:
-            if self.min > self.max:
-                errors.append("min must not be greater than max")
+        if t == "number" and self.min is not None and self.max is not None and self.min > self.max:
+            errors.append("min must not be greater than max")
         if t == "number" and self.dimension is not None and not self.bands:
             errors.append("a number question that feeds a dimension needs bands")
         if t == "raci":

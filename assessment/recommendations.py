@@ -7,7 +7,6 @@ recommendation is shown when any finding it addresses is present.
 
 from __future__ import annotations
 
-
 from assessment.models import (
     HORIZONS,
     Bank,
@@ -43,8 +42,3 @@ def recommend(bank: Bank, active: dict[str, int]) -> list[RecommendationResult]:
         )
     chosen.sort(key=lambda pair: pair[0])
     return [rec for _, rec in chosen]
-
-
-
-
-

@@ -46,7 +46,9 @@ class Problem:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class InputError(Exception):
@@ -77,10 +79,9 @@ class Document:
         node = self.data
         real: list[str | int] = []
         for seg in path:
-            if isinstance(node, dict) and seg in node:
-                node = node[seg]
-                real.append(seg)
-            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            if (isinstance(node, dict) and seg in node) or (
+                isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
+            ):
                 node = node[seg]
                 real.append(seg)
         key = tuple(real)
@@ -187,6 +188,14 @@ def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+def _line(mark: Any) -> int | None:
+    return None if mark is None else int(mark.line) + 1
+
+
+def _col(mark: Any) -> int | None:
+    return None if mark is None else int(mark.column) + 1
+
+
 def _tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
@@ -252,8 +261,8 @@ def _check_events(text: str, name: str) -> None:
                         Problem(
                             name,
                             "uses a YAML anchor or alias (& or *); write the value out instead",
-                            line=mark.line + 1,
-                            col=mark.column + 1,
+                            line=_line(mark),
+                            col=_col(mark),
                         )
                     ]
                 )
@@ -266,8 +275,8 @@ def _check_events(text: str, name: str) -> None:
                             Problem(
                                 name,
                                 f"is nested deeper than {MAX_DEPTH} levels",
-                                line=mark.line + 1,
-                                col=mark.column + 1,
+                                line=_line(mark),
+                                col=_col(mark),
                             )
                         ]
                     )
@@ -290,9 +299,7 @@ def _yaml_problem(exc: yaml.YAMLError, name: str, text: str = "") -> Problem:
         if found == "\t":
             problem = "found a tab character"
         elif found:
-            message = (
-                f"is not valid YAML: text cannot start with {found!r}; put the text in quotes"
-            )
+            message = f"is not valid YAML: text cannot start with {found!r}; put the text in quotes"
     for pattern, plain in _PLAIN_YAML_PROBLEMS:
         if pattern in problem:
             message = plain if plain.startswith("is ") else f"is not valid YAML: {plain}"

@@ -14,6 +14,7 @@ from typing import Any
 
 from assessment.models import (
     DONT_KNOW,
+    ApproachLabel,
     ApproachResult,
     Bank,
     DimensionScore,
@@ -64,7 +65,7 @@ def level_of(score: float | None) -> int | None:
     """0–4 from a 0–100 score: a level is reached only when fully reached (floor)."""
     if score is None:
         return None
-    return min(4, int(math.floor(score / 25 + 1e-9)))
+    return min(4, math.floor(score / 25 + 1e-9))
 
 
 def dimension_levels(
@@ -131,7 +132,9 @@ def dimension_scores(
     return result
 
 
-def completeness(bank: Bank, values: Mapping[str, Any], visible: Collection[str]) -> tuple[int, int]:
+def completeness(
+    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
+) -> tuple[int, int]:
     """(answered, total) over visible questions that are scored or carry approach signals.
 
     "Don't know" counts as answered here: the person gave the answer they could.
@@ -177,7 +180,7 @@ def approach_signals(
     return score, signals, total, moved
 
 
-def approach_label(bank: Bank, score: float, signals: int) -> str:
+def approach_label(bank: Bank, score: float, signals: int) -> ApproachLabel:
     info = bank.info
     if signals < info.approach_min_signals:
         return "undetermined"
@@ -202,7 +205,7 @@ def classify_approach(
         confidence = coverage * margin
     moved.sort(key=lambda item: -abs(item[1] * bank.questions[item[0]].approach_weight))
     return ApproachResult(
-        label=label,  # type: ignore[arg-type]
+        label=label,
         score=round(score, 3),
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         signals=signals,

@@ -40,8 +40,8 @@ def render_template(bank: Bank) -> str:
     out = [
         f"# Answers for {localize(info.title)} (bank {info.id}, version {info.version})",
         "# Fill in the answers you know and leave the rest empty; you can come back later.",
-        f"# Any scored question also accepts {DONT_KNOW} (\"don't know\").",
-        f"# Then run: assess score THIS_FILE   (or --format json / markdown)",
+        f'# Any scored question also accepts {DONT_KNOW} ("don\'t know").',
+        "# Then run: assess score THIS_FILE   (or --format json / markdown)",
         f"bank: {info.id}",
         f"bank_version: {json.dumps(info.version)}",
         "meta:",

@@ -195,11 +195,11 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
             elif value is not None:
                 per_question[qid].append(value)
 
-    shown = n >= threshold
+    enough_people = n >= threshold
     dimensions = []
     for d in bank.dimensions:
         scores = sorted(dim_values[d.id])
-        if shown and len(scores) >= threshold and scores:
+        if enough_people and len(scores) >= threshold and scores:
             q1, med, q3 = _quartiles(scores)
             dimensions.append(
                 DimensionSpread(
@@ -224,7 +224,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
     for section in bank.sections:
         for q in section.questions:
             given = per_question[q.id]
-            enough = shown and len(given) >= threshold
+            enough = enough_people and len(given) >= threshold
             q_levels = (
                 levels[q.id]
                 if q.dimension is not None
@@ -256,6 +256,6 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
         threshold=threshold,
         dimensions=dimensions,
         questions=questions,
-        approaches=dict(approaches) if shown else {},
+        approaches=dict(approaches) if enough_people else {},
         progress=progress,
     )

@@ -9,7 +9,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import engine_bench
+from bench import engine_bench, load_bench, pdf_bench, rerun_bench
 from bench.timing import Measure
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -38,16 +38,10 @@ def main() -> int:
     if "engine" in wanted:
         measures += engine_bench.run(args.quick)
     if "pdf" in wanted:
-        from bench import pdf_bench
-
         measures += pdf_bench.run(args.quick)
     if "rerun" in wanted:
-        from bench import rerun_bench
-
         measures += rerun_bench.run(args.quick)
     if "load" in wanted:
-        from bench import load_bench
-
         extra["load"] = load_bench.run(args.quick)
     print(_table(measures))
     RESULTS.write_text(

@@ -31,8 +31,10 @@ def _key(sub: Any) -> str | None:
 def element_code(element: Any) -> str:
     """One Streamlit call that draws an element like ``element`` (a proto Element)."""
     etype = element.WhichOneof("type")
-    sub = getattr(element, etype) if etype else None
-    key = _key(sub) if sub is not None else None
+    if etype is None:
+        return ""
+    sub: Any = getattr(element, etype)
+    key = _key(sub)
     k = f", key={key!r}" if key else ""
     if etype == "markdown":
         return f"st.markdown({sub.body!r})"
@@ -40,7 +42,9 @@ def element_code(element: Any) -> str:
         return f"st.markdown({('## ' + sub.body)!r})"
     if etype == "radio":
         captions = list(sub.captions) if sub.captions else None
-        return f"st.radio({sub.label!r}, {list(sub.options)!r}, index=None, captions={captions!r}{k})"
+        return (
+            f"st.radio({sub.label!r}, {list(sub.options)!r}, index=None, captions={captions!r}{k})"
+        )
     if etype == "checkbox":
         return f"st.checkbox({sub.label!r}{k})"
     if etype == "button":

@@ -70,7 +70,9 @@ class Scenario:
 def radio_values(bank: Bank, q: Question) -> list[Any]:
     """The values behind a question's radio buttons, in the order the page draws them."""
     values: list[Any] = (
-        [level.level for level in bank.info.scale] if q.type == "scale" else [o.id for o in q.options]
+        [level.level for level in bank.info.scale]
+        if q.type == "scale"
+        else [o.id for o in q.options]
     )
     if q.offers_dont_know:
         values.append(DONT_KNOW)
@@ -110,8 +112,10 @@ class Participant:
         index = self.rng.randrange(len(values))
         labels = self.client.widgets[f"q__{qid}"].options  # a radio's state is its label
         try:
-            run = await self.client.run(PAGE, self.query, [(f"q__{qid}", "string_value", labels[index])])
-        except Exception as exc:  # noqa: BLE001 - any failure is a counted error
+            run = await self.client.run(
+                PAGE, self.query, [(f"q__{qid}", "string_value", labels[index])]
+            )
+        except Exception as exc:
             self.errors.append(f"{type(exc).__name__}: {exc}")
             return
         self.times.append(run.seconds * 1000)
@@ -144,7 +148,9 @@ async def _burst(people: list[Participant], rng: random.Random) -> None:
         await asyncio.sleep(2)
 
 
-async def _scenario(base_url: str, tokens: list[str], bank: Bank, pattern: str, server: AppServer) -> tuple[list[Participant], float]:
+async def _scenario(
+    base_url: str, tokens: list[str], bank: Bank, pattern: str, server: AppServer
+) -> tuple[list[Participant], float]:
     rng = random.Random(42)
     people = [Participant(base_url, t, bank, random.Random(i)) for i, t in enumerate(tokens)]
     # Open sessions in small waves, as a room does when the code goes up.
@@ -170,7 +176,9 @@ def run_scenario(pattern: str, n: int, bank: Bank) -> Scenario:
             tokens = [ws.join(engine, workshop.code, None, f"load-{i}") for i in range(n)]
             result.rss_before_mb = round(server.rss_mb(), 1)
             start = time.perf_counter()
-            people, rss_connected = asyncio.run(_scenario(server.url, tokens, bank, pattern, server))
+            people, rss_connected = asyncio.run(
+                _scenario(server.url, tokens, bank, pattern, server)
+            )
             result.seconds = round(time.perf_counter() - start, 1)
             result.rss_after_mb = round(rss_connected, 1)
             result.mb_per_session = round((rss_connected - result.rss_before_mb) / n, 2)
@@ -221,6 +229,7 @@ def run(quick: bool = False) -> dict[str, Any]:
                 f"  dup {scenario.duplicate_rows}  {scenario.mb_per_session} MB/session",
                 flush=True,
             )
-    return {"budget": "N=100: p95 < 300 ms, no errors, no lost answers", "scenarios": [
-        {**asdict(s), "ok": s.ok} for s in scenarios
-    ]}
+    return {
+        "budget": "N=100: p95 < 300 ms, no errors, no lost answers",
+        "scenarios": [{**asdict(s), "ok": s.ok} for s in scenarios],
+    }

@@ -31,7 +31,9 @@ def _choice_widgets(run: PageRun, prefix: str) -> list[str]:
     ]
 
 
-async def _drive(base: str, page: str, query: str, keys: list[str], runs: int) -> tuple[list[float], list[bytes], list[str]]:
+async def _drive(
+    base: str, page: str, query: str, keys: list[str], runs: int
+) -> tuple[list[float], list[bytes], list[str]]:
     """Open ``page`` and change the given widgets in turn; return round trips in ms."""
     times: list[float] = []
     errors: list[str] = []
@@ -78,7 +80,9 @@ def run(quick: bool = False) -> list[Measure]:
             engine = make_engine(f"sqlite:///{data / 'assessment.sqlite3'}")
             fresh = repository.create(engine, bank.info.id, bank.info.version)
             full = repository.create(engine, bank.info.id, bank.info.version)
-            repository.replace_all(engine, full, answers.values, answers.meta.model_dump(exclude_none=True))
+            repository.replace_all(
+                engine, full, answers.values, answers.meta.model_dump(exclude_none=True)
+            )
             engine.dispose()
 
             async def real() -> dict[str, tuple[list[float], list[bytes], list[str], list[str]]]:

@@ -79,10 +79,10 @@ class StreamlitClient:
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
         msg.rerun_script.context_info.timezone = "UTC"
-        for key, kind, value in states or []:
+        for key, field_name, value in states or []:
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = self.widgets[key].id
-            setattr(state, kind, value)
+            setattr(state, field_name, value)
         start = time.perf_counter()
         await self._ws.send(msg.SerializeToString())
         widgets: dict[str, Widget] = {}
@@ -97,10 +97,11 @@ class StreamlitClient:
             kind = fm.WhichOneof("type")
             if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 element = fm.delta.new_element
-                etype = element.WhichOneof("type")
-                if etype is None:
+                element_type = element.WhichOneof("type")
+                if element_type is None:
                     continue
-                sub = getattr(element, etype)
+                etype: str = element_type
+                sub: Any = getattr(element, etype)
                 if etype == "exception":
                     errors.append(f"{sub.type}: {sub.message}")
                 elif etype == "alert" and sub.format == 1:  # ERROR

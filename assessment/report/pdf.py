@@ -441,6 +441,10 @@ class _Writer:
         pdf = self.pdf
         inner = self.width - 10
         height = self.measure(text, inner, BODY) + _lh(7) + 7.4
+        if height > self.bottom - MARGIN_TOP:  # too long for a box: plain text instead
+            self.label(title, color=color)
+            self.para(text, after=4)
+            return
         self.ensure(height + 2)
         top = self.y
         pdf.fill(fill)
@@ -899,10 +903,10 @@ class _Writer:
         for title, text, color in facts:
             keys = self.wrap(title.upper(), key_w - 7, 7.5, True)
             height = max(self.measure(text, text_w, BODY), len(keys) * _lh(7.5)) + 4.4
-            self.ensure(height)
+            self.ensure(min(height, self.bottom - MARGIN_TOP))
             top = self.y
             pdf.fill(color)
-            pdf.rect(MARGIN_X, top + 2.2, 1.2, height - 4.4, style="F")
+            pdf.rect(MARGIN_X, top + 2.2, 1.2, min(height, self.room()) - 4.4, style="F")
             for j, key in enumerate(keys):
                 pdf.put(
                     MARGIN_X + 4,
@@ -914,9 +918,10 @@ class _Writer:
                     True,
                     color,
                 )
+            page = pdf.page_no()
             pdf.set_y(top + 2.2)
             self.para(text, x=MARGIN_X + key_w, width=text_w, after=0)
-            pdf.set_y(top + height)
+            pdf.set_y(top + height if pdf.page_no() == page else self.y + 2.2)
             pdf.stroke(style.RULE, 0.25)
             pdf.line(MARGIN_X, self.y, MARGIN_X + self.width, self.y)
         self.gap(3)

@@ -128,6 +128,7 @@ def upsert_answer(
         "value": value,
         "updated_at": now,
     }
+    stmt: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
         stmt = postgresql.insert(answers).values(**values)
     else:

@@ -360,7 +360,7 @@ def hand_counts(engine: Engine, workshop_id: int) -> dict[str, dict[str, int]]:
     result: dict[str, dict[str, int]] = defaultdict(dict)
     with engine.connect() as conn:
         for r in conn.execute(select(hands).where(hands.c.workshop_id == workshop_id)):
-            result[r.question_id][r.option_id] = r.count
+            result[r.question_id][r.option_id] = int(r._mapping["count"])
     return dict(result)
 
 

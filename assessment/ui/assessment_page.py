@@ -52,7 +52,9 @@ def _go(index: int) -> None:
 
 
 def _jump() -> None:
-    _go(int(st.session_state[NAV_KEY]))
+    chosen = st.session_state.get(NAV_KEY)
+    if isinstance(chosen, int):
+        _go(chosen)
 
 
 def current_section(b: Bank, done: Progress) -> int:
@@ -66,10 +68,13 @@ def current_section(b: Bank, done: Progress) -> int:
     return index
 
 
-def _section_label(done: Progress, index: int) -> str:
+def _section_caption(done: Progress, index: int) -> str:
+    """Progress under a section's name; kept out of the option label, which must not change
+    while the person answers (Streamlit matches a choice to its option by the label)."""
     s = done.sections[index]
-    mark = "✓ " if s.done else ""
-    return f"{mark}{index + 1}. {s.title} · {s.answered}/{s.total}"
+    if s.done:
+        return f"✓ all {s.total} answered"
+    return f"{s.answered} of {s.total} answered"
 
 
 def _sidebar(done: Progress, index: int, token: str) -> None:
@@ -77,10 +82,12 @@ def _sidebar(done: Progress, index: int, token: str) -> None:
         st.markdown("**Your progress**")
         st.progress(done.share, text=f"{done.answered} of {done.total} questions answered")
         st.session_state[NAV_KEY] = index
+        titles = [f"{s.index + 1}. {s.title}" for s in done.sections]
         st.radio(
             "Go to section",
             options=list(range(len(done.sections))),
-            format_func=lambda i: _section_label(done, i),
+            format_func=lambda i: titles[i],
+            captions=[_section_caption(done, i) for i in range(len(done.sections))],
             key=NAV_KEY,
             on_change=_jump,
         )

@@ -46,10 +46,11 @@ def full_text(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Run:
-    """One piece of text as drawn: page, left edge, width (points), font size, text."""
+    """One piece of text as drawn: page, left edge and baseline, width (points), size."""
 
     page: int
     x: float
+    y: float
     width: float
     size: float
     text: str
@@ -87,7 +88,7 @@ def text_runs(data: bytes) -> list[Run]:
             effective = size * math.hypot(matrix[0], matrix[1])
             bold = "Bold" in str((font or {}).get("/BaseFont", ""))
             width = measure.width_of(text.strip(), effective, bold=bold) / PT
-            runs.append(Run(page_no, matrix[4], width, effective, text.strip()))
+            runs.append(Run(page_no, matrix[4], matrix[5], width, effective, text.strip()))
 
         page.extract_text(visitor_text=visit)
     return runs
@@ -218,6 +219,29 @@ def test_long_words_wrap_inside_the_margins(
     right = page_width - MARGIN_X / PT + 0.5
     outside = [r for r in text_runs(data) if r.x < left or r.x + r.width > right]
     assert not outside, outside[:3]
+
+
+def test_a_text_answer_taller_than_a_page_splits_across_pages(
+    mini_result_with: Callable[..., AssessmentResult],
+) -> None:
+    answer = "".join(f"line {i:03d} of a long answer\n" for i in range(60))
+    answer += "tail " * 80
+    result = mini_result_with(answers={"uc_name": answer.strip()})
+    data = render_pdf(result, page_size="Letter", today=TODAY)
+    text = full_text(data)
+    assert "line 000 of a long answer" in text
+    assert "line 059 of a long answer" in text
+    assert text.count("tail") >= 80
+    height = float(PdfReader(BytesIO(data)).pages[0].mediabox.height)
+    low, high = 9 / 25.4 * 72, height - 9 / 25.4 * 72
+    assert all(low <= r.y <= high for r in text_runs(data))
+
+
+def test_user_text_is_never_a_page_number_alias(
+    mini_result_with: Callable[..., AssessmentResult],
+) -> None:
+    result = mini_result_with(meta={"organization": "{nb} Ltd"})
+    assert "{nb} Ltd" in page_texts(render_pdf(result, today=TODAY))[0]
 
 
 def test_nothing_is_drawn_outside_the_margins_on_a_full_report(shipped_bank: Bank) -> None:
