@@ -288,7 +288,7 @@ def use_case_fit(
             summary="This bank does not assess a use case.",
         )
     if not evaluate(check.candidate, bank, values):
-        if not any(values.get(q) is not None for q in referenced(check.candidate)):
+        if all(values.get(q) in (None, DONT_KNOW) for q in referenced(check.candidate)):
             return UseCaseResult(
                 status="incomplete",
                 criteria=[],
