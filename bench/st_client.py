@@ -28,6 +28,8 @@ class Widget:
     kind: str
     label: str
     options: list[str] = field(default_factory=list)
+    shown: str | None = None
+    """For a choice widget: the option label the page shows as selected."""
 
 
 @dataclass
@@ -112,7 +114,11 @@ class StreamlitClient:
                 if wid.startswith("$$ID-"):
                     user_key = wid.split("-", 2)[-1]
                     widgets[user_key] = Widget(
-                        wid, etype, getattr(sub, "label", ""), list(getattr(sub, "options", []))
+                        wid,
+                        etype,
+                        getattr(sub, "label", ""),
+                        list(getattr(sub, "options", [])),
+                        _shown(sub),
                     )
             elif kind == "script_finished":
                 status = fm.script_finished
@@ -127,6 +133,19 @@ class StreamlitClient:
                 else:
                     self.widgets.update(widgets)
                 return PageRun(seconds, widgets, errors, texts, messages)
+
+
+def _shown(sub: Any) -> str | None:
+    """The selected label of a radio or selectbox as drawn (None when nothing is)."""
+    options = list(getattr(sub, "options", []))
+    fields = {f.name for f, _ in sub.ListFields()}
+    if "raw_value" in fields:
+        return str(sub.raw_value)
+    if "default" in fields and options:
+        index = sub.default
+        if isinstance(index, int) and 0 <= index < len(options):
+            return options[index]
+    return None
 
 
 async def _recv(ws: Any, timeout: float) -> bytes:
