@@ -24,6 +24,8 @@ from assessment.models import (
     ApproachMeaning,
     AssessmentResult,
     Bank,
+    Labelled,
+    RaciGrid,
     localize,
 )
 from assessment.recommendations import recommend
@@ -43,6 +45,36 @@ def _meaning(bank: Bank, label: str) -> ApproachMeaning | None:
                 key_to_success=localize(p.key_to_success) or None,
             )
     return None
+
+
+def _raci_grids(bank: Bank, values: Mapping[str, object]) -> list[RaciGrid]:
+    grids = []
+    for qid, q in bank.questions.items():
+        matrix = values.get(qid)
+        if q.type != "raci" or not isinstance(matrix, dict):
+            continue
+        grids.append(
+            RaciGrid(
+                question=qid,
+                text=localize(q.text),
+                activities=[Labelled(id=a.id, title=localize(a.title)) for a in q.activities],
+                roles=[Labelled(id=r.id, title=localize(r.title)) for r in q.roles],
+                cells={a: dict(row) for a, row in matrix.items()},
+            )
+        )
+    return grids
+
+
+def _titles(bank: Bank) -> dict[str, str]:
+    """Readable names for finding references, so renderers never print raw ids."""
+    titles = {
+        f"capability:{qid}": localize(q.capability.title)
+        for qid, q in bank.capabilities.items()
+        if q.capability is not None
+    }
+    titles.update({f"rule:{r.id}": localize(r.title) for r in bank.rules})
+    titles.update({f"symptom:{s.id}": localize(s.title) for s in bank.symptoms})
+    return titles
 
 
 def _appendix(bank: Bank, values: Mapping[str, object]) -> list[AnsweredQuestion]:
@@ -119,6 +151,11 @@ def assess(
         use_case=use_case,
         recommendations=recommend(bank, active),
         answers=_appendix(bank, values),
+        raci=_raci_grids(bank, values),
+        symptoms=[
+            Labelled(id=s.id, title=localize(s.title)) for s in bank.symptoms if s.id in symptoms
+        ],
+        titles=_titles(bank),
         scale=[localize(level.label) for level in bank.info.scale],
         notes=notes,
     )

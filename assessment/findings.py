@@ -12,6 +12,10 @@ from typing import Any, Literal
 from assessment.conditions import evaluate, evidence_questions, referenced
 from assessment.models import (
     DONT_KNOW,
+    AllCondition,
+    AnyCondition,
+    NotCondition,
+    RaciCondition,
     SEVERITY_RANK,
     Bank,
     CriterionResult,
@@ -239,12 +243,13 @@ def raci_issues(
                     )
                 )
     for rule in rules:
+        cell = _raci_cell(bank, rule.id)
         issues.append(
             RaciIssue(
                 id=rule.id,
                 check=rule.id,
-                activity=None,
-                role=None,
+                activity=cell[0],
+                role=cell[1],
                 title=rule.title,
                 why=rule.why,
                 severity=rule.severity,
@@ -253,6 +258,27 @@ def raci_issues(
         )
     issues.sort(key=lambda i: -SEVERITY_RANK[i.severity])
     return issues
+
+
+def _raci_cell(bank: Bank, rule_id: str) -> tuple[str | None, str | None]:
+    """The matrix cell a RACI rule tests, when its condition names exactly one."""
+    rule = next(r for r in bank.rules if r.id == rule_id)
+    cells: set[tuple[str, str]] = set()
+    stack: list[Any] = [rule.when]
+    while stack:
+        cond = stack.pop()
+        if isinstance(cond, RaciCondition):
+            cells.add((cond.activity, cond.role))
+        elif isinstance(cond, AllCondition):
+            stack.extend(cond.all)
+        elif isinstance(cond, AnyCondition):
+            stack.extend(cond.any)
+        elif isinstance(cond, NotCondition):
+            stack.append(cond.not_)
+    if len(cells) == 1:
+        activity, role = cells.pop()
+        return activity, role
+    return None, None
 
 
 def _raci(

@@ -698,6 +698,21 @@ class RecommendationResult(Result):
     findings: list[str]
 
 
+class Labelled(Result):
+    id: str
+    title: str
+
+
+class RaciGrid(Result):
+    """An answered responsibility matrix with the bank's titles and order."""
+
+    question: str
+    text: str
+    activities: list[Labelled]
+    roles: list[Labelled]
+    cells: dict[str, dict[str, str]] = Field(description="activity → role → letters")
+
+
 class AnsweredQuestion(Result):
     """One row of the report's appendix: every question shown, in bank order."""
 
@@ -726,5 +741,11 @@ class AssessmentResult(Result):
     use_case: UseCaseResult
     recommendations: list[RecommendationResult]
     answers: list[AnsweredQuestion] = Field(default_factory=list)
+    raci: list[RaciGrid] = Field(default_factory=list)
+    symptoms: list[Labelled] = Field(default_factory=list, description="Symptoms reported.")
+    titles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Readable title of every capability, rule and symptom, by kind:id.",
+    )
     scale: list[str] = Field(default_factory=list, description="Maturity level labels 0–4.")
     notes: list[str] = Field(default_factory=list)

@@ -260,7 +260,8 @@ def test_raci_rule(mini_bank: Bank, answers_for: AnswersFor) -> None:
     matrix = {**GOOD_RACI, "withdraw": {"ml": "RA", "business": "C"}}
     result = score(mini_bank, answers_for, {"raci": matrix})
     assert raci_checks(result) == [
-        ("raci_withdraw_not_business", None, None, "high"),
+        # The rule tests one cell, so the issue names it.
+        ("raci_withdraw_not_business", "withdraw", "business", "high"),
         ("raci:concentrated", None, "ml", "medium"),
     ]
     rule = result.raci_issues[0]
@@ -280,7 +281,7 @@ def test_empty_row_reports_every_check(mini_bank: Bank, answers_for: AnswersFor)
         ("raci:no_responsible", "withdraw", None, "high"),
         ("raci:no_accountable", "monitor", None, "high"),
         ("raci:no_responsible", "monitor", None, "high"),
-        ("raci_withdraw_not_business", None, None, "high"),
+        ("raci_withdraw_not_business", "withdraw", "business", "high"),
     ]
 
 

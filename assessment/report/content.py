@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assessment.models import DONT_KNOW, SEVERITY_RANK, AssessmentResult, RaciIssue
 
@@ -196,7 +196,7 @@ def top_findings(result: AssessmentResult, count: int = 3) -> list[RankedFinding
 
 def finding_titles(result: AssessmentResult) -> dict[str, str]:
     """Readable names for the ``kind:id`` keys a recommendation lists in ``findings``."""
-    names: dict[str, str] = {}
+    names: dict[str, str] = dict(result.titles)
     for cap in result.missing_capabilities:
         names[f"capability:{cap.id}"] = cap.title
     for rule in result.anti_patterns:
@@ -237,9 +237,8 @@ def unknown_questions(result: AssessmentResult) -> list[str]:
 class RaciMatrix:
     """One answered RACI question as a grid, with the generic checks placed on it.
 
-    The result carries the matrix by id only (activity and role titles live in the bank),
-    so rows and columns are named with :func:`humanize`. Rule-based issues name no cell and
-    are listed under the grid instead.
+    Rows and columns follow the bank's order and titles (``result.raci``); a rule that
+    tests one cell is shown on that cell's row.
     """
 
     question: str
@@ -249,51 +248,52 @@ class RaciMatrix:
     cells: dict[tuple[str, str], str]
     activity_issues: dict[str, list[RaciIssue]]
     role_issues: dict[str, list[RaciIssue]]
+    activity_titles: dict[str, str] = field(default_factory=dict)
+    role_titles: dict[str, str] = field(default_factory=dict)
+
+    def activity_title(self, activity: str) -> str:
+        return self.activity_titles.get(activity) or humanize(activity)
+
+    def role_title(self, role: str) -> str:
+        return self.role_titles.get(role) or humanize(role)
 
 
 def raci_matrices(result: AssessmentResult) -> list[RaciMatrix]:
-    """Every RACI answer of the result as a :class:`RaciMatrix`, in bank order."""
+    """Every answered RACI question as a :class:`RaciMatrix`, in the bank's order.
+
+    Checks about an activity (and rules that test one cell) go on that activity's row; a
+    role that holds too much (no activity) marks the role's column.
+    """
     matrices: list[RaciMatrix] = []
-    for row in result.answers:
-        if not isinstance(row.answer, dict):
-            continue
-        activities: list[str] = []
-        roles: list[str] = []
-        cells: dict[tuple[str, str], str] = {}
-        for activity, assignment in row.answer.items():
-            activities.append(str(activity))
-            if not isinstance(assignment, dict):
-                continue
-            for role, letters in assignment.items():
-                if str(role) not in roles:
-                    roles.append(str(role))
-                if letters:
-                    cells[(str(activity), str(role))] = str(letters)
+    for grid in result.raci:
+        activities = [a.id for a in grid.activities]
+        roles = [r.id for r in grid.roles]
+        cells = {
+            (activity, role): letters
+            for activity, row in grid.cells.items()
+            for role, letters in row.items()
+            if letters
+        }
         activity_issues: dict[str, list[RaciIssue]] = {}
         role_issues: dict[str, list[RaciIssue]] = {}
-        mine = [
-            issue
-            for issue in result.raci_issues
-            if any(e.question == row.question for e in issue.evidence)
-        ]
-        for issue in mine:
-            if issue.activity is not None:
-                if issue.activity not in activities:
-                    activities.append(issue.activity)
+        for issue in result.raci_issues:
+            if not any(e.question == grid.question for e in issue.evidence):
+                continue
+            if issue.activity is not None and issue.activity in activities:
                 activity_issues.setdefault(issue.activity, []).append(issue)
-            if issue.role is not None:
-                if issue.role not in roles:
-                    roles.append(issue.role)
+            elif issue.role is not None and issue.role in roles:
                 role_issues.setdefault(issue.role, []).append(issue)
         matrices.append(
             RaciMatrix(
-                question=row.question,
-                text=row.text,
+                question=grid.question,
+                text=grid.text,
                 activities=activities,
                 roles=roles,
                 cells=cells,
                 activity_issues=activity_issues,
                 role_issues=role_issues,
+                activity_titles={a.id: a.title for a in grid.activities},
+                role_titles={r.id: r.title for r in grid.roles},
             )
         )
     return matrices

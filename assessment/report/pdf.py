@@ -1138,7 +1138,7 @@ class _Writer:
             role_share = (1 - act_share - problem_share) / max(1, len(m.roles))
             columns = [Column("Activity", act_share)]
             for role in m.roles:
-                head = humanize(role)
+                head = humanize(role)  # short header; the full titles are in the note
                 columns.append(
                     Column(("⚠ " + head) if role in m.role_issues else head, role_share, "C")
                 )
@@ -1146,7 +1146,7 @@ class _Writer:
             rows = []
             for activity in m.activities:
                 issues = m.activity_issues.get(activity, [])
-                cells: list[TableCell] = [humanize(activity)]
+                cells: list[TableCell] = [m.activity_title(activity)]
                 cells += [clean(m.cells.get((activity, role), "")) or "–" for role in m.roles]
                 problem = "; ".join(RACI_CHECK_LABELS.get(i.check, i.title) for i in issues)
                 cells.append(("⚠ " + problem) if problem else "")
@@ -1166,7 +1166,14 @@ class _Writer:
                 )
             self.table(columns, rows, zebra=False)
             legend = " · ".join(f"{k} {v}" for k, v in RACI_LETTERS.items())
-            note = f"{legend}. Rows and columns are named from the ids in the answers."
+            renamed = [
+                f"{humanize(role)}: {m.role_title(role)}"
+                for role in m.roles
+                if m.role_title(role) != humanize(role)
+            ]
+            note = f"{legend}."
+            if renamed:
+                note += " Columns: " + "; ".join(renamed) + "."
             if m.role_issues:
                 note += (
                     " ⚠ on a column: "

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 
 from assessment.report import style
 
-FONT = "Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+FONT = '"Source Sans", "Source Sans Pro", "DejaVu Sans", Arial, sans-serif'
+"""The app's own web font first, so chart labels match the page around them."""
 
 
 def _wrap(label: str, width: int = 18) -> str:
@@ -121,7 +122,7 @@ def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.
 def _layout(height: int) -> dict[str, object]:
     return {
         "height": height,
-        "margin": {"l": 90, "r": 90, "t": 50, "b": 50},
+        "margin": {"l": 90, "r": 90, "t": 50, "b": 70},
         "font": {"family": FONT, "color": style.AXIS_LABEL_COLOR},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",

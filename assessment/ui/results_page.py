@@ -104,17 +104,13 @@ def render() -> None:
 def _header(result: AssessmentResult) -> None:
     st.title("Your results")
     who = [plain(v) for v in (result.meta.organization, result.meta.respondent) if v]
-    if who:
-        st.markdown(" · ".join(who))
     answered = (
         f"Based on {result.answered} of {result.total} questions ({pct(result.completeness)})."
     )
-    if result.completeness < 1:
-        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
-            st.caption(answered + " Results sharpen as you answer more.")
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        st.markdown(" · ".join([*who, answered]))
+        if result.completeness < 1:
             st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
-    else:
-        st.caption(answered)
     for note in result.notes:
         st.info(plain(note), icon=":material/info:")
     tomorrow = sum(1 for r in result.recommendations if r.horizon == "tomorrow")
@@ -145,8 +141,7 @@ def _approach_card(result: AssessmentResult) -> None:
     with st.container(border=True, key="approach_card"):
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.caption("Starting approach")
-            st.subheader(APPROACH_SIDES[a.label], anchor=False)
+            st.subheader(f"Starting approach: {APPROACH_SIDES[a.label].lower()}", anchor=False)
             if a.label == "undetermined":
                 st.markdown(plain(approach_line(result)))
             else:
@@ -248,8 +243,8 @@ def _score_rows(
         {
             "Dimension": d.title,
             "Score": None if d.score is None else round(d.score),
-            "Level": d.level,
-            "Target": d.target,
+            "Level": "—" if d.level is None else str(d.level),
+            "Target": "—" if d.target is None else str(d.target),
             "Answered": f"{d.answered}/{d.total}" + (f" ({d.unknown} ?)" if d.unknown else ""),
         }
         for d in dims
@@ -261,10 +256,10 @@ SCORE_COLUMNS = {
     "Score": st.column_config.ProgressColumn(
         "Score", min_value=0, max_value=100, format="%d", width="small"
     ),
-    "Level": st.column_config.NumberColumn(
+    "Level": st.column_config.TextColumn(
         "Level", width="small", help="Maturity level 0–4 (see the scale on the About page)."
     ),
-    "Target": st.column_config.NumberColumn("Target", width="small"),
+    "Target": st.column_config.TextColumn("Target", width="small"),
     "Answered": st.column_config.TextColumn(
         "Answered",
         width="small",
@@ -322,7 +317,9 @@ def _targets(result: AssessmentResult) -> None:
                     columns[j % 2].selectbox(
                         d.title,
                         options,
-                        format_func=lambda v: "No target" if v == NO_TARGET else _level_name(result, v),
+                        format_func=lambda v: (
+                            "No target" if v == NO_TARGET else _level_name(result, v)
+                        ),
                         key=name,
                         on_change=_on_target,
                         args=(d.id,),

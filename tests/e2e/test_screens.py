@@ -7,9 +7,17 @@ projector, go to ``test-artifacts/screenshots/`` (git-ignored) for a person to r
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
-from conftest import LAPTOP, PERSONAS, PROJECTOR, StreamlitServer, open_app, screenshot, wait_idle
+from e2e.harness import (
+    LAPTOP,
+    PERSONAS,
+    PROJECTOR,
+    StreamlitServer,
+    open_app,
+    screenshot,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -30,39 +38,53 @@ def test_the_radar_charts_appear(
 ) -> None:
     open_app(page, shipped_server.resume_url(persona_token, "results"), "Your results")
     page.get_by_role("tab", name="Profile").click()
-    radars = page.locator(".js-plotly-plot .polarlayer")
+    radars = page.locator(".js-plotly-plot .polarlayer > g")
     expect(radars).to_have_count(3)
-    capabilities = page.locator(".js-plotly-plot").filter(has=page.locator(".polarlayer")).first
+    capabilities = page.locator(".js-plotly-plot").filter(has=page.locator(".polarlayer > g")).first
     expect(capabilities).to_be_visible()
     expect(capabilities.locator(".legendtext")).to_have_text(["Current", "Target"])
     expect(page.get_by_role("heading", name="Your targets")).to_be_visible()
 
 
+@pytest.fixture(scope="module")
+def raci_token(shipped_server: StreamlitServer) -> str:
+    """An assessment whose responsibility matrix is filled in (the deck's own matrix)."""
+    return shipped_server.seed_file(PERSONAS / "mixed.yaml")
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_screenshots_of_the_key_screens(
-    page: Page, shipped_server: StreamlitServer, persona_token: str, size: dict[str, int]
+    page: Page,
+    shipped_server: StreamlitServer,
+    persona_token: str,
+    raci_token: str,
+    size: ViewportSize,
 ) -> None:
     page.set_viewport_size(size)
 
     open_app(page, shipped_server.url, "Start the assessment")
+    expect(page.get_by_text("Upload an answers file")).to_be_visible()
+    expect(page.get_by_label("Paste your resume link or code")).to_be_visible()
     shots = [screenshot(page, "start")]
 
     open_app(page, shipped_server.resume_url(persona_token), "Section")
-    page.get_by_role("radio", name="2. Data handling").click()
+    page.get_by_test_id("stSidebar").get_by_text("2. Data handling", exact=True).click()
     expect(page.get_by_role("heading", name="Data handling")).to_be_visible()
     wait_idle(page)
     shots.append(screenshot(page, "question"))
 
-    page.get_by_role("radio", name="9. Responsibility").click()
+    open_app(page, shipped_server.resume_url(raci_token), "Section")
+    page.get_by_test_id("stSidebar").get_by_text("9. Responsibility", exact=True).click()
     expect(page.get_by_role("heading", name="Responsibility")).to_be_visible()
     wait_idle(page)
+    expect(page.get_by_role("combobox").first).to_be_visible()
     shots.append(screenshot(page, "raci"))
 
     open_app(page, shipped_server.resume_url(persona_token, "results"), "Your results")
     expect(page.locator(".js-plotly-plot").first).to_be_visible()
     shots.append(screenshot(page, "results"))
     page.get_by_role("tab", name="Profile").click()
-    expect(page.locator(".js-plotly-plot .polarlayer").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot .polarlayer > g").first).to_be_visible()
     wait_idle(page)
     shots.append(screenshot(page, "results-profile"))
     page.get_by_role("tab", name="Roadmap").click()

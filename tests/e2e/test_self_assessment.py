@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import StreamlitServer, open_app, tab_to, wait_idle
+from e2e.harness import StreamlitServer, open_app, tab_to, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +33,9 @@ def test_a_short_path_with_the_keyboard_only(page: Page, mini_server: StreamlitS
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    level_two = page.locator(".st-key-q__cap_versioning").get_by_role("radio", name=re.compile("^2 · Repeatable"))
+    level_two = page.locator(".st-key-q__cap_versioning").get_by_role(
+        "radio", name=re.compile("^2 · Repeatable")
+    )
     expect(level_two).to_be_checked()
     expect(page.get_by_text("1 of 4 answered in this section")).to_be_visible()
     wait_idle(page)
@@ -109,7 +111,9 @@ def test_a_refresh_half_way_loses_nothing(page: Page, mini_server: StreamlitServ
     expect(page.get_by_role("heading", name="Capabilities")).to_be_visible()
     wait_idle(page)
     expect(
-        page.locator(".st-key-q__cap_deploy").get_by_role("radio", name=re.compile("^3 · Automated"))
+        page.locator(".st-key-q__cap_deploy").get_by_role(
+            "radio", name=re.compile("^3 · Automated")
+        )
     ).to_be_checked()
 
 

@@ -1,6 +1,6 @@
 """Fixtures for the report tests: results of the mini bank built from a fixed answers file.
 
-``mini_result`` is the answers in ``data/mini_answers.yaml`` (every question type, every
+``mini_result`` is the answers in ``answers/mini.yaml`` (every question type, every
 finding kind, an organisation name full of characters that HTML, Markdown and PDF treat
 specially). ``mini_result_with`` builds variants with other ``meta`` or answers, through
 the same validation an uploaded answers file goes through.
@@ -20,8 +20,8 @@ from assessment.engine import assess
 from assessment.loader import load_answers, parse_answers
 from assessment.models import AssessmentResult, Bank
 
-DATA = Path(__file__).parent / "data"
-MINI_ANSWERS = DATA / "mini_answers.yaml"
+# Not "data/": the repository ignores every folder of that name (the app's SQLite files).
+MINI_ANSWERS = Path(__file__).parent / "answers" / "mini.yaml"
 
 
 @pytest.fixture(scope="session")

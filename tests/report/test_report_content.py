@@ -74,10 +74,17 @@ def test_raci_matrix_places_each_check_on_its_row(mini_result: AssessmentResult)
     checks = {a: sorted(i.check for i in issues) for a, issues in matrix.activity_issues.items()}
     assert checks == {
         "deploy": ["several_accountable"],
-        "withdraw": ["no_accountable"],
+        "withdraw": ["no_accountable", "raci_withdraw_not_business"],
         "monitor": ["no_responsible"],
     }
     assert matrix.role_issues == {}
+    # Titles and order come from the bank, not from the ids.
+    assert [matrix.activity_title(a) for a in matrix.activities] == [
+        "Production deployment",
+        "Keep or withdraw the model",
+        "Monitoring",
+    ]
+    assert matrix.role_title("business") == "Business"
 
 
 def test_unknown_questions_in_bank_order(mini_result: AssessmentResult) -> None:

@@ -333,7 +333,7 @@ def test_rendering_imports_no_browser_or_plotly(tmp_path: Path) -> None:
         "from assessment.loader import load_bank, load_answers\n"
         "from assessment.report.pdf import render_pdf\n"
         f"bank = load_bank({str(ROOT / 'tests/fixtures/mini')!r})\n"
-        f"answers = load_answers({str(ROOT / 'tests/report/data/mini_answers.yaml')!r}, bank)\n"
+        f"answers = load_answers({str(ROOT / 'tests/report/answers/mini.yaml')!r}, bank)\n"
         "result = assess(bank, answers)\n"
         "render_pdf(result)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in "

@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+MINI_DIR = ROOT / "tests" / "fixtures" / "mini"
+SHIPPED_DIR = ROOT / "questions" / "mlops-team"
+PERSONAS = ROOT / "tests" / "personas"
+TIMEOUT = 30
+
+
+Seed = Callable[..., str]
+"""``seed(values, meta=None, ...)`` → the resume token of a stored assessment."""
+NewTab = Callable[[], AppTest]
+
 
 ASSESSMENT_PAGE = "assessment/ui/pages/questionnaire.py"
 RESULTS_PAGE = "assessment/ui/pages/results.py"

@@ -18,16 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.store import repository
 from assessment.store.db import database_url, get_engine
-
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
-MINI_DIR = ROOT / "tests" / "fixtures" / "mini"
-SHIPPED_DIR = ROOT / "questions" / "mlops-team"
-PERSONAS = ROOT / "tests" / "personas"
-TIMEOUT = 30
-
-
-Seed = Callable[..., str]
+from ui.apptest_helpers import APP, MINI_DIR, SHIPPED_DIR, TIMEOUT, Seed
 
 
 @pytest.fixture

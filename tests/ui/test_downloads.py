@@ -17,7 +17,7 @@ from assessment.report.exports import (
     results_csv,
     results_json,
 )
-from conftest import MINI_DIR
+from ui.apptest_helpers import MINI_DIR
 
 VALUES: dict[str, Any] = {
     "cap_versioning": 0,
@@ -30,7 +30,7 @@ VALUES: dict[str, Any] = {
     "sits": "platform",
     "has_use_case": "yes",
     "uc_value": "no",
-    "uc_name": "Churn: \"who leaves\"\nnext quarter — ünïcode",
+    "uc_name": 'Churn: "who leaves"\nnext quarter — ünïcode',
     "raci": {"withdraw": {"ml": "RA", "business": "C"}},
 }
 
@@ -39,7 +39,7 @@ def answers() -> Answers:
     return Answers(
         bank="mini",
         bank_version="0.1",
-        meta=AnswersMeta(organization="Example Corp", respondent="Jane: \"J\" Doe"),
+        meta=AnswersMeta(organization="Example Corp", respondent='Jane: "J" Doe'),
         values=VALUES,
     )
 
@@ -109,7 +109,7 @@ def test_results_csv_has_a_row_per_score_finding_and_recommendation() -> None:
 def test_csv_cells_never_run_as_spreadsheet_formulas() -> None:
     from assessment.report.exports import _cell
 
-    assert _cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert _cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _cell("+1") == "+1" or _cell("+1") == "'+1"
     assert _cell("@SUM(A1)") == "'@SUM(A1)"
     assert _cell("-0.5") == "-0.5"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from apptest_helpers import start, texts
 from assessment.models import DONT_KNOW
 from assessment.store import repository
+from ui.apptest_helpers import start, texts
 
 
 def stored(db: Engine, at: AppTest) -> dict[str, object]:
@@ -25,9 +25,7 @@ def test_start_page_says_what_it_is_and_how_long_it_takes(mini: object, app: App
     assert app.button(key="start_new").label == "Start the assessment"
 
 
-def test_an_answer_is_saved_the_moment_it_is_given(
-    mini: object, app: AppTest, db: Engine
-) -> None:
+def test_an_answer_is_saved_the_moment_it_is_given(mini: object, app: AppTest, db: Engine) -> None:
     start(app)
     assert app.header[0].value == "Capabilities"
     assert "0 of 4 answered in this section" in texts(app)
@@ -102,9 +100,7 @@ def test_an_out_of_range_number_gets_a_message_and_is_not_saved(
     assert stored(db, app)["size"] == 4
 
 
-def test_an_exclusive_option_cannot_be_combined(
-    mini: object, app: AppTest, db: Engine
-) -> None:
+def test_an_exclusive_option_cannot_be_combined(mini: object, app: AppTest, db: Engine) -> None:
     start(app)
     app.checkbox(key="q__symptoms__abandoned").check().run()
     assert stored(db, app)["symptoms"] == ["abandoned"]

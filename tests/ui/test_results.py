@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +11,20 @@ import yaml
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from apptest_helpers import ASSESSMENT_PAGE, RESULTS_PAGE, start, texts
 from assessment.loader import load_answers, load_bank
 from assessment.report.content import APPROACH_SIDES, HORIZON_TITLES
 from assessment.store import repository
-from conftest import PERSONAS, SHIPPED_DIR, Seed
+from ui.apptest_helpers import (
+    ASSESSMENT_PAGE,
+    PERSONAS,
+    RESULTS_PAGE,
+    SHIPPED_DIR,
+    NewTab,
+    Seed,
+    start,
+    texts,
+)
 
-NewTab = Callable[[], AppTest]
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
     (PERSONAS / "expected.yaml").read_text(encoding="utf-8")
 )["personas"]
@@ -110,8 +116,8 @@ def test_a_target_shows_on_the_radar_and_feeds_the_roadmap(
 def test_user_text_is_printed_literally(mini: object, seed: Seed, new_tab: NewTab) -> None:
     hostile = "**Evil** [click](http://evil.example) <script>x</script>"
     tab = open_results(new_tab, seed(TOP_DOWN_STORY, meta={"organization": hostile}))
-    shown = [m.value for m in tab.markdown]
-    assert r"\*\*Evil\*\* \[click\](http://evil.example) \<script\>x\</script\>" in shown
+    shown = "\n".join(m.value for m in tab.markdown)
+    assert r"\*\*Evil\*\* \[click\](http://evil.example) \<script\>x\</script\> · Based on" in shown
 
 
 def test_downloads_are_offered(mini: object, seed: Seed, new_tab: NewTab) -> None:
@@ -169,7 +175,7 @@ def test_a_persona_gets_the_expected_approach(
 
     expected = APPROACH_SIDES[EXPECTED[persona]["approach"]]
     assert tab.metric[0].value == expected
-    assert expected in [s.value for s in tab.subheader]
+    assert f"Starting approach: {expected.lower()}" in [s.value for s in tab.subheader]
 
 
 def test_the_shipped_bank_draws_radars_with_a_dashed_target(

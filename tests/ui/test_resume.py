@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from apptest_helpers import ASSESSMENT_PAGE, start, texts
 from assessment.store import repository
-from conftest import Seed
-
-NewTab = Callable[[], AppTest]
+from ui.apptest_helpers import ASSESSMENT_PAGE, NewTab, Seed, start, texts
 
 
 def test_the_resume_link_is_shown_with_the_token(mini: object, app: AppTest) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from apptest_helpers import START_PAGE, start, texts
 from assessment.loader import ANSWERS_MAX_BYTES, load_bank
 from assessment.store import repository
 from assessment.ui.transfer import PENDING_UPLOAD, UPLOAD_PROBLEMS, read_answers_upload
-from conftest import MINI_DIR
+from ui.apptest_helpers import MINI_DIR, START_PAGE, start, texts
 
 BAD = b"""bank: mini
 answers:

@@ -1,0 +1,1 @@
+"""Browser tests: the app under `streamlit run`, driven by headless Chromium."""
