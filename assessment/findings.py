@@ -12,14 +12,14 @@ from typing import Any, Literal
 from assessment.conditions import evaluate, evidence_questions, referenced
 from assessment.models import (
     DONT_KNOW,
+    SEVERITY_RANK,
     AllCondition,
     AnyCondition,
-    NotCondition,
-    RaciCondition,
-    SEVERITY_RANK,
     Bank,
     CriterionResult,
     MissingCapability,
+    NotCondition,
+    RaciCondition,
     RaciIssue,
     RuleFinding,
     Severity,
