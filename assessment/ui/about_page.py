@@ -9,6 +9,7 @@ from assessment.report.content import GROUP_TITLES, METHOD
 from assessment.ui import session
 from assessment.ui.notices import render_notices
 from assessment.ui.resources import bank
+from assessment.ui.text import plain
 
 
 def render() -> None:
@@ -22,17 +23,12 @@ def render() -> None:
     st.header("The method", anchor=False)
     st.markdown("\n".join(METHOD))
     st.markdown("**The maturity scale**")
-    st.dataframe(
-        [
-            {
-                "Level": level.level,
-                "Name": localize(level.label),
-                "What it looks like": localize(level.description),
-            }
+    st.markdown(
+        "\n".join(
+            f"- **{level.level} · {plain(localize(level.label))}**: "
+            f"{plain(localize(level.description))}"
             for level in b.info.scale
-        ],
-        hide_index=True,
-        width="stretch",
+        )
     )
 
     st.header("The dimensions", anchor=False)
@@ -45,13 +41,10 @@ def render() -> None:
         if not dims:
             continue
         st.subheader(title, anchor=False)
-        st.dataframe(
-            [
-                {"Dimension": localize(d.title), "What it covers": localize(d.description)}
-                for d in dims
-            ],
-            hide_index=True,
-            width="stretch",
+        st.markdown(
+            "\n".join(
+                f"- **{plain(localize(d.title))}**: {plain(localize(d.description))}" for d in dims
+            )
         )
 
     st.header("Where the content comes from", anchor=False)

@@ -49,10 +49,13 @@ def profile_figure(series: style.ProfileSeries, height: int = 420) -> go.Figure:
         )
     )
     if series.target is not None:
-        target = [0.0 if v is None else v for v in series.target]
+        # Dimensions without a target are gaps, not zeros: the dashed line joins only
+        # neighbouring targets, so nobody reads "target 0" where none was set.
+        target = list(series.target)
         fig.add_trace(
             go.Scatterpolar(
                 r=[*target, target[0]],
+                connectgaps=False,
                 theta=closed,
                 name=style.TARGET_LABEL,
                 mode="lines+markers",
@@ -80,7 +83,7 @@ def profile_figure(series: style.ProfileSeries, height: int = 420) -> go.Figure:
             "angularaxis": {
                 "rotation": style.RADAR_ROTATION,
                 "direction": style.RADAR_DIRECTION,
-                "tickfont": {"size": 12, "color": style.AXIS_LABEL_COLOR},
+                "tickfont": {"size": 13, "color": style.AXIS_LABEL_COLOR},
                 "gridcolor": style.GRID_COLOR,
                 "linecolor": style.GRID_COLOR,
             },
@@ -107,7 +110,7 @@ def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.
     if series.target is not None:
         fig.add_trace(
             go.Scatter(
-                x=[0.0 if v is None else v for v in series.target],
+                x=list(series.target),
                 y=series.labels,
                 mode="markers",
                 name=style.TARGET_LABEL,

@@ -1,23 +1,28 @@
 """Fixtures for the browser tests (see :mod:`e2e.harness` for the machinery).
 
-- ``browser_type_launch_args`` / ``browser_context_args``: pytest-playwright's options with
-  our Chromium, its flags and a laptop-sized page.
+- ``playwright``, ``browser``, ``context``, ``page``: Playwright's sync API, one headless
+  Chromium (found by :func:`e2e.harness.find_chromium`, started with its flags) for the
+  whole ``tests/e2e`` package, a fresh laptop-sized page per test. They replace
+  pytest-playwright's session-wide fixtures on purpose: Playwright's sync API keeps an
+  asyncio loop running while it is started, which breaks ``asyncio.run`` in any test that
+  runs after the browser tests; scoped to this package, it is stopped before they run.
+  A failing test leaves a screenshot in ``test-artifacts/failures/``.
 - ``launch_server(bank_dir=..., app=..., env=...)``: a running app, stopped at the end of
-  the session; ``mini_server`` and ``shipped_server`` start one per test module.
+  the package; ``mini_server`` and ``shipped_server`` start one per test module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from e2e.harness import (
     APP,
     CHROMIUM_ARGS,
+    FAILURES,
     LAPTOP,
     MINI_DIR,
     SHIPPED_DIR,
@@ -26,30 +31,60 @@ from e2e.harness import (
     start_server,
 )
 
+_OUTCOME = pytest.StashKey[bool]()
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], playwright: Playwright
-) -> dict[str, Any]:
-    """pytest-playwright's launch options, with our Chromium and its flags."""
-    args = {**browser_type_launch_args, "headless": True, "args": CHROMIUM_ARGS}
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Remember whether the test body failed, for the failure screenshot."""
+    report = yield
+    if report.when == "call":
+        item.stash[_OUTCOME] = report.failed
+    return report
+
+
+@pytest.fixture(scope="package")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="package")
+def browser(playwright: Playwright) -> Iterator[Browser]:
     executable = find_chromium(playwright)
-    if executable is not None:
-        args["executable_path"] = executable
-    return args
+    launched = playwright.chromium.launch(
+        headless=True, args=CHROMIUM_ARGS, executable_path=executable
+    )
+    yield launched
+    launched.close()
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
-    """Every page starts at laptop size; a test may resize it."""
-    return {**browser_context_args, "viewport": LAPTOP, "locale": "en-GB"}
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test: no cookies or storage from other tests."""
+    fresh = browser.new_context(viewport=LAPTOP, locale="en-GB", accept_downloads=True)
+    yield fresh
+    fresh.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
+def page(context: BrowserContext, request: pytest.FixtureRequest) -> Iterator[Page]:
+    opened = context.new_page()
+    yield opened
+    if request.node.stash.get(_OUTCOME, False):
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+        opened.screenshot(path=str(FAILURES / f"{name}.png"))
+
+
+@pytest.fixture(scope="package")
 def launch_server(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., StreamlitServer]]:
-    """``launch(bank_dir=..., app=..., env=...)`` → a running server, stopped at the end."""
+    """``launch(bank_dir=..., app=..., env=...)`` → a running server, stopped at the end
+    of the ``tests/e2e`` package."""
     started: list[StreamlitServer] = []
 
     def launch(

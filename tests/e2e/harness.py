@@ -40,6 +40,7 @@ MINI_DIR = ROOT / "tests" / "fixtures" / "mini"
 SHIPPED_DIR = ROOT / "questions" / "mlops-team"
 PERSONAS = ROOT / "tests" / "personas"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+FAILURES = ROOT / "test-artifacts" / "failures"
 
 CHROMIUM_ARGS = [
     "--headless",

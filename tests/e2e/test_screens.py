@@ -6,6 +6,8 @@ projector, go to ``test-artifacts/screenshots/`` (git-ignored) for a person to r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
@@ -93,3 +95,21 @@ def test_screenshots_of_the_key_screens(
 
     for shot in shots:
         assert shot.stat().st_size > 10_000, f"{shot} looks empty"
+
+
+def test_the_pdf_and_csv_are_built_when_clicked(
+    page: Page, shipped_server: StreamlitServer, persona_token: str
+) -> None:
+    open_app(page, shipped_server.resume_url(persona_token, "results"), "Your results")
+    page.get_by_role("tab", name="Downloads").click()
+
+    with page.expect_download() as pdf:
+        page.get_by_role("button", name="Report (PDF)").click()
+    assert pdf.value.suggested_filename == "mlops-readiness-brightline-retail-report.pdf"
+    assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF-")
+
+    with page.expect_download() as table:
+        page.get_by_role("button", name="Results (CSV)").click()
+    lines = Path(table.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "kind,id,title,group,score,level,severity,horizon,details"
+    assert lines[1].startswith("approach,bottom-up,")
