@@ -79,9 +79,10 @@ class Document:
         node = self.data
         real: list[str | int] = []
         for seg in path:
-            if (isinstance(node, dict) and seg in node) or (
-                isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
-            ):
+            if isinstance(node, dict) and seg in node:
+                node = node[seg]
+                real.append(seg)
+            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
                 node = node[seg]
                 real.append(seg)
         key = tuple(real)

@@ -263,9 +263,9 @@ def problems_from(
 def _value_at(doc: Document, path: Path_) -> tuple[bool, Any]:
     node = doc.data
     for seg in path:
-        if (isinstance(node, dict) and seg in node) or (
-            isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node)
-        ):
+        if isinstance(node, dict) and seg in node:
+            node = node[seg]
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
             node = node[seg]
         else:
             return False, None

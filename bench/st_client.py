@@ -144,7 +144,7 @@ def _shown(sub: Any) -> str | None:
     if "default" in fields and options:
         index = sub.default
         if isinstance(index, int) and 0 <= index < len(options):
-            return options[index]
+            return str(options[index])
     return None
 
 

@@ -50,8 +50,12 @@ def test_persona(name: str, bank: Bank) -> None:
     assert set(expected.get("must_include", [])) <= found, "missing expected findings"
     assert not set(expected.get("must_exclude", [])) & found, "unexpected findings"
     # Every finding carries evidence: the answers that produced it.
-    for finding in [*result.anti_patterns, *result.missing_capabilities, *result.raci_issues]:
-        assert finding.evidence, f"{finding.id} has no evidence"
+    for rule in result.anti_patterns:
+        assert rule.evidence, f"{rule.id} has no evidence"
+    for capability in result.missing_capabilities:
+        assert capability.evidence, f"{capability.id} has no evidence"
+    for issue in result.raci_issues:
+        assert issue.evidence, f"{issue.id} has no evidence"
     if result.approach.label != "undetermined":
         assert result.approach.evidence
         assert result.approach.meaning is not None

@@ -94,12 +94,19 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         dims = [d for d in result.dimensions if d.group == group]
         if not dims:
             continue
-        out += [f"## {group_title(group)}", "", "| Dimension | Score | Level | Target | Answered | Don't know |", "|---|---:|---:|---:|---:|---:|"]
+        out += [
+            f"## {group_title(group)}",
+            "",
+            "| Dimension | Score | Level | Target | Answered | Don't know |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
         for d in dims:
             score = "—" if d.score is None else f"{d.score:.0f}"
             level = "—" if d.level is None else str(d.level)
             target = "—" if d.target is None else str(d.target)
-            out.append(f"| {esc(d.title)} | {score} | {level} | {target} | {d.answered}/{d.total} | {d.unknown} |")
+            out.append(
+                f"| {esc(d.title)} | {score} | {level} | {target} | {d.answered}/{d.total} | {d.unknown} |"
+            )
         out.append("")
 
     out += ["## Missing capabilities", ""]
@@ -107,7 +114,9 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         out += ["None at or below their threshold among the answered questions.", ""]
     for i, cap in enumerate(result.missing_capabilities, 1):
         level = "don't know" if cap.level is None else f"level {cap.level}"
-        out.append(f"{i}. **{esc(cap.title)}** — {cap.severity} severity, {level} ({STATUS_TEXT[cap.status]})")
+        out.append(
+            f"{i}. **{esc(cap.title)}** — {cap.severity} severity, {level} ({STATUS_TEXT[cap.status]})"
+        )
         if cap.symptoms:
             out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
         if cap.requires:
@@ -118,7 +127,14 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
     if not result.anti_patterns:
         out += ["None detected.", ""]
     for f in result.anti_patterns:
-        out += [f"### {esc(f.title)} ({f.severity})", "", f"**Why it hurts:** {esc(f.why)}", "", f"**What to do:** {esc(f.remedy)}", ""]
+        out += [
+            f"### {esc(f.title)} ({f.severity})",
+            "",
+            f"**Why it hurts:** {esc(f.why)}",
+            "",
+            f"**What to do:** {esc(f.remedy)}",
+            "",
+        ]
         if f.evidence:
             out += ["Because you answered:", *_evidence(f.evidence), ""]
 
@@ -156,11 +172,14 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         out.append(f"| {esc(row.section)} | {esc(row.text)} | {esc(row.answer_text)} |")
     out.append("")
     unknown = [row.text for row in result.answers if row.answer_text == "don't know"]
-    out += ["### Answered \"don't know\"", ""]
+    out += ['### Answered "don\'t know"', ""]
     out += [f"- {esc(t)}" for t in unknown] or ["None."]
     out += ["", "## Method", "", *METHOD, ""]
     if result.scale:
-        out += ["Maturity levels: " + "; ".join(f"{i} {esc(s)}" for i, s in enumerate(result.scale)), ""]
+        out += [
+            "Maturity levels: " + "; ".join(f"{i} {esc(s)}" for i, s in enumerate(result.scale)),
+            "",
+        ]
     return "\n".join(out)
 
 

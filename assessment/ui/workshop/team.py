@@ -67,6 +67,8 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
     label = f"Team answer: {localize(q.text)}"
     args = (facilitator, q)
     if q.type in ("single", "scale"):
+        choices: list[Any]
+        names: dict[Any, str]
         if q.type == "single":
             choices = [NOT_YET, *[o.id for o in q.options]]
             names = {o.id: localize(o.label) for o in q.options}
