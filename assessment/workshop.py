@@ -151,7 +151,7 @@ def disagreement(
     return None
 
 
-def _counts(q: Question, given: Sequence[Any]) -> list[OptionCount]:
+def _counts(bank: Bank, q: Question, given: Sequence[Any]) -> list[OptionCount]:
     if q.type == "single":
         tally = Counter(given)
         return [OptionCount(o.id, localize(o.label), tally.get(o.id, 0)) for o in q.options]
@@ -161,7 +161,10 @@ def _counts(q: Question, given: Sequence[Any]) -> list[OptionCount]:
         ]
     if q.type == "scale":
         tally = Counter(int(a) for a in given)
-        return [OptionCount(str(lv), f"Level {lv}", tally.get(lv, 0)) for lv in range(5)]
+        return [
+            OptionCount(str(s.level), f"{s.level} · {localize(s.label)}", tally.get(s.level, 0))
+            for s in bank.info.scale
+        ]
     return []
 
 
@@ -239,7 +242,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 unknown=unknown[q.id],
                 disagreement=disagreement(q, given, q_levels or None) if enough else None,
                 median_level=statistics.median(q_levels) if enough and q_levels else None,
-                counts=_counts(q, given) if enough else [],
+                counts=_counts(bank, q, given) if enough else [],
             )
     progress = [
         SectionProgress(

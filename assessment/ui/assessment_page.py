@@ -17,6 +17,7 @@ from assessment.ui.questions import render_question
 from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
 from assessment.ui.transfer import render_answer_downloads
+from assessment.ui.workshop.banner import render_participant_banner
 
 NAV_KEY = "nav_section"
 
@@ -113,6 +114,7 @@ def render() -> None:
     index = current_section(b, done)
     _to_section_start(index)
     render_notices()
+    render_participant_banner(token)
     section = b.sections[index]
     st.query_params[session.SECTION_PARAM] = section.id
     _sidebar(done, index, token)

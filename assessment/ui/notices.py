@@ -39,3 +39,6 @@ def render_notices() -> None:
         )
     if st.session_state.get(session.SAVE_FAILED):
         st.error(session.SAVE_FAILED_TEXT, icon=":material/cloud_off:")
+    refused = st.session_state.get(session.SAVE_REFUSED)
+    if refused:
+        st.warning(str(refused), icon=":material/lock:")

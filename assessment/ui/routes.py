@@ -11,7 +11,22 @@ ASSESSMENT = "assessment/ui/pages/questionnaire.py"
 RESULTS = "assessment/ui/pages/results.py"
 ABOUT = "assessment/ui/pages/about.py"
 
+FACILITATE = "assessment/ui/workshop/facilitate.py"
+PRESENT = "assessment/ui/workshop/present.py"
+JOIN = "assessment/ui/workshop/join.py"
+
 ASSESSMENT_PATH = "assessment"
 RESULTS_PATH = "results"
 ABOUT_PATH = "about"
-URL_PATHS = ("start", ASSESSMENT_PATH, RESULTS_PATH, ABOUT_PATH)
+FACILITATE_PATH = "facilitate"
+PRESENT_PATH = "present"
+JOIN_PATH = "join"
+URL_PATHS = (
+    "start",
+    ASSESSMENT_PATH,
+    RESULTS_PATH,
+    ABOUT_PATH,
+    FACILITATE_PATH,
+    PRESENT_PATH,
+    JOIN_PATH,
+)

@@ -35,6 +35,7 @@ SECTION = "section"
 TOKEN_PROBLEM = "token_problem"
 SET_ASIDE = "set_aside"
 SAVE_FAILED = "save_failed"
+SAVE_REFUSED = "save_refused"
 
 SAVE_FAILED_TEXT = (
     "Your last answer could not be saved: the database did not respond. "
@@ -225,12 +226,13 @@ def set_answer(qid: str, raw: Any) -> bool:
         errs[qid] = [message for _, message in problems]
         return False
     errs.pop(qid, None)
+    if not _write(lambda t: repository.save_answer(engine(), t, qid, checked)):
+        return False
     current = values()
     if checked is None:
         current.pop(qid, None)
     else:
         current[qid] = checked
-    _write(lambda t: repository.save_answer(engine(), t, qid, checked))
     return True
 
 
@@ -259,11 +261,19 @@ def replace_answers(new: Answers) -> None:
     st.session_state.pop(SECTION, None)
 
 
-def _write(action: Callable[[str], None]) -> None:
+def _write(action: Callable[[str], None]) -> bool:
+    """Run a database write; on failure say so on the page. True when it was saved."""
     current_token = ensure_started()
     try:
         action(current_token)
+    except repository.AnswerRefusedError as exc:
+        # e.g. the participant's workshop was closed: nothing changes, the page says why.
+        st.session_state[SAVE_REFUSED] = str(exc)
+        clear_widgets()
+        return False
     except (SQLAlchemyError, KeyError):
         st.session_state[SAVE_FAILED] = True
-    else:
-        st.session_state.pop(SAVE_FAILED, None)
+        return True  # kept in this tab (see SAVE_FAILED_TEXT)
+    st.session_state.pop(SAVE_FAILED, None)
+    st.session_state.pop(SAVE_REFUSED, None)
+    return True

@@ -79,12 +79,17 @@ def _control(workshop: ws.Workshop) -> None:
         st.code(join, language=None)
         st.link_button(
             "Open the shared screen",
-            links.page_url(links.PRESENT_PATH, f=workshop.facilitator_token),
+            links.page_url(routes.PRESENT_PATH, f=workshop.facilitator_token),
             type="primary",
             help="Open it on the computer connected to the projector.",
         )
     with right:
-        st.image(links.qr_png(join), caption=f"QR code for {join}", width=260)
+        st.image(
+            links.qr_png(join),
+            caption=f"QR code for {join}",
+            width=260,
+            alt=f"QR code that opens {join}",
+        )
 
     names, anonymous = ws.names(engine(), workshop.id)
     st.subheader(f"{len(names) + anonymous} participant(s)")
@@ -139,7 +144,7 @@ def _control(workshop: ws.Workshop) -> None:
             "Anyone with this link controls the workshop. Bookmark it to come back later; "
             "do not share it with participants."
         )
-        st.code(links.page_url(links.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
+        st.code(links.page_url(routes.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
     st.caption(f"Question bank: {plain(localize(bank().info.title))} {bank().info.version}")
 
 

@@ -13,9 +13,7 @@ from urllib.parse import urlencode, urlsplit
 import segno
 import streamlit as st
 
-JOIN_PATH = "join"
-PRESENT_PATH = "present"
-FACILITATE_PATH = "facilitate"
+from assessment.ui.routes import JOIN_PATH
 
 
 def origin() -> str:

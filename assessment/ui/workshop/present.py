@@ -12,6 +12,7 @@ import streamlit as st
 from assessment.models import Bank, Question, Section, localize
 from assessment.store import repository
 from assessment.store import workshops as ws
+from assessment.ui import routes
 from assessment.ui.resources import bank, engine
 from assessment.ui.text import plain
 from assessment.ui.workshop import figures, links, state
@@ -19,7 +20,7 @@ from assessment.ui.workshop.team import render_team_answer
 from assessment.workshop import Aggregate, QuestionSpread, aggregate
 
 REFRESH_SECONDS = 3
-FACILITATE_PAGE = "assessment/ui/workshop/facilitate.py"
+FACILITATE_PAGE = routes.FACILITATE
 
 # Static styling only (no user text): bigger type for the back of the room.
 _CSS = """
@@ -80,7 +81,7 @@ def _question_block(
     team_values: dict[str, object],
     hands: dict[str, int] | None = None,
 ) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"present_q_{q.id}"):
         st.markdown(f"### {number}. {plain(localize(q.text))}")
         answered = f"{spread.answered} answered"
         if spread.unknown:
@@ -93,6 +94,7 @@ def _question_block(
                     figures.counts_bars(spread.counts),
                     key=f"present_counts_{q.id}",
                     config={"displayModeBar": False},
+                    theme=None,
                 )
                 st.write(" · ".join(f"{plain(c.label)}: {c.count}" for c in spread.counts))
                 st.write(f"Spread: {_spread_words(spread.disagreement)}")
@@ -205,6 +207,7 @@ def live(token: str) -> None:
                     figures.room_radar(dims),
                     key=f"present_radar_{group}",
                     config={"displayModeBar": False},
+                    theme=None,
                 )
                 st.write(
                     " · ".join(
@@ -242,6 +245,7 @@ def live(token: str) -> None:
                 figures.approach_bars(agg.approaches),
                 key="present_approach",
                 config={"displayModeBar": False},
+                theme=None,
             )
             st.write(
                 " · ".join(f"{label}: {count}" for label, count in sorted(agg.approaches.items()))

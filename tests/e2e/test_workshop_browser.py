@@ -1,0 +1,90 @@
+"""A workshop in real browsers: facilitator, shared screen and participants in separate
+contexts. The shared screen must update by itself when a participant answers, and a
+question's answers stay hidden until the facilitator reveals them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from assessment.loader import load_bank
+from assessment.store import workshops as ws
+from assessment.store.db import make_engine
+from e2e.harness import LAPTOP, MINI_DIR, PROJECTOR, StreamlitServer, open_app, screenshot, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def server(launch_server: Callable[..., StreamlitServer]) -> Iterator[StreamlitServer]:
+    started = launch_server(MINI_DIR)
+    yield started
+    started.stop()
+
+
+def _participant(browser: Browser, server: StreamlitServer, code: str, name: str) -> Page:
+    context = browser.new_context(viewport={"width": 414, "height": 896})
+    page = context.new_page()
+    open_app(page, f"{server.url}/join?code={code}", "Join a workshop")
+    page.get_by_label("Your name (optional").fill(name)
+    page.get_by_role("button", name="Join").click()
+    page.wait_for_url(re.compile(r"resume="), timeout=30_000)
+    wait_idle(page)
+    return page
+
+
+def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
+    browser: Browser, server: StreamlitServer
+) -> None:
+    # The facilitator creates the workshop in the browser.
+    facilitator = browser.new_context(viewport=LAPTOP).new_page()
+    open_app(facilitator, f"{server.url}/facilitate", "Run a workshop")
+    facilitator.get_by_label("Workshop title").fill("Platform kick-off")
+    facilitator.get_by_role("button", name="Create workshop").click()
+    expect(facilitator.get_by_text("Participants join with")).to_be_visible(timeout=30_000)
+    wait_idle(facilitator)
+    expect(facilitator.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+    screenshot(facilitator, "workshop-facilitate")
+    token = re.search(r"f=([A-Za-z0-9_-]+)", facilitator.url)
+    assert token is not None
+    engine = make_engine(server.database_url)
+    workshop = ws.by_facilitator(engine, token.group(1))
+    assert workshop is not None
+
+    # The shared screen, on the projector.
+    screen = browser.new_context(viewport=PROJECTOR).new_page()
+    open_app(screen, f"{server.url}/present?f={workshop.facilitator_token}", "Platform kick-off")
+    expect(screen.get_by_text("0 joined")).to_be_visible()
+
+    # Three participants join on their phones and answer the first question.
+    people = [_participant(browser, server, workshop.code, n) for n in ("Ann", "Bo", "Cy")]
+    expect(screen.get_by_text("3 joined")).to_be_visible(timeout=10_000)
+    for person, level in zip(people, ("0 · None", "2 · Repeatable", "4 · Improving"), strict=True):
+        person.get_by_text(level, exact=True).first.click()
+        wait_idle(person)
+
+    # No refresh: the screen picks the answers up by itself, but keeps them hidden.
+    question = screen.locator(".st-key-present_q_cap_versioning")
+    expect(question.get_by_text("3 answered")).to_be_visible(timeout=10_000)
+    expect(question.get_by_text("Answers are hidden until you reveal them.")).to_be_visible()
+    expect(question.get_by_text("4 · Improving: 1")).to_have_count(0)
+
+    question.get_by_role("button", name="Reveal answers").click()
+    expect(question.get_by_text(re.compile(r"0 · None: 1 · .*4 · Improving: 1"))).to_be_visible(
+        timeout=10_000
+    )
+    expect(question.get_by_text(re.compile("strong disagreement"))).to_be_visible()
+    screenshot(screen, "workshop-present")
+
+    question.get_by_role("button", name="Hide answers").click()
+    expect(question.get_by_text("Answers are hidden until you reveal them.")).to_be_visible(
+        timeout=10_000
+    )
+    expect(question.get_by_text(re.compile("0 · None: 1"))).to_have_count(0)
+
+    # A participant never sees the others' answers: their page shows only their own.
+    assert "4 · Improving: 1" not in people[0].content()
+    engine.dispose()
