@@ -10,10 +10,17 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from assessment.loader import load_bank
 from assessment.store import workshops as ws
 from assessment.store.db import make_engine
-from e2e.harness import LAPTOP, MINI_DIR, PROJECTOR, StreamlitServer, open_app, screenshot, wait_idle
+from e2e.harness import (
+    LAPTOP,
+    MINI_DIR,
+    PROJECTOR,
+    StreamlitServer,
+    open_app,
+    screenshot,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.e2e
 

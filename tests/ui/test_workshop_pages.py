@@ -32,7 +32,9 @@ def test_workshop_facilitator_creates_a_workshop_and_gets_code_and_link(
     at.text_input(key="workshop_title").input("MLOps kick-off")
     at.button[0].click().run()  # the form's submit button
     assert not at.exception, at.exception
-    token = at.query_params["f"][0] if isinstance(at.query_params["f"], list) else at.query_params["f"]
+    token = (
+        at.query_params["f"][0] if isinstance(at.query_params["f"], list) else at.query_params["f"]
+    )
     workshop = ws.by_facilitator(db, str(token))
     assert workshop is not None and workshop.title == "MLOps kick-off"
     page = texts(at)
@@ -55,9 +57,7 @@ def test_workshop_empty_title_gets_a_message(mini: Path) -> None:
     assert "Give the workshop a title" in texts(at)
 
 
-def test_workshop_participant_joins_by_code_and_answers_privately(
-    mini: Path, db: Engine
-) -> None:
+def test_workshop_participant_joins_by_code_and_answers_privately(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off <b>&</b>", threshold=3)
     at = _open(routes.JOIN, code=workshop.code.lower())
     assert "Kick-off \\<b\\>\\&\\</b\\>" in texts(at)  # escaped: prints literally
@@ -93,13 +93,14 @@ def test_workshop_shared_screen_hides_until_revealed_and_respects_threshold(
     at.button(key="reveal_cap_versioning").click().run()
     assert not at.exception, at.exception
     page = texts(at)
-    assert "0 · None: 1 · 1 · Ad hoc: 0 · 2 · Repeatable: 1 · 3 · Automated: 0 · 4 · Improving: 1" in page
+    assert (
+        "0 · None: 1 · 1 · Ad hoc: 0 · 2 · Repeatable: 1 · 3 · Automated: 0 · 4 · Improving: 1"
+        in page
+    )
     assert "strong disagreement" in page
 
 
-def test_workshop_shared_screen_below_threshold_shows_no_answers(
-    mini: Path, db: Engine
-) -> None:
+def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Small", threshold=3)
     ws.set_revealed(db, workshop.facilitator_token, "cap_versioning", True)
     for i in range(2):
@@ -120,9 +121,7 @@ def test_workshop_team_answer_recorded_from_the_shared_screen(mini: Path, db: En
     assert stored is not None and stored.values == {"cap_versioning": 3}
 
 
-def test_workshop_closed_refuses_a_participant_answer_on_the_page(
-    mini: Path, db: Engine
-) -> None:
+def test_workshop_closed_refuses_a_participant_answer_on_the_page(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off")
     token = ws.join(db, workshop.code, None, "c1")
     ws.save_participant_answer(db, token, "cap_versioning", 1)
