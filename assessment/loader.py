@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assessment.conditions import referenced
 from assessment.models import (
     DONT_KNOW,
     RACI_CHECKS,
@@ -232,7 +233,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
     for qid, (q, part, qpath) in c.questions.items():
         if q.show_if is not None:
             _check_condition(c, part, (*qpath, "show_if"), q.show_if)
-            if qid in _question_refs(q.show_if):
+            if qid in referenced(q.show_if):
                 c.add(part, (*qpath, "show_if"), f"question '{qid}' depends on its own answer")
         if q.capability is not None:
             for ri, req in enumerate(q.capability.requires):
@@ -349,20 +350,6 @@ def _check_question(
             ids.add(item.id)
 
 
-def _question_refs(cond: Any) -> set[str]:
-    if isinstance(cond, QuestionCondition):
-        return {cond.question}
-    if isinstance(cond, RaciCondition):
-        return {cond.raci}
-    if isinstance(cond, AllCondition):
-        return set().union(*(_question_refs(x) for x in cond.all))
-    if isinstance(cond, AnyCondition):
-        return set().union(*(_question_refs(x) for x in cond.any))
-    if isinstance(cond, NotCondition):
-        return _question_refs(cond.not_)
-    return set()
-
-
 _OPERATORS_BY_TYPE = {
     "single": {"equals", "in_", "at_least", "at_most", "answered", "unknown"},
     "multi": {"includes", "includes_any", "includes_all", "excludes", "answered", "unknown"},
@@ -446,7 +433,7 @@ def _op_key(cond: QuestionCondition) -> str:
 def _check_cycles(c: _Checker) -> None:
     """Circular show_if (a question shown only if a later answer says so, and back)."""
     graph = {
-        qid: sorted(_question_refs(q.show_if) & c.questions.keys()) if q.show_if else []
+        qid: sorted(referenced(q.show_if) & c.questions.keys()) if q.show_if else []
         for qid, (q, _, _) in c.questions.items()
     }
     reported: set[frozenset[str]] = set()
