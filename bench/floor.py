@@ -80,18 +80,18 @@ def element_code(element: Any) -> str:
     return ""
 
 
-def tree_from(messages: list[bytes]) -> Node:
-    """Rebuild the element tree of one script run from its ForwardMsgs."""
-    root = Node("root")
+def tree_from(messages: list[bytes]) -> dict[int, Node]:
+    """Rebuild the element trees of one script run (0 main area, 1 sidebar)."""
+    roots = {0: Node("root"), 1: Node("root")}
     for raw in messages:
         fm = ForwardMsg()
         fm.ParseFromString(raw)
         if fm.WhichOneof("type") != "delta":
             continue
         path = list(fm.metadata.delta_path)
-        if not path or path[0] != 0:  # main area only
+        if not path or path[0] not in roots:
             continue
-        parent = root
+        parent = roots[path[0]]
         for index in path[1:-1]:
             parent = parent.children.setdefault(index, Node("block"))
         last = path[-1]
@@ -100,7 +100,7 @@ def tree_from(messages: list[bytes]) -> Node:
             parent.children[last] = Node("block")
         elif kind == "new_element":
             parent.children[last] = Node("element", element_code(fm.delta.new_element))
-    return root
+    return roots
 
 
 def render(node: Node, indent: str = "") -> list[str]:
@@ -119,11 +119,21 @@ def render(node: Node, indent: str = "") -> list[str]:
 def write_floor_app(folder: Path, page_name: str, messages: list[bytes]) -> Path:
     """Write ``app.py`` + a page file for ``page_name`` drawing the same elements."""
     folder.mkdir(parents=True, exist_ok=True)
-    body = render(tree_from(messages)) or ["pass"]
+    roots = tree_from(messages)
+    body = render(roots[0])
+    sidebar = render(roots[1], "    ")
+    if sidebar:
+        body += ["with st.sidebar:", *sidebar]
+    body = body or ["pass"]
     (folder / "floor_page.py").write_text(
         "import plotly.io as pio\nimport streamlit as st\n\n" + "\n".join(body) + "\n"
     )
     (folder / "empty_page.py").write_text("import streamlit as st\n")
+    # The floor runs with the app's own server settings (e.g. runner.postScriptGC), so the
+    # comparison is of page logic only, not of configuration.
+    config = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+    (folder / ".streamlit").mkdir(exist_ok=True)
+    (folder / ".streamlit" / "config.toml").write_text(config.read_text())
     app = folder / "app.py"
     app.write_text(
         "import streamlit as st\n"
