@@ -9,6 +9,7 @@ the legend, and every chart is followed by the same numbers as text.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 import plotly.graph_objects as go
 
@@ -27,7 +28,43 @@ def _hover(values: list[float | None]) -> list[str]:
 
 
 def profile_figure(series: style.ProfileSeries, height: int = 420) -> go.Figure:
-    """A radar of one group's dimensions (horizontal bars when there are too few axes)."""
+    """A radar of one group's dimensions (horizontal bars when there are too few axes).
+
+    Building a plotly figure costs several milliseconds of validation, and the Results page
+    reruns on every click; figures are therefore kept per distinct content (they are never
+    modified afterwards: Streamlit serialises a copy).
+    """
+    return _profile_figure(
+        style.ProfileSeries(
+            ids=list(series.ids),
+            labels=list(series.labels),
+            current=list(series.current),
+            target=None if series.target is None else list(series.target),
+        ),
+        height,
+    )
+
+
+def _profile_key(series: style.ProfileSeries, height: int) -> tuple[object, ...]:
+    target = None if series.target is None else tuple(series.target)
+    return (tuple(series.ids), tuple(series.labels), tuple(series.current), target, height)
+
+
+_FIGURES: dict[tuple[object, ...], go.Figure] = {}
+_MAX_FIGURES = 512
+
+
+def _profile_figure(series: style.ProfileSeries, height: int) -> go.Figure:
+    key = _profile_key(series, height)
+    found = _FIGURES.get(key)
+    if found is None:
+        if len(_FIGURES) >= _MAX_FIGURES:
+            _FIGURES.clear()
+        found = _FIGURES[key] = _build_profile(series, height)
+    return found
+
+
+def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
     current = [0.0 if v is None else v for v in series.current]
     if not series.is_radar:
         return _bars(series, current, height)
@@ -141,8 +178,12 @@ def _layout(height: int) -> dict[str, object]:
     }
 
 
+@lru_cache(maxsize=256)
 def spectrum_figure(score: float) -> go.Figure:
-    """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down)."""
+    """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down).
+
+    Kept per score (see :func:`profile_figure`): it only changes when the answers do.
+    """
     fig = go.Figure()
     fig.add_shape(
         type="line",
