@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import NoReturn
 
+import streamlit as st
 from sqlalchemy import Engine
 
 from assessment.loader import default_bank_dir, load_bank
 from assessment.models import Bank
+from assessment.safe_yaml import InputError
 from assessment.store.db import database_url, get_engine
-
 
 _BANKS: dict[str, Bank] = {}
 _LOCK = threading.Lock()
@@ -32,9 +34,23 @@ def bank() -> Bank:
         with _LOCK:
             found = _BANKS.get(path)
             if found is None:
-                found = load_bank(Path(path))
+                try:
+                    found = load_bank(Path(path))
+                except InputError as exc:
+                    _stop_with_bank_problems(path, exc)
                 _BANKS[path] = found
     return found
+
+
+def _stop_with_bank_problems(path: str, exc: InputError) -> NoReturn:
+    """A broken question bank is an operator's mistake: say exactly what, then stop."""
+    st.error(
+        f"The question bank in {path} cannot be used, so the assessment cannot start. "
+        "Whoever runs this app can fix it with `assess validate`; the problems are:",
+        icon=":material/error:",
+    )
+    st.code("\n".join(str(p) for p in exc.problems[:25]), language=None)
+    st.stop()
 
 
 def engine() -> Engine:
