@@ -4,12 +4,17 @@ question's answers stay hidden until the facilitator reveals them."""
 
 from __future__ import annotations
 
+import io
 import re
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
+from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.store.db import make_engine
 from e2e.harness import (
@@ -94,4 +99,31 @@ def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
 
     # A participant never sees the others' answers: their page shows only their own.
     assert "4 · Improving: 1" not in people[0].content()
+
+    # The room agrees on level 2: the facilitator records it as the team's answer.
+    question.get_by_text("Record the team's answer").click()
+    question.get_by_role("radiogroup", name=re.compile("Team answer")).get_by_text(
+        "2 · Repeatable"
+    ).click()
+    wait_idle(screen)
+    deadline = time.monotonic() + 10
+    stored = repository.load(engine, workshop.team_token)
+    while (stored is None or not stored.values) and time.monotonic() < deadline:
+        screen.wait_for_timeout(100)  # polling the database for the saved state
+        stored = repository.load(engine, workshop.team_token)
+    assert stored is not None and stored.values == {"cap_versioning": 2}
+
+    # The team's answers are the workshop's official assessment, with Results and a PDF.
+    facilitator.get_by_role("link", name="Open the team's results").click()
+    expect(facilitator.get_by_text("Your results")).to_be_visible(timeout=30_000)
+    wait_idle(facilitator)
+    expect(facilitator.get_by_text("Platform kick-off").first).to_be_visible()
+    facilitator.get_by_role("tab", name="Downloads").click()
+    with facilitator.expect_download() as pdf:
+        facilitator.get_by_role("button", name="Report (PDF)").click()
+    data = Path(pdf.value.path()).read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert "Platform kick-off" in "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(data)).pages
+    )
     engine.dispose()

@@ -115,7 +115,7 @@ def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db:
 def test_workshop_team_answer_recorded_from_the_shared_screen(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off")
     at = _open(routes.PRESENT, f=workshop.facilitator_token)
-    at.selectbox(key="team__cap_versioning").select(3).run()
+    at.radio(key="team__cap_versioning").set_value(3).run()
     assert not at.exception, at.exception
     stored = repository.load(db, workshop.team_token)
     assert stored is not None and stored.values == {"cap_versioning": 3}

@@ -80,7 +80,9 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
         names[NOT_YET] = "Not agreed yet"
         names[DONT_KNOW] = "Don't know"
         index = choices.index(stored) if stored in choices else 0
-        st.selectbox(
+        # Buttons rather than drop-down lists: the shared screen refreshes itself every
+        # few seconds, and a click is one event that a refresh cannot interrupt.
+        st.radio(
             label,
             choices,
             index=index,
@@ -88,11 +90,13 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
             key=team_key(q.id),
             on_change=_on_choice,
             args=args,
+            horizontal=True,
         )
     elif q.type == "multi":
-        st.multiselect(
+        st.pills(
             label,
             [o.id for o in q.options],
+            selection_mode="multi",
             default=stored if isinstance(stored, list) else [],
             format_func=lambda c: localize(q.option_map[c].label),
             key=team_key(q.id),
