@@ -133,3 +133,21 @@ def test_workshop_closed_refuses_a_participant_answer_on_the_page(mini: Path, db
     assert "this answer was not saved" in texts(at)
     stored = repository.load(db, token)
     assert stored is not None and stored.values == {"cap_versioning": 1}
+
+
+def test_workshop_room_mode_shows_one_question_and_records_hands(mini: Path, db: Engine) -> None:
+    workshop = ws.create(db, load_bank(mini), "No devices", mode="room")
+    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    page = texts(at)
+    assert "1. How do you version data?" in page
+    assert "How is training triggered?" not in page  # one question at a time
+    at.button(key="present_next").click().run()
+    assert not at.exception, at.exception
+    page = texts(at)
+    assert "2. How is training triggered?" in page
+    assert "1. How do you version data?" not in page
+    at.button(key="present_next").click().run()
+    at.button(key="present_next").click().run()  # the symptoms checklist has options
+    at.number_input(key="hands_symptoms_abandoned").set_value(5).run()
+    assert not at.exception, at.exception
+    assert ws.hand_counts(db, workshop.id) == {"symptoms": {"abandoned": 5}}
