@@ -64,9 +64,8 @@ def _now() -> datetime:
 
 
 def normalise_code(code: str) -> str:
-    """Upper-case, without spaces or dashes, and with look-alikes mapped (O→0 is not used)."""
-    cleaned = "".join(ch for ch in code.upper() if ch.isalnum())
-    return cleaned.replace("O", "0").replace("I", "1").replace("L", "1")
+    """Upper-case, without spaces or dashes: how people type a code read off a screen."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
 def new_code() -> str:

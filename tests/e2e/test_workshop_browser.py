@@ -70,6 +70,7 @@ def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
     screen = browser.new_context(viewport=PROJECTOR).new_page()
     open_app(screen, f"{server.url}/present?f={workshop.facilitator_token}", "Platform kick-off")
     expect(screen.get_by_text("0 joined")).to_be_visible()
+    expect(screen).not_to_have_url(re.compile(r"[?&]f="))  # no secret on the projector
 
     # Three participants join on their phones and answer the first question.
     people = [_participant(browser, server, workshop.code, n) for n in ("Ann", "Bo", "Cy")]

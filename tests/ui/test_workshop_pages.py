@@ -85,6 +85,8 @@ def test_workshop_shared_screen_hides_until_revealed_and_respects_threshold(
     for token, level in zip(tokens, [0, 2, 4], strict=True):
         ws.save_participant_answer(db, token, "cap_versioning", level)
     at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    # The projector's address bar must not show the secret that controls the workshop.
+    assert "f" not in at.query_params
     page = texts(at)
     assert "3 joined" in page
     assert "3 answered" in page

@@ -262,13 +262,15 @@ def live(token: str) -> None:
 
 def page() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
-    token = state.facilitator_token()
-    workshop = state.current()
+    token = state.facilitator_token(keep_in_url=False)
+    workshop = state.current(keep_in_url=False)
     if workshop is None:
         st.title("Shared screen")
         st.error(
-            "Open the shared screen from your facilitator page: it needs the facilitator "
-            "link. To start a workshop, go to Run a workshop."
+            "Open the shared screen from your facilitator page (Open the shared screen). "
+            "The screen takes its secret link out of the address bar, so the room never "
+            "sees it; after a reload, open it again from there. To start a workshop, go to "
+            "Run a workshop."
         )
         st.page_link(FACILITATE_PAGE, label="Run a workshop")
         return
