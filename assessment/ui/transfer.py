@@ -8,7 +8,6 @@ checking without any Streamlit, so it can be tested directly.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -185,16 +184,9 @@ def render_answer_downloads(where: str) -> None:
         )
 
 
-def pdf_available() -> bool:
-    """True once the PDF renderer is installed (it is imported only when clicked)."""
-    try:
-        return importlib.util.find_spec("assessment.report.pdf") is not None
-    except ImportError:
-        return False
-
-
 def _pdf(result: AssessmentResult) -> bytes:
-    from assessment.report.pdf import render_pdf  # built only when clicked
+    # Imported on the first click: matplotlib and fpdf2 stay out of every other rerun.
+    from assessment.report.pdf import render_pdf
 
     data: bytes = render_pdf(result, page_size="A4")
     return data
@@ -203,25 +195,16 @@ def _pdf(result: AssessmentResult) -> bytes:
 def render_result_downloads(result: AssessmentResult) -> None:
     stem = file_stem()
     with st.container(horizontal=True, gap="small"):
-        if pdf_available():
-            st.download_button(
-                "Report (PDF)",
-                data=_later(lambda: _pdf(result)),
-                file_name=f"{stem}-report.pdf",
-                mime="application/pdf",
-                key="dl_pdf",
-                on_click="ignore",
-                type="primary",
-                icon=":material/picture_as_pdf:",
-            )
-        else:
-            st.button(
-                "Report (PDF)",
-                key="dl_pdf",
-                disabled=True,
-                icon=":material/picture_as_pdf:",
-                help="The PDF report is not installed on this server yet.",
-            )
+        st.download_button(
+            "Report (PDF)",
+            data=_later(lambda: _pdf(result)),
+            file_name=f"{stem}-report.pdf",
+            mime="application/pdf",
+            key="dl_pdf",
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+        )
         st.download_button(
             "Report (Markdown)",
             data=_later(lambda: render_markdown(result)),
