@@ -6,6 +6,7 @@ anyone with the link can see and change the answers, so people treat it like a p
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -15,7 +16,14 @@ from assessment.ui.session import RESUME_PARAM
 
 
 def app_root(url: str | None) -> str:
-    """The app's base URL, without the current page's path (``None`` → a placeholder)."""
+    """The app's base URL, without the current page's path.
+
+    ``ASSESS_PUBLIC_URL`` wins when set (behind a proxy the browser's address may not be
+    what others can reach); without any address, the local default.
+    """
+    configured = os.environ.get("ASSESS_PUBLIC_URL", "").strip().rstrip("/")
+    if configured:
+        return configured
     if not url:
         return "http://localhost:8501"
     parts = urlsplit(url)

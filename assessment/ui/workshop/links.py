@@ -7,22 +7,17 @@ Behind a proxy the browser's address may not be what participants can reach, so
 from __future__ import annotations
 
 import io
-import os
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import segno
 import streamlit as st
 
+from assessment.ui.resume import app_root
 from assessment.ui.routes import JOIN_PATH
 
 
 def origin() -> str:
-    configured = os.environ.get("ASSESS_PUBLIC_URL", "").strip().rstrip("/")
-    if configured:
-        return configured
-    url = st.context.url or "http://localhost:8501/"
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else "http://localhost:8501"
+    return app_root(st.context.url)
 
 
 def page_url(path: str, **params: str) -> str:
