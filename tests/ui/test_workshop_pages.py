@@ -153,3 +153,18 @@ def test_workshop_room_mode_shows_one_question_and_records_hands(mini: Path, db:
     at.number_input(key="hands_symptoms_abandoned").set_value(5).run()
     assert not at.exception, at.exception
     assert ws.hand_counts(db, workshop.id) == {"symptoms": {"abandoned": 5}}
+
+
+def test_workshop_shared_screen_can_be_frozen_and_unfrozen(mini: Path, db: Engine) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=1)
+    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    at.toggle(key="present_pause_toggle").set_value(True).run()
+    assert not at.exception, at.exception
+    assert "Frozen: new answers appear when you unfreeze the screen." in texts(at)
+    token = ws.join(db, workshop.code, None, "c1")
+    ws.save_participant_answer(db, token, "cap_versioning", 2)
+    at.toggle(key="present_pause_toggle").set_value(False).run()
+    assert not at.exception, at.exception
+    page = texts(at)
+    assert "Frozen" not in page
+    assert "1 joined" in page

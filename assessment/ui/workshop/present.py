@@ -143,8 +143,19 @@ def _save_hands(workshop: ws.Workshop, qid: str, option_id: str) -> None:
     ws.save_hands(engine(), workshop.facilitator_token, qid, option_id, int(count))
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def live(token: str) -> None:
+PAUSED = "present_paused"
+SWITCHED = "present_switched"
+
+
+def _toggle_pause() -> None:
+    st.session_state[PAUSED] = bool(st.session_state.get("present_pause_toggle"))
+    st.session_state[SWITCHED] = True
+
+
+def _screen(token: str) -> None:
+    """Everything on the shared screen; run by a self-refreshing or a frozen fragment."""
+    if st.session_state.pop(SWITCHED, False):
+        st.rerun(scope="app")  # switch between the live and the frozen fragment
     workshop = ws.by_facilitator(engine(), token)
     if workshop is None:
         st.error("This workshop no longer exists.")
@@ -160,6 +171,18 @@ def live(token: str) -> None:
     top[1].markdown(f"## {agg.participants} joined")
     top[2].markdown(f"## Code `{workshop.code[:3]} {workshop.code[3:]}`")
     st.write(f"Join at {links.join_url(workshop.code)}")
+    st.toggle(
+        "Freeze the screen",
+        value=bool(st.session_state.get(PAUSED)),
+        key="present_pause_toggle",
+        on_change=_toggle_pause,
+        help=(
+            "Stops the updates every few seconds, so the numbers hold still while the room "
+            "discusses them."
+        ),
+    )
+    if st.session_state.get(PAUSED):
+        st.caption("Frozen: new answers appear when you unfreeze the screen.")
     if not workshop.open:
         st.warning("The workshop is closed: answers are kept, new answers are not taken.")
 
@@ -260,6 +283,10 @@ def live(token: str) -> None:
             )
 
 
+live = st.fragment(run_every=REFRESH_SECONDS)(_screen)
+frozen = st.fragment(_screen)
+
+
 def page() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
     token = state.facilitator_token(keep_in_url=False)
@@ -275,7 +302,7 @@ def page() -> None:
         st.page_link(FACILITATE_PAGE, label="Run a workshop")
         return
     assert token is not None
-    live(token)
+    (frozen if st.session_state.get(PAUSED) else live)(token)
 
 
 page()
