@@ -419,8 +419,9 @@ def _raci(result: AssessmentResult) -> None:
     st.subheader(f"Responsibilities (RACI): {len(issues)} issue(s)", anchor=False)
     if not issues:
         st.markdown("No problems found in the responsibility matrix (or it is not filled in yet).")
-    for issue in issues:
-        with st.container(border=True, key=f"raci_{issue.id.replace(':', '_')}"):
+    # A generic check (e.g. raci:no_accountable) can fire once per activity: key by position.
+    for index, issue in enumerate(issues):
+        with st.container(border=True, key=f"raci_issue_{index}"):
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 st.markdown(f"**{plain(issue.title)}**")
                 _severity(issue.severity)

@@ -194,3 +194,18 @@ def test_the_shipped_bank_draws_radars_with_a_dashed_target(
     assert [t["name"] for t in capabilities] == ["Current", "Target"]
     assert capabilities[1]["line"]["dash"] == "dash"
     assert capabilities[1]["r"][0] == 100.0
+
+
+def test_the_same_raci_check_on_several_activities_is_listed_for_each(
+    mini: object, seed: Seed, new_tab: NewTab
+) -> None:
+    """Two activities without an Accountable: two issues, shown without a crash."""
+    token = seed({"raci": {"deploy": {"ml": "R", "ops": "A"}}})
+    tab = new_tab()
+    tab.query_params["resume"] = token
+    tab.run()
+    tab.switch_page(RESULTS_PAGE).run()
+    assert not tab.exception, tab.exception
+    page = texts(tab)
+    assert "No one is accountable for keep or withdraw the model" in page
+    assert "No one is accountable for monitoring" in page
