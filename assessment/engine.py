@@ -7,8 +7,9 @@ returns and nothing else, so all of them always say the same thing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
-from assessment.conditions import visible_questions
+from assessment.conditions import evidence_questions, referenced, visible_questions
 from assessment.findings import (
     fired_symptoms,
     missing_capabilities,
@@ -18,18 +19,33 @@ from assessment.findings import (
 )
 from assessment.models import (
     DONT_KNOW,
+    ROADMAP_HORIZONS,
     SEVERITY_RANK,
     AnsweredQuestion,
     Answers,
     ApproachMeaning,
+    ApproachResult,
     AssessmentResult,
     Bank,
+    Evidence,
+    FindingCounts,
     Labelled,
+    MissingCapability,
     RaciGrid,
+    RaciIssue,
+    RecommendationResult,
+    RuleFinding,
+    UseCaseResult,
     localize,
 )
-from assessment.recommendations import recommend
-from assessment.scoring import answer_text, classify_approach, completeness, dimension_scores
+from assessment.recommendations import Findings, recommend
+from assessment.scoring import (
+    answer_text,
+    classify_approach,
+    completeness,
+    dimension_scores,
+    make_evidence,
+)
 
 
 def _meaning(bank: Bank, label: str) -> ApproachMeaning | None:
@@ -95,20 +111,98 @@ def _appendix(bank: Bank, values: Mapping[str, object]) -> list[AnsweredQuestion
     return rows
 
 
+def _ceilings(bank: Bank, use_case: UseCaseResult) -> dict[str, tuple[float, str]]:
+    """The use-case dimension never looks better than the verdict on the candidate."""
+    check = bank.use_case
+    if check is None or check.dimension is None:
+        return {}
+    status = use_case.status
+    if status != "unsuitable" and status != "weak":
+        return {}
+    ceiling = check.ceilings.get(status)
+    if ceiling is None:
+        return {}
+    return {check.dimension: (ceiling, f"capped at {ceiling:g}: the candidate is {status}")}
+
+
+def _evidence_map(
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: frozenset[str],
+    approach: ApproachResult,
+    missing: list[MissingCapability],
+    anti: list[RuleFinding],
+    raci: list[RaciIssue],
+    use_case: UseCaseResult,
+    symptoms: list[str],
+    unknowns: list[str],
+) -> dict[str, list[Evidence]]:
+    """The answers behind every finding reference, for the roadmap's "because you answered"."""
+    ev: dict[str, list[Evidence]] = {}
+    for cap in missing:
+        ev[f"capability:{cap.id}"] = cap.evidence
+    for rule in anti:
+        ev[f"rule:{rule.id}"] = rule.evidence
+    for issue in raci:
+        key = issue.id if issue.id.startswith("raci:") else f"rule:{issue.id}"
+        ev.setdefault(key, []).extend(issue.evidence)
+    if approach.evidence:
+        ev[f"approach:{approach.label}"] = approach.evidence[:3]
+    else:
+        ev[f"approach:{approach.label}"] = [
+            make_evidence(q, values.get(q.id))
+            for q in bank.approach_questions
+            if q.id in visible and values.get(q.id) in (None, DONT_KNOW)
+        ][:3]
+    uc: list[Evidence] = [e for c in use_case.criteria if c.status != "met" for e in c.evidence]
+    uc += [e for f in anti if f.id in use_case.traps for e in f.evidence]
+    if not uc and bank.use_case is not None:
+        uc = [
+            make_evidence(bank.questions[q], values.get(q))
+            for q in sorted(referenced(bank.use_case.candidate))
+            if q in bank.questions
+        ]
+    ev[f"use_case:{use_case.status}"] = uc
+    symptom_by_id = {s.id: s for s in bank.symptoms}
+    for sid in symptoms:
+        ev[f"symptom:{sid}"] = [
+            make_evidence(bank.questions[q], values[q])
+            for q in evidence_questions(symptom_by_id[sid].when, bank, values)
+        ]
+    ev["unknowns:any"] = [make_evidence(bank.questions[q], DONT_KNOW) for q in unknowns[:4]]
+    return ev
+
+
+def _counts(
+    missing: list[MissingCapability],
+    anti: list[RuleFinding],
+    raci: list[RaciIssue],
+    recommendations: list[RecommendationResult],
+) -> FindingCounts:
+    return FindingCounts(
+        missing_capabilities=sum(c.status != "suspected" for c in missing),
+        capabilities_to_check=sum(c.status == "suspected" for c in missing),
+        anti_patterns=sum(f.kind != "use_case_trap" for f in anti),
+        use_case_traps=sum(f.kind == "use_case_trap" for f in anti),
+        raci_issues=len(raci),
+        recommendations={h: sum(r.horizon == h for r in recommendations) for h in ROADMAP_HORIZONS},
+    )
+
+
 def assess(
     bank: Bank, answers: Answers, targets: Mapping[str, int] | None = None
 ) -> AssessmentResult:
     """Score ``answers`` against ``bank``; ``targets`` are desired levels per dimension."""
-    visible = visible_questions(bank, answers.values)
+    visible = frozenset(visible_questions(bank, answers.values))
     values = {qid: v for qid, v in answers.values.items() if qid in visible}
-    answered, total = completeness(bank, values, visible)
+    answered, dont_know, unanswered, total = completeness(bank, values, visible)
     approach = classify_approach(bank, values, visible)
     approach = approach.model_copy(update={"meaning": _meaning(bank, approach.label)})
     symptoms = fired_symptoms(bank, values)
     missing = missing_capabilities(bank, values, visible, symptoms, targets)
     anti, raci_rules = rule_findings(bank, values, approach.label)
     raci = raci_issues(bank, values, visible, raci_rules)
-    traps = [f.id for f in anti if f.kind == "use_case_trap"]
+    traps = [f for f in anti if f.kind == "use_case_trap"]
     use_case = use_case_fit(bank, values, visible, traps)
     unknowns = [qid for qid in bank.questions if values.get(qid) == DONT_KNOW]
 
@@ -122,11 +216,29 @@ def assess(
         active[key] = max(active.get(key, 0), SEVERITY_RANK[issue.severity])
     active[f"approach:{approach.label}"] = 2
     if use_case.status not in ("good", "not_assessed"):
-        active[f"use_case:{use_case.status}"] = 2
+        active[f"use_case:{use_case.status}"] = 3 if use_case.status == "unsuitable" else 2
     for sid in symptoms:
         active[f"symptom:{sid}"] = 2
     if unknowns:
         active["unknowns:any"] = 1
+    tentative = {"unknowns:any", "use_case:incomplete"} | {
+        f"capability:{c.id}" for c in missing if c.status == "suspected"
+    }
+    symptom_targets = {s.id: list(s.points_to) for s in bank.symptoms if s.id in symptoms}
+    recommendations, roadmap = recommend(
+        bank,
+        values,
+        approach.label,
+        Findings(
+            active=active,
+            evidence=_evidence_map(
+                bank, values, visible, approach, missing, anti, raci, use_case, symptoms, unknowns
+            ),
+            tentative=tentative,
+            symptom_targets=symptom_targets,
+            targets=targets or {},
+        ),
+    )
 
     notes = []
     if answers.bank_version and answers.bank_version != bank.info.version:
@@ -141,15 +253,19 @@ def assess(
         meta=answers.meta,
         completeness=round(answered / total, 4) if total else 0.0,
         answered=answered,
+        dont_know=dont_know,
+        unanswered=unanswered,
         total=total,
         unknowns=unknowns,
         approach=approach,
-        dimensions=dimension_scores(bank, values, visible, targets),
+        dimensions=dimension_scores(bank, values, visible, targets, _ceilings(bank, use_case)),
         missing_capabilities=missing,
         anti_patterns=anti,
         raci_issues=raci,
         use_case=use_case,
-        recommendations=recommend(bank, active),
+        recommendations=recommendations,
+        roadmap=roadmap,
+        counts=_counts(missing, anti, raci, recommendations),
         answers=_appendix(bank, values),
         raci=_raci_grids(bank, values),
         symptoms=[

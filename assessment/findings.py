@@ -143,13 +143,14 @@ def rule_findings(
     for rule in bank.rules:
         if not evaluate(rule.when, bank, values, approach):
             continue
+        variant = rule.variant(approach)
         finding = RuleFinding(
             id=rule.id,
             kind=rule.kind,
-            title=localize(rule.title),
-            why=localize(rule.why),
-            remedy=localize(rule.remedy),
-            severity=rule.severity,
+            title=localize(variant.title if variant and variant.title else rule.title),
+            why=localize(variant.why if variant and variant.why else rule.why),
+            remedy=localize(variant.remedy if variant and variant.remedy else rule.remedy),
+            severity=variant.severity if variant and variant.severity else rule.severity,
             evidence=[
                 make_evidence(bank.questions[q], values[q])
                 for q in evidence_questions(rule.when, bank, values)
@@ -162,7 +163,10 @@ def rule_findings(
 
 _RACI_WHY = {
     "no_accountable": "Nobody is accountable, so decisions stall and problems fall between roles.",
-    "several_accountable": "Several roles are accountable: nobody has the final word.",
+    "several_accountable": (
+        "Several roles share the final word. That works, as in the talk's own matrix for the "
+        "training pipeline, once everyone knows who settles a disagreement."
+    ),
     "no_responsible": "Nobody does the work: the activity exists only on paper.",
     "concentrated": (
         "One role is accountable for almost everything: a bottleneck and a single point of "
@@ -205,14 +209,15 @@ def raci_issues(
                 )
             elif len(accountable) > 1:
                 names = ", ".join(role_names[r] for r in accountable)
+                settles = _who_settles(q, accountable, role_names)
                 issues.append(
                     _raci(
                         qid,
                         "several_accountable",
                         activity.id,
                         None,
-                        f"Several roles are accountable for {name.lower()}: {names}",
-                        "medium",
+                        f"Shared accountability for {name.lower()} ({names}): {settles}",
+                        "low",
                         evidence,
                     )
                 )
@@ -260,6 +265,19 @@ def raci_issues(
     return issues
 
 
+def _who_settles(q: Any, accountable: list[str], role_names: dict[str, str]) -> str:
+    """A suggestion for who breaks ties when several roles hold A on one activity."""
+    breaker = q.tie_breaker
+    if breaker is not None and breaker in accountable:
+        return f"let {role_names[breaker]} settle disagreements"
+    if breaker is not None:
+        return (
+            "agree which of them settles disagreements, "
+            f"and escalate to {role_names[breaker]} when they cannot agree"
+        )
+    return "agree which of them settles disagreements"
+
+
 def _raci_cell(bank: Bank, rule_id: str) -> tuple[str | None, str | None]:
     """The matrix cell a RACI rule tests, when its condition names exactly one."""
     rule = next(r for r in bank.rules if r.id == rule_id)
@@ -303,9 +321,19 @@ def _raci(
 
 
 def use_case_fit(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str], traps: list[str]
+    bank: Bank,
+    values: Mapping[str, Any],
+    visible: Collection[str],
+    traps: list[RuleFinding],
 ) -> UseCaseResult:
+    """The candidate's verdict, following the talk: count, data, survivable, no traps.
+
+    A "do not choose" trap, or an answer a criterion names in ``rules_out`` (data that
+    does not exist yet, a tie to human life or compliance), makes the candidate
+    unsuitable, with the reason; unmet criteria otherwise make it weak.
+    """
     check = bank.use_case
+    trap_ids = [t.id for t in traps]
     if check is None:
         return UseCaseResult(
             status="not_assessed",
@@ -318,55 +346,74 @@ def use_case_fit(
             return UseCaseResult(
                 status="incomplete",
                 criteria=[],
-                traps=traps,
+                traps=trap_ids,
                 summary="Not assessed yet: say whether a candidate for the first use case exists.",
             )
         return UseCaseResult(
             status="no_candidate",
             criteria=[],
-            traps=traps,
+            traps=trap_ids,
             summary="No candidate for the first use case has been named yet.",
         )
     criteria: list[CriterionResult] = []
+    ruled_out: list[str] = []
+    weak: list[str] = []
     for crit in check.criteria:
         q = bank.questions[crit.question]
         value = values.get(crit.question) if crit.question in visible else None
+        rules_out = False
         if value is None or value == DONT_KNOW:
-            status = "unknown"
+            status: Literal["met", "unmet", "unknown"] = "unknown"
         else:
             chosen = [value] if isinstance(value, str) else value
             status = "met" if any(c in crit.good for c in chosen) else "unmet"
+            rules_out = status == "unmet" and (
+                crit.blocking or any(c in crit.rules_out for c in chosen)
+            )
+        title = localize(crit.title)
+        if rules_out:
+            ruled_out.append(localize(crit.reason) if crit.reason else f"Not met: {title}.")
+        elif status == "unmet":
+            weak.append(f"Not met: {title}.")
         criteria.append(
             CriterionResult(
                 id=crit.id,
-                title=localize(crit.title),
+                title=title,
                 status=status,
-                blocking=crit.blocking,
+                blocking=crit.blocking or bool(crit.rules_out),
                 evidence=[make_evidence(q, value)] if value is not None else [],
             )
         )
+    trap_reasons = [f"{t.title}: {t.why}" for t in traps]
     met = sum(c.status == "met" for c in criteria)
     unknown = sum(c.status == "unknown" for c in criteria)
     score = met / len(criteria)
-    if any(c.blocking and c.status == "unmet" for c in criteria):
-        status, summary = (
-            "unsuitable",
-            "The candidate fails a criterion that rules it out as a first use case.",
+    if ruled_out or traps:
+        parts = (["it falls into a trap the talk warns against"] if traps else []) + (
+            ["it fails a criterion that rules it out"] if ruled_out else []
         )
+        status_ = "unsuitable"
+        summary = "Do not choose this candidate as the first use case: " + " and ".join(parts) + "."
+        reasons = trap_reasons + ruled_out
     elif unknown * 2 > len(criteria):
-        status, summary = (
+        status_, summary = (
             "incomplete",
             "Too many criteria are still unknown to judge the candidate.",
         )
-    elif met == len(criteria) and not traps:
-        status, summary = "good", "The candidate meets every criterion for a first use case."
+        reasons = weak
+    elif met == len(criteria):
+        status_, summary = "good", "The candidate meets every criterion for a first use case."
+        reasons = []
     else:
-        unmet = sum(c.status == "unmet" for c in criteria)
         summary = f"The candidate meets {met} of {len(criteria)} criteria"
-        if unknown:
-            summary += f", {unknown} still unknown"
-        summary += f", and falls into {len(traps)} trap(s)." if traps else "."
-        status = "weak" if unmet or traps else "incomplete"
+        summary += f", {unknown} still unknown." if unknown else "."
+        status_ = "weak" if weak else "incomplete"
+        reasons = weak
     return UseCaseResult(
-        status=status, score=round(score, 3), criteria=criteria, traps=traps, summary=summary
+        status=status_,
+        score=round(score, 3),
+        criteria=criteria,
+        traps=trap_ids,
+        summary=summary,
+        reasons=reasons,
     )

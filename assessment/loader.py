@@ -196,6 +196,13 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
         )
     for extra in headers[1:]:
         c.add(extra, ("bank",), f"a second 'bank:' header; the first is in {headers[0].doc.file}")
+    roadmaps = [p for p in parts if p.model.roadmap is not None]
+    for extra in roadmaps[1:]:
+        c.add(
+            extra,
+            ("roadmap",),
+            f"a second 'roadmap:' block; the first is in {roadmaps[0].doc.file}",
+        )
     use_cases = [p for p in parts if p.model.use_case is not None]
     for extra in use_cases[1:]:
         c.add(
@@ -274,16 +281,26 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
                     f"question '{q.id}' is a {q.type} question; a criterion needs a single or multi question",
                 )
                 continue
-            for gi, good in enumerate(crit.good):
-                if q.option(good) is None:
-                    c.unknown(
+            for key, refs in (("good", crit.good), ("rules_out", crit.rules_out)):
+                for gi, ref in enumerate(refs):
+                    if q.option(ref) is None:
+                        c.unknown(
+                            part,
+                            (*cpath, key, gi),
+                            "option",
+                            ref,
+                            [o.id for o in q.options],
+                            f"question '{q.id}'",
+                        )
+            for gi, ref in enumerate(crit.rules_out):
+                if ref in crit.good:
+                    c.add(
                         part,
-                        (*cpath, "good", gi),
-                        "option",
-                        good,
-                        [o.id for o in q.options],
-                        f"question '{q.id}'",
+                        (*cpath, "rules_out", gi),
+                        f"option '{ref}' is listed as good and as ruling the candidate out",
                     )
+        if uc.dimension is not None and uc.dimension not in dimensions:
+            c.unknown(part, ("use_case", "dimension"), "dimension", uc.dimension, dimensions)
 
     labels: set[str] = set()
     for part in parts:
@@ -292,6 +309,8 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
                 c.add(part, ("approaches", i, "label"), f"a second profile for '{profile.label}'")
             labels.add(profile.label)
     _check_recommendations(c, rules, symptoms)
+    for part in roadmaps[:1]:
+        _check_roadmap(c, part)
     if c.problems:
         raise InputError(c.problems)
 
@@ -306,6 +325,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
         use_case=use_cases[0].model.use_case if use_cases else None,
         approaches=[a for p in parts for a in p.model.approaches],
         recommendations=[r for p in parts for r in p.model.recommendations],
+        **({"roadmap": roadmaps[0].model.roadmap} if roadmaps else {}),
     )
 
 
@@ -348,6 +368,15 @@ def _check_question(
             if item.id in ids:
                 c.add(part, (*qpath, key, i, "id"), f"duplicate id '{item.id}' in {key}")
             ids.add(item.id)
+    if q.tie_breaker is not None and q.tie_breaker not in {r.id for r in q.roles}:
+        c.unknown(
+            part,
+            (*qpath, "tie_breaker"),
+            "role",
+            q.tie_breaker,
+            [r.id for r in q.roles],
+            f"raci question '{q.id}'",
+        )
 
 
 _OPERATORS_BY_TYPE = {
@@ -497,7 +526,17 @@ def _check_recommendations(c: _Checker, rules: dict[str, Any], symptoms: dict[st
         "symptom": list(symptoms),
         "unknowns": ["any"],
     }
+    rec_ids = [rec.id for _, _, rec in c.each("recommendations")]
+    after: dict[str, list[str]] = {}
     for part, i, rec in c.each("recommendations"):
+        if rec.unless is not None:
+            _check_condition(c, part, ("recommendations", i, "unless"), rec.unless)
+        for ai, ref in enumerate(rec.after):
+            if ref == rec.id:
+                c.add(part, ("recommendations", i, "after", ai), f"'{ref}' cannot come after itself")
+            elif ref not in rec_ids:
+                c.unknown(part, ("recommendations", i, "after", ai), "recommendation", ref, rec_ids)
+        after[rec.id] = [ref for ref in rec.after if ref in rec_ids and ref != rec.id]
         for ai, ref in enumerate(rec.addresses):
             kind, _, ident = ref.partition(":")
             if kind not in known:
@@ -511,6 +550,18 @@ def _check_recommendations(c: _Checker, rules: dict[str, Any], symptoms: dict[st
                     part, ("recommendations", i, "addresses", ai), f"{kind}", ident, known[kind]
                 )
             addressed.add(ref)
+    places = {rec.id: (part, i) for part, i, rec in c.each("recommendations")}
+    reported: set[frozenset[str]] = set()
+    for cycle in _cycles(after):
+        if frozenset(cycle) in reported:
+            continue
+        reported.add(frozenset(cycle))
+        part, i = places[cycle[0]]
+        c.add(
+            part,
+            ("recommendations", i, "after"),
+            "circular 'after': " + " → ".join([*cycle, cycle[0]]),
+        )
     for qid in capability_ids:
         if f"capability:{qid}" not in addressed:
             _q, part, qpath = c.questions[qid]
@@ -526,6 +577,49 @@ def _check_recommendations(c: _Checker, rules: dict[str, Any], symptoms: dict[st
                 ("rules", i, "id"),
                 f"rule '{rule_id}' has no recommendation (add one with addresses: [rule:{rule_id}])",
             )
+
+
+def _check_roadmap(c: _Checker, part: _Part) -> None:
+    """The questions the roadmap sizes the team from exist and have the right type."""
+    roadmap = part.model.roadmap
+    assert roadmap is not None
+    if roadmap.team_size is not None:
+        found = c.questions.get(roadmap.team_size)
+        if found is None:
+            c.unknown(part, ("roadmap", "team_size"), "question", roadmap.team_size, c.questions)
+        elif found[0].type != "number":
+            c.add(
+                part,
+                ("roadmap", "team_size"),
+                f"question '{roadmap.team_size}' is a {found[0].type} question; "
+                "the team size needs a number question",
+            )
+    share = roadmap.time_share
+    if share is not None:
+        found = c.questions.get(share.question)
+        if found is None:
+            c.unknown(
+                part, ("roadmap", "time_share", "question"), "question", share.question, c.questions
+            )
+        elif found[0].type != "single":
+            c.add(
+                part,
+                ("roadmap", "time_share", "question"),
+                f"question '{share.question}' is a {found[0].type} question; "
+                "the time share needs a single-choice question",
+            )
+        else:
+            options = [o.id for o in found[0].options]
+            for option in share.shares:
+                if option not in options:
+                    c.unknown(
+                        part,
+                        ("roadmap", "time_share", "shares", option),
+                        "option",
+                        option,
+                        options,
+                        f"question '{share.question}'",
+                    )
 
 
 # --------------------------------------------------------------------------- answers

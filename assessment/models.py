@@ -36,6 +36,10 @@ LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
 
 Horizon = Literal["tomorrow", "3m", "6m", "12m"]
 HORIZONS: tuple[Horizon, ...] = ("tomorrow", "3m", "6m", "12m")
+RoadmapHorizon = Literal["tomorrow", "3m", "6m", "12m", "later"]
+ROADMAP_HORIZONS: tuple[RoadmapHorizon, ...] = ("tomorrow", "3m", "6m", "12m", "later")
+"""Where an action lands: the bank's four horizons, plus "later" for what the team cannot
+absorb within twelve months (shown, never dropped)."""
 Severity = Literal["low", "medium", "high"]
 SEVERITY_RANK: dict[str, int] = {"low": 1, "medium": 2, "high": 3}
 Group = Literal["capabilities", "team", "organisation"]
@@ -352,6 +356,13 @@ class Question(Strict):
     max_accountable_share: float = Field(
         0.6, gt=0, le=1, description="RACI: share of activities one role may hold A for."
     )
+    tie_breaker: Id | None = Field(
+        None,
+        description=(
+            "RACI: the role that settles disagreements when several roles share "
+            "accountability for an activity (for example the business stakeholders)."
+        ),
+    )
     show_if: Condition | None = Field(None, description="Ask only when this holds.")
     dont_know: bool = Field(True, description="Offer 'don't know' (scored questions).")
     max_length: int = Field(2000, ge=1, le=20000, description="Text: longest answer.")
@@ -384,8 +395,8 @@ class Question(Strict):
         if t == "raci":
             if not self.activities or not self.roles:
                 errors.append("a raci question needs activities and roles")
-        elif self.activities or self.roles:
-            errors.append("activities and roles are for raci questions only")
+        elif self.activities or self.roles or self.tie_breaker is not None:
+            errors.append("activities, roles and tie_breaker are for raci questions only")
         if t == "text" and self.dimension is not None:
             errors.append("text answers are never scored: remove dimension")
         if errors:
@@ -425,6 +436,17 @@ class Section(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+class RuleVariant(Strict):
+    """How a rule reads for some approach labels: the evidence decides whether a risk
+    fires, the label only changes its wording and priority."""
+
+    approach: list[ApproachLabel] = Field(min_length=1)
+    title: Text | None = None
+    why: Text | None = None
+    remedy: Text | None = None
+    severity: Severity | None = None
+
+
 class Rule(Strict):
     """A declarative finding: when the condition holds, the finding is reported."""
 
@@ -435,6 +457,13 @@ class Rule(Strict):
     remedy: Text = Field(description="What to do about it.")
     severity: Severity = "medium"
     when: Condition
+    variants: list[RuleVariant] = Field(
+        default_factory=list,
+        description="Wording and severity per approach label; the first that matches wins.",
+    )
+
+    def variant(self, approach: str) -> RuleVariant | None:
+        return next((v for v in self.variants if approach in v.approach), None)
 
 
 class Symptom(Strict):
@@ -455,11 +484,33 @@ class Criterion(Strict):
     question: Id
     good: list[Id] = Field(min_length=1)
     blocking: bool = Field(False, description="Unmet means the use case is unsuitable.")
+    rules_out: list[Id] = Field(
+        default_factory=list,
+        description="Answers that make the candidate unsuitable (not just weak).",
+    )
+    reason: Text | None = Field(
+        None, description="Why an answer that rules the candidate out does so."
+    )
 
 
 class UseCaseCheck(Strict):
     candidate: Condition = Field(description="Holds when a candidate use case exists.")
     criteria: list[Criterion] = Field(min_length=1)
+    dimension: Id | None = Field(
+        None, description="The dimension that scores the use case; it agrees with the verdict."
+    )
+    ceilings: dict[Literal["unsuitable", "weak"], float] = Field(
+        default_factory=dict,
+        description="Highest score (0–100) the dimension may show for a verdict.",
+    )
+
+    @field_validator("ceilings")
+    @classmethod
+    def _in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for status, ceiling in value.items():
+            if not 0 <= ceiling <= 100:
+                raise ValueError(f"the ceiling for '{status}' must be between 0 and 100")
+        return value
 
 
 REF_KINDS = ("capability", "rule", "raci", "approach", "use_case", "symptom", "unknowns")
@@ -471,8 +522,18 @@ class Recommendation(Strict):
     id: Id
     title: Text
     why: Text
-    horizon: Horizon
+    horizon: Horizon = Field(
+        description="The earliest horizon; prerequisites and capacity may move it later."
+    )
     priority: int = Field(2, ge=1, le=3, description="1 most urgent within its horizon.")
+    unless: Condition | None = Field(
+        None,
+        description="When this holds the practice is already in place: never recommend it.",
+    )
+    after: list[Id] = Field(
+        default_factory=list,
+        description="Recommendations that must come first when they are recommended too.",
+    )
     addresses: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+:[a-z0-9_-]+$")]] = Field(
         min_length=1,
         description=(
@@ -495,6 +556,46 @@ class ApproachProfile(Strict):
     key_to_success: Text | None = None
 
 
+class TimeShare(Strict):
+    """Which answer says how much of their time the team spends, and what each option means."""
+
+    question: Id
+    shares: dict[Id, float] = Field(
+        min_length=1, description="Option id → share of a full-time person (0–1)."
+    )
+
+    @field_validator("shares")
+    @classmethod
+    def _shares_in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for option, share in value.items():
+            if not 0 <= share <= 1:
+                raise ValueError(f"the share of '{option}' must be between 0 and 1")
+        return value
+
+
+class RoadmapSettings(Strict):
+    """How many actions a team can absorb, so the roadmap is one it can follow.
+
+    Per quarter: ``base + per_person × people × time share × pace``, rounded, between 1 and
+    ``max_per_quarter``. "3 months" and "6 months" hold one quarter's worth each,
+    "12 months" two; what does not fit goes to "later".
+    """
+
+    tomorrow: int = Field(3, ge=1, le=5, description="Most actions to start tomorrow.")
+    team_size: Id | None = Field(None, description="The number question giving the team's size.")
+    default_team_size: int = Field(
+        3, ge=1, le=50, description="Assumed when the size is not answered."
+    )
+    time_share: TimeShare | None = None
+    default_share: float = Field(0.5, ge=0, le=1, description="Assumed when not answered.")
+    pace: dict[ApproachLabel, float] = Field(
+        default_factory=dict, description="Speed factor per approach label (default 1)."
+    )
+    base: float = Field(1.0, ge=0, le=10)
+    per_person: float = Field(1.5, ge=0, le=10)
+    max_per_quarter: int = Field(6, ge=1, le=50)
+
+
 class BankFile(Strict):
     """One YAML file of a bank. A bank is a folder of these, merged in file-name order."""
 
@@ -506,6 +607,7 @@ class BankFile(Strict):
     use_case: UseCaseCheck | None = None
     approaches: list[ApproachProfile] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    roadmap: RoadmapSettings | None = None
 
 
 class Bank(Strict):
@@ -519,6 +621,7 @@ class Bank(Strict):
     use_case: UseCaseCheck | None
     approaches: list[ApproachProfile] = Field(default_factory=list)
     recommendations: list[Recommendation]
+    roadmap: RoadmapSettings = Field(default_factory=RoadmapSettings)
 
     # Derived lookups, computed once per (frozen) bank: the app reruns scoring on every
     # click and the workshop scores hundreds of participants.
@@ -635,6 +738,10 @@ class DimensionScore(Result):
     answered: int
     unknown: int
     total: int
+    ceiling: float | None = Field(
+        None, description="The score was limited to this by a verdict (see ceiling_reason)."
+    )
+    ceiling_reason: str | None = None
 
 
 class MissingCapability(Result):
@@ -687,15 +794,58 @@ class UseCaseResult(Result):
     criteria: list[CriterionResult]
     traps: list[str] = Field(description="Ids of use-case trap rules that fired.")
     summary: str
+    reasons: list[str] = Field(
+        default_factory=list,
+        description="Why the candidate is unsuitable or weak, in the talk's terms.",
+    )
 
 
 class RecommendationResult(Result):
     id: str
     title: str
     why: str
-    horizon: Horizon
+    horizon: RoadmapHorizon = Field(description="Where the roadmap schedules it.")
+    declared_horizon: Horizon = Field(description="The earliest horizon the bank gives it.")
     priority: int
     findings: list[str]
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="The answers that caused it: 'because you answered'."
+    )
+    after: list[str] = Field(
+        default_factory=list,
+        description="Ids of recommended actions that must come first (shown before it).",
+    )
+    moved_because: str | None = Field(
+        None, description="Why it sits later than its declared horizon, in words."
+    )
+    tentative: bool = Field(
+        False, description='It rests only on "don\'t know" answers: check before acting.'
+    )
+
+
+class RoadmapInfo(Result):
+    """What the roadmap was sized for, so a reader can see why it holds what it holds."""
+
+    capacity: dict[RoadmapHorizon, int] = Field(
+        description="Most actions per horizon ('later' is unbounded and absent)."
+    )
+    people: int
+    time_share: float
+    pace: float
+    basis: str = Field(description="The sizing in words, with what was assumed.")
+
+
+class FindingCounts(Result):
+    """One count per concept, used by every surface (cards, tabs, PDF, Markdown, CSV)."""
+
+    missing_capabilities: int = Field(description="Missing or below target.")
+    capabilities_to_check: int = Field(
+        description='Answered "don\'t know" while a symptom points at them.'
+    )
+    anti_patterns: int
+    use_case_traps: int
+    raci_issues: int
+    recommendations: dict[RoadmapHorizon, int]
 
 
 class Labelled(Result):
@@ -729,9 +879,11 @@ class AssessmentResult(Result):
     bank_version: str
     answers_bank_version: str | None
     meta: AnswersMeta
-    completeness: float = Field(ge=0, le=1)
-    answered: int
-    total: int
+    completeness: float = Field(ge=0, le=1, description="answered / total.")
+    answered: int = Field(description='Questions asked and answered (not "don\'t know").')
+    dont_know: int = Field(0, description='Questions asked and answered "don\'t know".')
+    unanswered: int = Field(0, description="Questions asked and not answered.")
+    total: int = Field(description="Questions asked: answered + dont_know + unanswered.")
     unknowns: list[str]
     approach: ApproachResult
     dimensions: list[DimensionScore]
@@ -740,6 +892,8 @@ class AssessmentResult(Result):
     raci_issues: list[RaciIssue]
     use_case: UseCaseResult
     recommendations: list[RecommendationResult]
+    roadmap: RoadmapInfo | None = None
+    counts: FindingCounts | None = None
     answers: list[AnsweredQuestion] = Field(default_factory=list)
     raci: list[RaciGrid] = Field(default_factory=list)
     symptoms: list[Labelled] = Field(default_factory=list, description="Symptoms reported.")

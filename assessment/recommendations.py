@@ -1,44 +1,378 @@
-"""Findings → recommended actions, ordered into a roadmap (tomorrow, 3, 6, 12 months).
+"""Findings → recommended actions → a roadmap the team can follow.
 
-Recommendations live in the bank and name the findings they answer (``addresses``), so
-content authors decide what to advise; this module only selects and orders. A
-recommendation is shown when any finding it addresses is present.
+Recommendations live in the bank and name the findings they answer (``addresses``); this
+module decides which apply and when:
+
+1. **Selection.** A recommendation applies when a finding it addresses is present, unless
+   its ``unless`` condition says the practice is already in place. One reached only
+   through a symptom also needs a capability it addresses to be open (not automated yet,
+   below threshold or target, or unknown): a release failure is no reason to tell a team
+   with automated delivery to automate delivery.
+2. **Order.** An action never comes before one it depends on: explicitly (``after``) or
+   because a capability it works on requires a capability another action works on.
+3. **Capacity.** At most ``tomorrow`` actions to start tomorrow, the most valuable first;
+   each later horizon holds what the team can absorb (its size, time share and pace);
+   the rest goes to "later", shown and never dropped.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from assessment.conditions import evaluate
 from assessment.models import (
+    DONT_KNOW,
     HORIZONS,
+    ROADMAP_HORIZONS,
     Bank,
+    Evidence,
+    Recommendation,
     RecommendationResult,
+    RoadmapHorizon,
+    RoadmapInfo,
     localize,
 )
+from assessment.scoring import make_evidence
+
+HORIZON_WORDS: dict[str, str] = {
+    "tomorrow": "to start tomorrow",
+    "3m": "within 3 months",
+    "6m": "within 6 months",
+    "12m": "within 12 months",
+}
+AUTOMATED = 3
+"""Scale level from which a capability counts as in place for symptom-reached advice."""
+MAX_EVIDENCE = 6
 
 
-def recommend(bank: Bank, active: dict[str, int]) -> list[RecommendationResult]:
-    """Recommendations for the active findings, by horizon, then priority and severity.
+@dataclass(frozen=True)
+class Findings:
+    """What the engine found, as the roadmap needs it."""
 
-    ``active`` maps finding references (``kind:id``) to their severity rank (1–3).
-    """
-    chosen: list[tuple[tuple[int, int, int, int], RecommendationResult]] = []
+    active: Mapping[str, int]
+    """Finding references (``kind:id``) → severity rank 1–3."""
+    evidence: Mapping[str, list[Evidence]]
+    """The answers behind each finding reference."""
+    tentative: Collection[str] = ()
+    """References that rest only on "don't know" answers."""
+    symptom_targets: Mapping[str, list[str]] = field(default_factory=dict)
+    """Fired symptom id → capability question ids it points at."""
+    targets: Mapping[str, int] = field(default_factory=dict)
+    """Desired level per dimension."""
+
+
+@dataclass
+class _Candidate:
+    index: int
+    rec: Recommendation
+    hits: list[str]
+    severity: int
+    caps: set[str]
+    evidence: list[Evidence]
+    tentative: bool
+    prereqs: set[str] = field(default_factory=set)
+    value: tuple[int, int, int] = (0, 0, 0)
+
+
+def recommend(
+    bank: Bank,
+    values: Mapping[str, Any],
+    approach: str,
+    findings: Findings,
+) -> tuple[list[RecommendationResult], RoadmapInfo]:
+    """The roadmap for these findings and answers, and what it was sized for."""
+    candidates = _select(bank, values, approach, findings)
+    _link(bank, candidates)
+    info = capacity(bank, values, approach)
+    return _schedule(candidates, info), info
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _select(
+    bank: Bank, values: Mapping[str, Any], approach: str, findings: Findings
+) -> dict[str, _Candidate]:
+    chosen: dict[str, _Candidate] = {}
     for index, rec in enumerate(bank.recommendations):
-        hits = [ref for ref in rec.addresses if ref in active]
+        hits = [ref for ref in rec.addresses if ref in findings.active]
         if not hits:
             continue
-        severity = max(active[ref] for ref in hits)
-        key = (HORIZONS.index(rec.horizon), rec.priority, -severity, index)
-        chosen.append(
-            (
-                key,
-                RecommendationResult(
-                    id=rec.id,
-                    title=localize(rec.title),
-                    why=localize(rec.why),
-                    horizon=rec.horizon,
-                    priority=rec.priority,
-                    findings=hits,
-                ),
-            )
+        if rec.unless is not None and evaluate(rec.unless, bank, values, approach):
+            continue
+        caps = {ref.partition(":")[2] for ref in hits if ref.startswith("capability:")}
+        extra: list[Evidence] = []
+        if all(ref.startswith("symptom:") for ref in hits):
+            addressed = [
+                ref.partition(":")[2] for ref in rec.addresses if ref.startswith("capability:")
+            ]
+            if addressed:
+                pointed = {
+                    cap
+                    for ref in hits
+                    for cap in findings.symptom_targets.get(ref.partition(":")[2], [])
+                }
+                opened = [
+                    cap
+                    for cap in addressed
+                    if _open(bank, values, cap, cap in pointed, findings.targets)
+                ]
+                if not opened:
+                    continue
+                caps.update(opened)
+                extra = [
+                    make_evidence(bank.questions[cap], values.get(cap))
+                    for cap in opened
+                    if cap in bank.questions
+                ]
+        evidence = _dedupe([*extra, *(e for ref in hits for e in findings.evidence.get(ref, []))])
+        chosen[rec.id] = _Candidate(
+            index=index,
+            rec=rec,
+            hits=hits,
+            severity=max(findings.active[ref] for ref in hits),
+            caps=caps,
+            evidence=evidence[:MAX_EVIDENCE],
+            tentative=all(ref in findings.tentative for ref in hits),
         )
-    chosen.sort(key=lambda pair: pair[0])
-    return [rec for _, rec in chosen]
+    return chosen
+
+
+def _open(
+    bank: Bank, values: Mapping[str, Any], cap: str, pointed: bool, targets: Mapping[str, int]
+) -> bool:
+    """Whether a capability still needs work, as far as the answers tell."""
+    q = bank.questions.get(cap)
+    if q is None or q.capability is None:
+        return False
+    value = values.get(cap)
+    if value is None or value == DONT_KNOW:
+        return True
+    level = int(value)
+    target = targets.get(q.dimension or "")
+    if level <= q.capability.threshold or (target is not None and level < target):
+        return True
+    return pointed and level < AUTOMATED
+
+
+def _dedupe(items: list[Evidence]) -> list[Evidence]:
+    seen: set[str] = set()
+    out = []
+    for e in items:
+        if e.question not in seen:
+            seen.add(e.question)
+            out.append(e)
+    return out
+
+
+# --------------------------------------------------------------------------- order
+
+
+def _requires_closure(bank: Bank) -> dict[str, set[str]]:
+    """Every capability a capability needs first, directly or through others."""
+    direct = {
+        qid: set(q.capability.requires) if q.capability else set()
+        for qid, q in bank.capabilities.items()
+    }
+    closure: dict[str, set[str]] = {}
+
+    def walk(qid: str, trail: frozenset[str]) -> set[str]:
+        if qid in closure:
+            return closure[qid]
+        found: set[str] = set()
+        for req in direct.get(qid, set()):
+            if req in trail:
+                continue
+            found.add(req)
+            found |= walk(req, trail | {qid})
+        closure[qid] = found
+        return found
+
+    for qid in direct:
+        walk(qid, frozenset())
+    return closure
+
+
+def _link(bank: Bank, candidates: dict[str, _Candidate]) -> None:
+    """Fill each candidate's prerequisites among the other candidates."""
+    closure = _requires_closure(bank)
+    for cand in candidates.values():
+        needs = set().union(*(closure.get(c, set()) for c in cand.caps)) - cand.caps
+        for other in candidates.values():
+            if other is cand:
+                continue
+            if other.rec.id in cand.rec.after or needs & other.caps:
+                cand.prereqs.add(other.rec.id)
+    # A capability-derived pair that points both ways is no order at all: drop both edges
+    # unless one of them was written explicitly.
+    for cand in candidates.values():
+        for pid in list(cand.prereqs):
+            other = candidates[pid]
+            if cand.rec.id in other.prereqs:
+                if pid not in cand.rec.after:
+                    cand.prereqs.discard(pid)
+                if cand.rec.id not in other.rec.after:
+                    other.prereqs.discard(cand.rec.id)
+
+
+def _value(cand: _Candidate) -> tuple[int, int, int]:
+    """Most valuable first: the severity of what it answers plus its priority (1 best),
+    then the earlier declared horizon, then bank order."""
+    weight = cand.severity + 3 - cand.rec.priority
+    return (-weight, HORIZONS.index(cand.rec.horizon), cand.index)
+
+
+def _inherit(candidates: dict[str, _Candidate]) -> None:
+    """A prerequisite is as urgent as the most urgent action that waits for it in the same
+    or an earlier horizon (an action a year out does not make its prerequisite urgent)."""
+    for cand in candidates.values():
+        cand.value = _value(cand)
+    changed = True
+    rounds = 0
+    while changed and rounds <= len(candidates):
+        changed = False
+        rounds += 1
+        for cand in candidates.values():
+            for pid in cand.prereqs:
+                pre = candidates[pid]
+                if HORIZONS.index(cand.rec.horizon) > HORIZONS.index(pre.rec.horizon):
+                    continue
+                if cand.value[0] < pre.value[0]:
+                    pre.value = (cand.value[0], *pre.value[1:])
+                    changed = True
+
+
+# --------------------------------------------------------------------------- capacity
+
+
+def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInfo:
+    """How many actions each horizon can hold for this team, and why."""
+    settings = bank.roadmap
+    assumed: list[str] = []
+    people = settings.default_team_size
+    size = values.get(settings.team_size) if settings.team_size else None
+    if isinstance(size, int | float) and not isinstance(size, bool):
+        people = max(1, int(size))
+    else:
+        assumed.append(f"a team of {people}")
+    share = settings.default_share
+    share_words = ""
+    if settings.time_share is not None:
+        answer = values.get(settings.time_share.question)
+        if isinstance(answer, str) and answer in settings.time_share.shares:
+            share = settings.time_share.shares[answer]
+            share_words = "full-time" if share >= 1 else f"about {share:.0%} of their time"
+        else:
+            assumed.append(f"{share:.0%} of their time")
+    pace = settings.pace.get(approach, 1.0)  # type: ignore[call-overload]
+    per_quarter = math.floor(settings.base + settings.per_person * people * share * pace + 0.5)
+    per_quarter = max(1, min(settings.max_per_quarter, per_quarter))
+    plural = "person" if people == 1 else "people"
+    basis = f"{people} {plural}"
+    if share_words:
+        basis += f", {share_words}"
+    if approach in ("top-down", "bottom-up") and pace != 1.0:
+        basis += f", {approach} pace"
+    basis += f": about {per_quarter} action{'s' if per_quarter != 1 else ''} a quarter"
+    if assumed:
+        basis += " (assumed " + " and ".join(assumed) + ": not answered)"
+    return RoadmapInfo(
+        capacity={
+            "tomorrow": settings.tomorrow,
+            "3m": per_quarter,
+            "6m": per_quarter,
+            "12m": 2 * per_quarter,
+        },
+        people=people,
+        time_share=round(share, 3),
+        pace=pace,
+        basis=basis,
+    )
+
+
+# --------------------------------------------------------------------------- schedule
+
+
+def _schedule(candidates: dict[str, _Candidate], info: RoadmapInfo) -> list[RecommendationResult]:
+    """List scheduling: fill each horizon, most valuable ready action first."""
+    _inherit(candidates)
+    placed: dict[str, int] = {}
+    order: list[str] = []
+    why: dict[str, list[str]] = {}
+    remaining = set(candidates)
+    for level, horizon in enumerate(ROADMAP_HORIZONS):
+        room = info.capacity.get(horizon)
+        taken = 0
+        while room is None or taken < room:
+            ready = [
+                candidates[cid]
+                for cid in remaining
+                if HORIZONS.index(candidates[cid].rec.horizon) <= level
+                and candidates[cid].prereqs <= placed.keys()
+            ]
+            if not ready and horizon == "later" and remaining:
+                # Only a cycle of prerequisites is left: break it at its most valuable node.
+                ready = [min((candidates[c] for c in remaining), key=lambda c: c.value)]
+            if not ready:
+                break
+            cand = min(ready, key=lambda c: c.value)
+            remaining.discard(cand.rec.id)
+            placed[cand.rec.id] = level
+            order.append(cand.rec.id)
+            taken += 1
+            why[cand.rec.id] = _moved(cand, level, placed, candidates, info)
+    rank = {cid: i for i, cid in enumerate(order)}
+    return [
+        _result(candidates[cid], ROADMAP_HORIZONS[placed[cid]], why[cid], rank) for cid in order
+    ]
+
+
+def _moved(
+    cand: _Candidate,
+    level: int,
+    placed: Mapping[str, int],
+    candidates: Mapping[str, _Candidate],
+    info: RoadmapInfo,
+) -> list[str]:
+    declared = HORIZONS.index(cand.rec.horizon)
+    if level <= declared:
+        return []
+    reasons: list[str] = []
+    blockers = [pid for pid in cand.prereqs if pid in placed and placed[pid] >= declared]
+    blockers.sort(key=lambda pid: (-placed[pid], candidates[pid].index))
+    earliest = max([declared, *(placed[pid] for pid in blockers)])
+    if blockers:
+        reasons.append("after: " + localize(candidates[blockers[0]].rec.title).rstrip("."))
+    if level > earliest:
+        full = [
+            f"{info.capacity.get(h, 0)} {HORIZON_WORDS[h]}"
+            for h in ROADMAP_HORIZONS[earliest:level]
+        ]
+        reasons.append(
+            "more valuable actions fill the earlier lists (a team this size takes on about "
+            + ", ".join(full)
+            + ")"
+        )
+    return reasons
+
+
+def _result(
+    cand: _Candidate, horizon: RoadmapHorizon, why: list[str], rank: Mapping[str, int]
+) -> RecommendationResult:
+    moved = "; ".join(why)
+    return RecommendationResult(
+        id=cand.rec.id,
+        title=localize(cand.rec.title),
+        why=localize(cand.rec.why),
+        horizon=horizon,
+        declared_horizon=cand.rec.horizon,
+        priority=cand.rec.priority,
+        findings=cand.hits,
+        evidence=cand.evidence,
+        after=sorted(cand.prereqs, key=lambda pid: rank[pid]),
+        moved_because=(moved[:1].upper() + moved[1:]) if moved else None,
+        tentative=cand.tentative,
+    )

@@ -51,13 +51,21 @@ def question_level(q: Question, value: Any) -> float | None:
 
 
 def raci_health(q: Question, matrix: Mapping[str, Mapping[str, str]]) -> float:
-    """Share of activities with exactly one Accountable and at least one Responsible."""
-    good = 0
+    """Share of activities with an Accountable and a Responsible role.
+
+    One Accountable is best; accountability shared by several roles (as the talk's own
+    matrix does for the training pipeline) still works when someone settles
+    disagreements, so it earns most of the credit rather than none.
+    """
+    good = 0.0
     for activity in q.activities:
         row = matrix.get(activity.id, {})
         accountable = sum("A" in cell for cell in row.values())
         responsible = sum("R" in cell for cell in row.values())
-        good += accountable == 1 and responsible >= 1
+        if responsible >= 1 and accountable == 1:
+            good += 1
+        elif responsible >= 1 and accountable > 1:
+            good += 0.75
     return good / len(q.activities)
 
 
@@ -110,12 +118,19 @@ def dimension_scores(
     values: Mapping[str, Any],
     visible: Collection[str],
     targets: Mapping[str, int] | None = None,
+    ceilings: Mapping[str, tuple[float, str]] | None = None,
 ) -> list[DimensionScore]:
+    """Each dimension's score; ``ceilings`` cap a dimension a verdict disagrees with."""
     levels = dimension_levels(bank, values, visible)
     result = []
     for d in bank.dimensions:
         mean, answered, unknown, total = levels[d.id]
         score = round(mean * 25, 1) if mean is not None else None
+        ceiling, reason = (ceilings or {}).get(d.id, (None, None))
+        if score is None or ceiling is None or score <= ceiling:
+            ceiling, reason = None, None
+        else:
+            score = ceiling
         result.append(
             DimensionScore(
                 id=d.id,
@@ -127,6 +142,8 @@ def dimension_scores(
                 answered=answered,
                 unknown=unknown,
                 total=total,
+                ceiling=ceiling,
+                ceiling_reason=reason,
             )
         )
     return result
@@ -134,18 +151,26 @@ def dimension_scores(
 
 def completeness(
     bank: Bank, values: Mapping[str, Any], visible: Collection[str]
-) -> tuple[int, int]:
-    """(answered, total) over visible questions that are scored or carry approach signals.
+) -> tuple[int, int, int, int]:
+    """(answered, don't know, unanswered, total) over every question asked (shown).
 
-    "Don't know" counts as answered here: the person gave the answer they could.
+    The one definition of "questions" used by every surface: the questionnaire's
+    progress, the Results page, the PDF, Markdown, JSON and CSV. "Don't know" is counted
+    apart from answered, so a questionnaire full of "don't know" never reads as complete.
     """
-    total = answered = 0
-    for qid, q in bank.questions.items():
-        if qid not in visible or (q.dimension is None and not q.has_approach):
+    answered = dont_know = total = 0
+    for qid in bank.questions:
+        if qid not in visible:
             continue
         total += 1
-        answered += values.get(qid) is not None
-    return answered, total
+        value = values.get(qid)
+        if value is None:
+            continue
+        if value == DONT_KNOW:
+            dont_know += 1
+        else:
+            answered += 1
+    return answered, dont_know, total - answered - dont_know, total
 
 
 def approach_signals(
