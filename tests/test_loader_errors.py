@@ -50,8 +50,8 @@ GOLDEN: list[Golden] = [
             "sections[capabilities].questions[cap_training].hlep: unknown key 'hlep' (did "
             "you mean 'help'?); allowed keys: activities, approach_weight, bands, "
             "capability, dimension, dont_know, help, id, integer, levels, max, "
-            "max_accountable_share, max_length, min, options, roles, show_if, text, type, "
-            "unit, weight",
+            "max_accountable_share, max_length, min, options, roles, show_if, text, "
+            "tie_breaker, type, unit, weight",
         ],
     ),
     Golden(

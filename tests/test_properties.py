@@ -20,7 +20,7 @@ from assessment.engine import assess
 from assessment.loader import load_bank, load_bank_text, parse_answers
 from assessment.models import (
     DONT_KNOW,
-    HORIZONS,
+    ROADMAP_HORIZONS,
     AssessmentResult,
     Bank,
     MissingCapability,
@@ -123,7 +123,7 @@ def check_ranges(result: AssessmentResult) -> None:
     ]
     for finding in findings:
         assert finding.evidence
-    horizons = [HORIZONS.index(r.horizon) for r in result.recommendations]
+    horizons = [ROADMAP_HORIZONS.index(r.horizon) for r in result.recommendations]
     assert horizons == sorted(horizons)
     assert result.use_case.score is None or 0 <= result.use_case.score <= 1
 

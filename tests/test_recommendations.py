@@ -11,7 +11,7 @@ from typing import Any
 
 from assessment.engine import assess
 from assessment.models import DONT_KNOW, HORIZONS, Answers, Bank
-from assessment.recommendations import recommend
+from assessment.recommendations import Findings, recommend
 
 AnswersFor = Callable[[dict[str, Any]], Answers]
 
@@ -109,10 +109,19 @@ def test_every_recommendation_points_at_a_present_finding(
 
 
 def test_recommend_directly(mini_bank: Bank) -> None:
-    """Within one horizon and priority, the more severe finding comes first."""
-    active = {"rule:ap_infra_nobody_uses": 1, "rule:raci_withdraw_not_business": 3}
-    assert [r.id for r in recommend(mini_bank, active)] == ["rec_raci", "rec_users"]
-    active = {"rule:ap_infra_nobody_uses": 3, "rule:raci_withdraw_not_business": 3}
-    assert [r.id for r in recommend(mini_bank, active)] == ["rec_users", "rec_raci"]
-    assert recommend(mini_bank, {}) == []
-    assert recommend(mini_bank, {"capability:nope": 3}) == []
+    """Among actions of one horizon and priority, the more severe finding comes first."""
+
+    def order(active: dict[str, int]) -> list[str]:
+        recs, _ = recommend(mini_bank, {}, "mixed", Findings(active=active, evidence={}))
+        return [r.id for r in recs]
+
+    assert order({"rule:ap_infra_nobody_uses": 1, "rule:raci_withdraw_not_business": 3}) == [
+        "rec_raci",
+        "rec_users",
+    ]
+    assert order({"rule:ap_infra_nobody_uses": 3, "rule:raci_withdraw_not_business": 3}) == [
+        "rec_users",
+        "rec_raci",
+    ]
+    assert order({}) == []
+    assert order({"capability:nope": 3}) == []

@@ -110,8 +110,11 @@ def test_raci_health(mini_bank: Bank, answers_for: AnswersFor) -> None:
     assert raci_health(q, GOOD_RACI) == 1.0
     half = {"deploy": {"ml": "R", "ops": "A"}, "withdraw": {"ml": "R"}, "monitor": {"ops": "A"}}
     assert raci_health(q, half) == pytest.approx(1 / 3)
+    # Shared accountability still works when someone settles disagreements: most credit.
     several = {"deploy": {"ml": "RA", "ops": "A"}}
-    assert raci_health(q, several) == 0.0
+    assert raci_health(q, several) == pytest.approx(0.75 / 3)
+    no_one_does_it = {"deploy": {"ops": "A"}}
+    assert raci_health(q, no_one_does_it) == 0.0
     assert dim(score(mini_bank, answers_for, {"raci": GOOD_RACI}), "org").score == 100.0
     assert dim(score(mini_bank, answers_for, {"raci": half}), "org").score == 33.3
 
@@ -143,12 +146,24 @@ def test_level_of(raw: float | None, level: int | None) -> None:
 
 
 def test_completeness(mini_bank: Bank, answers_for: AnswersFor) -> None:
-    """Scored or approach questions that are visible; "don't know" counts as answered."""
+    """Every question shown counts; answered, "don't know" and unanswered are kept apart."""
     blank = score(mini_bank, answers_for, {})
-    assert (blank.completeness, blank.answered, blank.total) == (0.0, 0, 9)
+    assert (blank.completeness, blank.answered, blank.dont_know, blank.total) == (0.0, 0, 0, 11)
+    assert blank.unanswered == 11
+    # uc_name is hidden until a use case exists, so its answer neither counts nor shows.
     some = score(mini_bank, answers_for, {"cap_deploy": 2, "budget": DONT_KNOW, "uc_name": "x"})
-    assert (some.answered, some.total) == (2, 9)
-    assert some.completeness == pytest.approx(2 / 9, abs=1e-4)
+    assert (some.answered, some.dont_know, some.unanswered, some.total) == (1, 1, 9, 11)
+    assert some.completeness == pytest.approx(1 / 11, abs=1e-4)
+    shown = score(mini_bank, answers_for, {"has_use_case": "yes", "uc_name": "Churn"})
+    assert (shown.answered, shown.total) == (2, 15)
+
+
+def test_dont_know_never_reads_as_complete(mini_bank: Bank, answers_for: AnswersFor) -> None:
+    every = {qid: DONT_KNOW for qid in ("cap_versioning", "cap_training", "cap_deploy", "budget")}
+    result = score(mini_bank, answers_for, every)
+    assert result.answered == 0
+    assert result.dont_know == 4
+    assert result.completeness == 0.0
 
 
 # --------------------------------------------------------------------------- approach
