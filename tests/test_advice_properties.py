@@ -197,7 +197,7 @@ def test_counts_agree_and_unknowns_are_never_called_missing(values: dict[str, An
     assert result.dont_know == len(result.unknowns)
     assert result.counts is not None
     data = results_json(result)
-    assert '"dont_know": %d' % result.dont_know in data
+    assert f'"dont_know": {result.dont_know}' in data
     assert result.counts.missing_capabilities + result.counts.capabilities_to_check == len(
         result.missing_capabilities
     )

@@ -251,11 +251,11 @@ def test_what_does_not_fit_goes_later_and_is_never_dropped() -> None:
     result = run(one_for_tomorrow, values)
     where = placed(result)
     # One person in spare time: one action a quarter; what does not fit is listed later.
-    assert [h for h in where.values()].count("tomorrow") == 1
-    assert [h for h in where.values()].count("3m") == 1
-    assert [h for h in where.values()].count("6m") == 1
-    assert [h for h in where.values()].count("12m") == 2
-    assert [h for h in where.values()].count("later") == 1
+    assert list(where.values()).count("tomorrow") == 1
+    assert list(where.values()).count("3m") == 1
+    assert list(where.values()).count("6m") == 1
+    assert list(where.values()).count("12m") == 2
+    assert list(where.values()).count("later") == 1
     assert set(where) == {
         "rec_data",
         "rec_serve",

@@ -159,7 +159,7 @@ def test_completeness(mini_bank: Bank, answers_for: AnswersFor) -> None:
 
 
 def test_dont_know_never_reads_as_complete(mini_bank: Bank, answers_for: AnswersFor) -> None:
-    every = {qid: DONT_KNOW for qid in ("cap_versioning", "cap_training", "cap_deploy", "budget")}
+    every = dict.fromkeys(("cap_versioning", "cap_training", "cap_deploy", "budget"), DONT_KNOW)
     result = score(mini_bank, answers_for, every)
     assert result.answered == 0
     assert result.dont_know == 4
