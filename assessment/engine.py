@@ -220,7 +220,9 @@ def assess(
     for sid in symptoms:
         active[f"symptom:{sid}"] = 2
     if unknowns:
-        active["unknowns:any"] = 1
+        # Many "don't know" answers make finding out the most valuable first step.
+        share = len(unknowns) / total if total else 0.0
+        active["unknowns:any"] = 3 if share >= 0.25 else 2 if share >= 0.1 else 1
     tentative = {"unknowns:any", "use_case:incomplete"} | {
         f"capability:{c.id}" for c in missing if c.status == "suspected"
     }

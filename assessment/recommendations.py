@@ -22,7 +22,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.conditions import evaluate
+from assessment.conditions import evaluate, referenced
 from assessment.models import (
     DONT_KNOW,
     HORIZONS,
@@ -101,8 +101,17 @@ def _select(
         hits = [ref for ref in rec.addresses if ref in findings.active]
         if not hits:
             continue
-        if rec.unless is not None and evaluate(rec.unless, bank, values, approach):
-            continue
+        unsure: list[Evidence] = []
+        if rec.unless is not None:
+            if evaluate(rec.unless, bank, values, approach):
+                continue
+            # The practice may already be in place: the question that would tell was
+            # answered "don't know", so the action is to check first.
+            unsure = [
+                make_evidence(bank.questions[q], DONT_KNOW)
+                for q in sorted(referenced(rec.unless))
+                if values.get(q) == DONT_KNOW and q in bank.questions
+            ]
         caps = {ref.partition(":")[2] for ref in hits if ref.startswith("capability:")}
         extra: list[Evidence] = []
         if all(ref.startswith("symptom:") for ref in hits):
@@ -128,7 +137,9 @@ def _select(
                     for cap in opened
                     if cap in bank.questions
                 ]
-        evidence = _dedupe([*extra, *(e for ref in hits for e in findings.evidence.get(ref, []))])
+        evidence = _dedupe(
+            [*extra, *(e for ref in hits for e in findings.evidence.get(ref, [])), *unsure]
+        )
         chosen[rec.id] = _Candidate(
             index=index,
             rec=rec,
@@ -136,7 +147,7 @@ def _select(
             severity=max(findings.active[ref] for ref in hits),
             caps=caps,
             evidence=evidence[:MAX_EVIDENCE],
-            tentative=all(ref in findings.tentative for ref in hits),
+            tentative=bool(unsure) or all(ref in findings.tentative for ref in hits),
         )
     return chosen
 
@@ -220,8 +231,8 @@ def _link(bank: Bank, candidates: dict[str, _Candidate]) -> None:
 
 def _value(cand: _Candidate) -> tuple[int, int, int]:
     """Most valuable first: the severity of what it answers plus its priority (1 best),
-    then the earlier declared horizon, then bank order."""
-    weight = cand.severity + 3 - cand.rec.priority
+    less one when it rests on "don't know"; then the earlier declared horizon, bank order."""
+    weight = cand.severity + 3 - cand.rec.priority - (1 if cand.tentative else 0)
     return (-weight, HORIZONS.index(cand.rec.horizon), cand.index)
 
 
@@ -313,6 +324,16 @@ def _schedule(candidates: dict[str, _Candidate], info: RoadmapInfo) -> list[Reco
                 if HORIZONS.index(candidates[cid].rec.horizon) <= level
                 and candidates[cid].prereqs <= placed.keys()
             ]
+            if not ready and level == 0 and not order and remaining:
+                # Something to start tomorrow, always: the most valuable action that can
+                # start now is brought forward from the next horizon.
+                ready = [
+                    candidates[cid]
+                    for cid in remaining
+                    if HORIZONS.index(candidates[cid].rec.horizon) == 1
+                    and not candidates[cid].prereqs
+                ][:]
+                ready = [min(ready, key=lambda c: c.value)] if ready else []
             if not ready and horizon == "later" and remaining:
                 # Only a cycle of prerequisites is left: break it at its most valuable node.
                 ready = [min((candidates[c] for c in remaining), key=lambda c: c.value)]
@@ -338,7 +359,9 @@ def _moved(
     info: RoadmapInfo,
 ) -> list[str]:
     declared = HORIZONS.index(cand.rec.horizon)
-    if level <= declared:
+    if level < declared:
+        return ["brought forward: nothing more urgent needs to start tomorrow"]
+    if level == declared:
         return []
     reasons: list[str] = []
     blockers = [pid for pid in cand.prereqs if pid in placed and placed[pid] >= declared]

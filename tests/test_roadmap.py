@@ -209,9 +209,30 @@ def test_an_action_waits_for_its_prerequisite_and_says_why(bank: Bank) -> None:
 
 
 def test_no_wait_when_the_prerequisite_is_in_place(bank: Bank) -> None:
-    result = run(bank, {"cap_data": 3, "cap_serve": 0, "milestones": "yes_all"})
+    values = {"cap_data": 3, "cap_serve": 0, "milestones": "yes_all", "signs": ["failures"]}
+    result = run(bank, values)
     serve = next(r for r in result.recommendations if r.id == "rec_serve")
     assert (serve.horizon, serve.after, serve.moved_because) == ("3m", [], None)
+    # rec_review waits for rec_milestones only when that is recommended too.
+    review = next(r for r in result.recommendations if r.id == "rec_review")
+    assert (review.horizon, review.after) == ("tomorrow", [])
+
+
+def test_something_always_starts_tomorrow(bank: Bank) -> None:
+    result = run(bank, {"cap_data": 3, "cap_serve": 0, "milestones": "yes_all"})
+    [serve] = result.recommendations
+    assert (serve.id, serve.declared_horizon, serve.horizon) == ("rec_serve", "3m", "tomorrow")
+    assert serve.moved_because == "Brought forward: nothing more urgent needs to start tomorrow"
+
+
+def test_unless_answered_dont_know_means_check_first(bank: Bank) -> None:
+    gaps = {"cap_data": 0, "cap_serve": 3, "cap_monitor": 3}
+    result = run(bank, {**gaps, "milestones": DONT_KNOW})
+    milestones = next(r for r in result.recommendations if r.id == "rec_milestones")
+    assert milestones.tentative
+    assert "milestones" in [e.question for e in milestones.evidence]
+    certain = run(bank, {**gaps, "milestones": "no"})
+    assert not next(r for r in certain.recommendations if r.id == "rec_milestones").tentative
 
 
 def test_explicit_after(bank: Bank) -> None:
