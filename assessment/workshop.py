@@ -4,6 +4,13 @@ Pure functions over plain answer dicts, so the shared screen, the tests and the 
 (500 participants in well under 100 ms) use the same code. Nothing here identifies a
 participant: results are counts, medians and spreads, and below the anonymity threshold
 they are withheld altogether.
+
+The threshold is always compared with the number of people who answered *the thing
+shown*, never with the number who joined: a distribution over three people of whom two
+have not answered is one person's answer. So a question's counts need that many answers
+to it, a dimension that many people with a score in it, and the approach spread that
+many people who answered at least one question that signals the approach (someone who
+answered none is not "undetermined", they are simply not counted).
 """
 
 from __future__ import annotations
@@ -54,10 +61,14 @@ class QuestionSpread:
     text: str
     type: str
     answered: int
-    unknown: int
+    """Answers other than "don't know"."""
+    unknown: int | None
+    """"Don't know" answers; None (withheld) while fewer than the threshold responded."""
     disagreement: float | None
     median_level: float | None
     counts: list[OptionCount] = field(default_factory=list)
+    responses: int = 0
+    """Everyone who responded, "don't know" included: a count of people, always shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +88,8 @@ class Aggregate:
     questions: dict[str, QuestionSpread]
     approaches: dict[str, int]
     progress: list[SectionProgress]
+    approach_answered: int = 0
+    """People who answered at least one question that signals the approach."""
 
     @property
     def shown(self) -> bool:
@@ -184,7 +197,8 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
             if mean is not None:
                 dim_values[dim].append(mean * 25)
         score, signals, _, _ = approach_signals(bank, values, visible)
-        approaches[approach_label(bank, score, signals)] += 1
+        if signals:
+            approaches[approach_label(bank, score, signals)] += 1
         for section in bank.sections:
             shown = [q.id for q in section.questions if q.id in visible]
             answered = sum(values.get(qid) is not None for qid in shown)
@@ -199,6 +213,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 per_question[qid].append(value)
 
     enough_people = n >= threshold
+    approach_answered = sum(approaches.values())
     dimensions = []
     for d in bank.dimensions:
         scores = sorted(dim_values[d.id])
@@ -227,6 +242,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
     for section in bank.sections:
         for q in section.questions:
             given = per_question[q.id]
+            responses = len(given) + unknown[q.id]
             enough = enough_people and len(given) >= threshold
             q_levels = (
                 levels[q.id]
@@ -239,7 +255,8 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 text=localize(q.text),
                 type=q.type,
                 answered=len(given),
-                unknown=unknown[q.id],
+                unknown=unknown[q.id] if enough_people and responses >= threshold else None,
+                responses=responses,
                 disagreement=disagreement(q, given, q_levels or None) if enough else None,
                 median_level=statistics.median(q_levels) if enough and q_levels else None,
                 counts=_counts(bank, q, given) if enough else [],
@@ -259,6 +276,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
         threshold=threshold,
         dimensions=dimensions,
         questions=questions,
-        approaches=dict(approaches) if enough_people else {},
+        approaches=dict(approaches) if enough_people and approach_answered >= threshold else {},
         progress=progress,
+        approach_answered=approach_answered,
     )

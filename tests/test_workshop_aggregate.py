@@ -73,7 +73,9 @@ def test_workshop_approach_distribution_and_progress(bank: Bank) -> None:
     top = {"budget": "yes", "start": "management", "sits": "platform"}
     bottom = {"budget": "no", "start": "field", "sits": "business"}
     agg = aggregate(bank, [top, top, bottom, {}], threshold=3)
-    assert agg.approaches == {"top-down": 2, "bottom-up": 1, "undetermined": 1}
+    # The participant who answered nothing is not counted (not "undetermined").
+    assert agg.approaches == {"top-down": 2, "bottom-up": 1}
+    assert agg.approach_answered == 3
     team = next(p for p in agg.progress if p.id == "team")
     assert team.complete == 0
     assert 0 < team.answered_share < 1

@@ -4,69 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import secrets
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
+from workshop_db import bank, engine, pg_url
 
-from assessment.loader import load_bank
 from assessment.models import Bank
 from assessment.store import repository
 from assessment.store import workshops as ws
-from assessment.store.db import make_engine
+from assessment.store.limits import JoinLimits
 from assessment.workshop import JOIN_ALPHABET, aggregate
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
-PG_ADMIN = os.environ.get(
-    "ASSESS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(MINI)
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    """A throw-away PostgreSQL database for this module, dropped afterwards."""
-    name = f"assess_test_{secrets.token_hex(4)}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # pragma: no cover - CI provides PostgreSQL
-        pytest.fail(f"PostgreSQL is needed for the workshop tests at {PG_ADMIN}: {exc}")
-    yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :name AND pid <> pg_backend_pid()"
-            ),
-            {"name": name},
-        )
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'w.sqlite3'}")
-    else:
-        url = request.getfixturevalue("pg_url")
-        eng = make_engine(url)
-        with eng.begin() as conn:
-            conn.execute(
-                text("TRUNCATE hands, answers, assessments, workshops, join_attempts CASCADE")
-            )
-    yield eng
-    eng.dispose()
+__all__ = ["bank", "engine", "pg_url"]  # fixtures
 
 
 def test_workshop_join_code_is_short_unambiguous_and_controls_need_the_secret(
@@ -79,7 +29,9 @@ def test_workshop_join_code_is_short_unambiguous_and_controls_need_the_secret(
     assert len(workshop.facilitator_token) >= 24
     # Codes are typed on phones: lower case, spaces and dashes are accepted.
     typed = workshop.code.lower()[:3] + " - " + workshop.code.lower()[3:]
-    assert ws.by_code(engine, typed) == workshop
+    found = ws.by_code(engine, typed)
+    assert found is not None and (found.id, found.code) == (workshop.id, workshop.code)
+    assert found.facilitator_token == "" and found.team_token == ""  # no secrets by code
     with pytest.raises(ws.WorkshopError, match="facilitator link is not valid"):
         ws.set_revealed(engine, "not-the-right-token-xxxxxxxx", "budget", True)
     with pytest.raises(ws.WorkshopError, match="facilitator link is not valid"):
@@ -132,7 +84,8 @@ def test_workshop_closed_takes_no_answers_and_keeps_data(engine: Engine, bank: B
 
 def test_workshop_join_attempts_are_rate_limited(engine: Engine, bank: Bank) -> None:
     workshop = ws.create(engine, bank, "Kick-off")
-    for _ in range(ws.MAX_FAILED_JOINS):
+    limits = JoinLimits()
+    for _ in range(limits.failed_per_address):
         with pytest.raises(ws.WorkshopError, match="No workshop has this code"):
             ws.join(engine, "ZZZZZZ", None, "guesser")
     with pytest.raises(ws.WorkshopError, match="Too many attempts"):
@@ -174,7 +127,7 @@ def test_workshop_room_mode_show_of_hands(engine: Engine, bank: Bank) -> None:
 
 
 def test_workshop_export_is_anonymised_and_formula_safe(engine: Engine, bank: Bank) -> None:
-    workshop = ws.create(engine, bank, "Kick-off")
+    workshop = ws.create(engine, bank, "Kick-off", threshold=1)
     token = ws.join(engine, workshop.code, "Secret Name", "c1")
     ws.save_participant_answer(engine, token, "uc_name", '=HYPERLINK("http://x")')
     ws.save_participant_answer(engine, token, "has_use_case", "yes")

@@ -3,13 +3,24 @@
 The token is random (``secrets.token_urlsafe``) and is the only key a person needs to come
 back: it goes in the page URL. Each answer is an upsert of one row, so saving costs the
 same at question 1 and question 80, and nothing already saved is rewritten.
+
+Every write goes through :func:`_assessment_id`, which refuses what the token alone may
+not do: answer in a closed workshop, or change a workshop's team answers (those need the
+facilitator secret, see :mod:`assessment.store.workshops`). Every value is checked for
+control characters (:mod:`assessment.store.hygiene`) before it is written, so SQLite and
+PostgreSQL store exactly the same text.
+
+Two browser tabs on one resume link each hold a copy of the answers. Whole-value writes
+(a single choice, a number) are simply the latest answer; multi-choice and RACI answers
+are changed through :func:`modify_answer`, which applies one tab's change to the value
+that is stored now, inside the write transaction, so one tab never erases the other's.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +29,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.store.db import writing
+from assessment.store.hygiene import value_problem
 from assessment.store.tables import answers, assessments, workshops
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -32,6 +44,8 @@ class StoredAssessment:
     targets: dict[str, int]
     values: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
+    kind: str = "self"
+    """``self``, ``participant`` (of a workshop) or ``team`` (a workshop's official answers)."""
 
 
 def _now() -> datetime:
@@ -49,6 +63,7 @@ def create(
     meta: Mapping[str, Any] | None = None,
     kind: str = "self",
 ) -> str:
+    _clean(dict(meta or {}), "A detail for the report's cover")
     token = secrets.token_urlsafe(18)
     now = _now()
     with writing(engine) as conn:
@@ -91,6 +106,7 @@ def load(engine: Engine, token: str) -> StoredAssessment | None:
         targets={k: int(v) for k, v in (row.targets or {}).items()},
         values=values,
         updated_at=row.updated_at,
+        kind=row.kind,
     )
 
 
@@ -98,24 +114,46 @@ class AnswerRefusedError(Exception):
     """The answer may not be saved (e.g. its workshop is closed); the message says why."""
 
 
-def _assessment_id(conn: Any, token: str) -> int:
-    """The row id for ``token``; refuses participants of a closed workshop.
+TEAM_REFUSED = (
+    "These are a workshop's team answers: only the facilitator changes them, on the shared "
+    "screen. Nothing was saved."
+)
 
-    The check is here, in the one function every write goes through, so no page can
-    forget it: a closed workshop keeps its data and takes no new answers.
+
+def _assessment_id(conn: Any, token: str, *, team: bool = False, lock: bool = False) -> int:
+    """The row id for ``token``, refusing writes the token alone may not make.
+
+    The checks are here, in the one function every write goes through, so no page can
+    forget them: a closed workshop keeps its data and takes no new answers, and a team
+    assessment is written only by :mod:`assessment.store.workshops` after it has checked
+    the facilitator secret (``team=True``). ``lock`` holds the assessment's row until the
+    transaction ends (PostgreSQL; SQLite's write transactions are already exclusive), so
+    a read-modify-write of one answer cannot interleave with another tab's.
     """
-    row = conn.execute(
+    query = (
         select(assessments.c.id, assessments.c.kind, workshops.c.status)
         .select_from(assessments.outerjoin(workshops, assessments.c.workshop_id == workshops.c.id))
         .where(assessments.c.token == token)
-    ).first()
+    )
+    if lock:
+        query = query.with_for_update(of=assessments)
+    row = conn.execute(query).first()
     if row is None:
         raise KeyError("no assessment for this resume link")
     if row.kind == "participant" and row.status != "open":
         raise AnswerRefusedError(
             "The workshop is closed: this answer was not saved. Your earlier answers are kept."
         )
+    if row.kind == "team" and not team:
+        raise AnswerRefusedError(TEAM_REFUSED)
     return int(row.id)
+
+
+def _clean(value: Any, what: str = "The answer") -> None:
+    """Refuse control characters before anything is written (see store.hygiene)."""
+    problem = value_problem(value, what)
+    if problem:
+        raise AnswerRefusedError(problem)
 
 
 def upsert_answer(
@@ -141,26 +179,66 @@ def upsert_answer(
     )
 
 
-def save_answer(engine: Engine, token: str, question_id: str, value: Any) -> None:
+def save_answer(
+    engine: Engine, token: str, question_id: str, value: Any, *, team: bool = False
+) -> None:
     """Store one answer (``None`` removes it) and touch the assessment."""
+    _clean(value)
     now = _now()
     with writing(engine) as conn:
-        aid = _assessment_id(conn, token)
-        if value is None:
-            conn.execute(
-                delete(answers).where(
-                    answers.c.assessment_id == aid, answers.c.question_id == question_id
-                )
+        aid = _assessment_id(conn, token, team=team)
+        _write_answer(conn, aid, question_id, value, now)
+
+
+def _write_answer(conn: Any, aid: int, question_id: str, value: Any, now: datetime) -> None:
+    if value is None:
+        conn.execute(
+            delete(answers).where(
+                answers.c.assessment_id == aid, answers.c.question_id == question_id
             )
-        else:
-            upsert_answer(conn, aid, question_id, value, now)
-        conn.execute(update(assessments).where(assessments.c.id == aid).values(updated_at=now))
+        )
+    else:
+        upsert_answer(conn, aid, question_id, value, now)
+    conn.execute(update(assessments).where(assessments.c.id == aid).values(updated_at=now))
+
+
+def modify_answer(
+    engine: Engine,
+    token: str,
+    question_id: str,
+    change: Callable[[Any], Any],
+    *,
+    team: bool = False,
+) -> Any:
+    """Apply ``change`` to the answer stored *now* and save the result; returns it.
+
+    ``change(current)`` gets the stored value (``None`` when unanswered) and returns the
+    new one (``None`` removes it), or raises to save nothing (:class:`AnswerRefusedError`
+    for a message to show). It runs inside the write transaction with the assessment's
+    row locked, so two tabs changing different options or cells of one answer both
+    keep their change, whatever the order.
+    """
+    now = _now()
+    with writing(engine) as conn:
+        aid = _assessment_id(conn, token, team=team, lock=True)
+        current = conn.execute(
+            select(answers.c.value).where(
+                answers.c.assessment_id == aid, answers.c.question_id == question_id
+            )
+        ).scalar_one_or_none()
+        new = change(current)
+        _clean(new)
+        if new != current:
+            _write_answer(conn, aid, question_id, new, now)
+    return new
 
 
 def replace_all(
     engine: Engine, token: str, values: Mapping[str, Any], meta: Mapping[str, Any]
 ) -> None:
     """Replace every answer and the meta in one transaction (an upload that was confirmed)."""
+    _clean(dict(values))
+    _clean(dict(meta), "A detail for the report's cover")
     now = _now()
     with writing(engine) as conn:
         aid = _assessment_id(conn, token)
@@ -175,9 +253,10 @@ def replace_all(
         )
 
 
-def save_meta(engine: Engine, token: str, meta: Mapping[str, Any]) -> None:
+def save_meta(engine: Engine, token: str, meta: Mapping[str, Any], *, team: bool = False) -> None:
+    _clean(dict(meta), "A detail for the report's cover")
     with writing(engine) as conn:
-        aid = _assessment_id(conn, token)
+        aid = _assessment_id(conn, token, team=team)
         conn.execute(
             update(assessments)
             .where(assessments.c.id == aid)
@@ -185,11 +264,46 @@ def save_meta(engine: Engine, token: str, meta: Mapping[str, Any]) -> None:
         )
 
 
-def save_targets(engine: Engine, token: str, targets: Mapping[str, int]) -> None:
+def save_targets(
+    engine: Engine, token: str, targets: Mapping[str, int], *, team: bool = False
+) -> None:
+    """Replace every target level (tests and uploads; pages use :func:`update_targets`)."""
     with writing(engine) as conn:
-        aid = _assessment_id(conn, token)
+        aid = _assessment_id(conn, token, team=team)
         conn.execute(
             update(assessments)
             .where(assessments.c.id == aid)
             .values(targets=dict(targets), updated_at=_now())
         )
+
+
+def update_targets(
+    engine: Engine,
+    token: str,
+    changes: Mapping[str, int | None],
+    *,
+    team: bool = False,
+) -> dict[str, int]:
+    """Set or (with ``None``) remove some target levels, keeping the others as stored.
+
+    Two tabs setting targets for different dimensions both keep theirs. Returns the
+    targets as stored afterwards.
+    """
+    _clean(dict(changes))
+    with writing(engine) as conn:
+        aid = _assessment_id(conn, token, team=team, lock=True)
+        stored = conn.execute(
+            select(assessments.c.targets).where(assessments.c.id == aid)
+        ).scalar_one()
+        targets = {str(k): int(v) for k, v in (stored or {}).items()}
+        for key, level in changes.items():
+            if level is None:
+                targets.pop(key, None)
+            else:
+                targets[key] = int(level)
+        conn.execute(
+            update(assessments)
+            .where(assessments.c.id == aid)
+            .values(targets=targets, updated_at=_now())
+        )
+    return targets

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -49,6 +50,8 @@ workshops = Table(
     Column("team_token", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # A locked room takes no new participants; those already in keep answering (0002).
+    Column("locked", Boolean, nullable=False, server_default=false()),
 )
 
 assessments = Table(
@@ -114,4 +117,27 @@ join_attempts = Table(
     Column("succeeded", Boolean, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_join_attempts_client_at", "client_key", "at"),
+    Index("ix_join_attempts_at", "at"),  # the server-wide count of wrong codes (0002)
+)
+
+# Short-lived keys that let a shared screen present a workshop without ever holding the
+# facilitator secret (0002). Only a SHA-256 of each key is stored. A "link" key is in the
+# address the facilitator opens on the projector, and is exchanged once, within minutes,
+# for a "screen" key that stays in that screen's server-side session.
+presenter_keys = Table(
+    "presenter_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("purpose", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
 )

@@ -81,7 +81,7 @@ def _section_caption(done: Progress, index: int) -> str:
 def _sidebar(done: Progress, index: int, token: str) -> None:
     with st.sidebar:
         st.markdown("**Your progress**")
-        st.progress(done.share, text=f"{done.answered} of {done.total} questions answered")
+        st.progress(done.share, text=done.line)
         st.session_state[NAV_KEY] = index
         titles = [f"{s.index + 1}. {s.title}" for s in done.sections]
         st.radio(
@@ -108,6 +108,14 @@ def render() -> None:
     if st.session_state.get(session.TOKEN_PROBLEM) and session.token() is None:
         render_notices()
         st.stop()
+    if session.team_view():
+        # The team's answers are recorded on the shared screen with the facilitator's
+        # key; this page would offer widgets that cannot save.
+        st.title("The team's answers")
+        st.info(session.TEAM_READ_ONLY, icon=":material/groups:")
+        st.page_link(routes.RESULTS, label="See the team's results", icon=":material/insights:")
+        st.page_link(routes.FACILITATE, label="Back to the workshop", icon=":material/groups:")
+        return
     token = session.ensure_started()
     b = bank()
     done = progress(b, session.values())

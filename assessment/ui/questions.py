@@ -5,6 +5,9 @@ Every widget has a key derived from the question id (``q__<id>``, sub-widgets
 readers, the "why we ask" help one click away, and "don't know" where the bank offers it.
 Answers go through :func:`session.set_answer`, which checks them with
 ``loader.check_value`` and shows what cannot be accepted right under the question.
+Multi-choice answers go through :func:`session.change_answer` instead: what is saved is
+the option this tab ticked or unticked, so a second tab on the same resume link never
+erases the first one's ticks.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _on_multi(qid: str) -> None:
                 f"“{DONT_KNOW_LABEL}” cannot be combined with other answers: untick one of them."
             ]
             return
-        session.set_answer(qid, DONT_KNOW)
+        session.change_answer(qid, DONT_KNOW)
         return
     for option in q.options:
         if option.exclusive and option.id in chosen and len(chosen) > 1:
@@ -53,7 +56,7 @@ def _on_multi(qid: str) -> None:
                 "untick one of them."
             ]
             return
-    session.set_answer(qid, chosen or None)
+    session.change_answer(qid, chosen or None)
 
 
 def _on_number(qid: str) -> None:
@@ -69,7 +72,10 @@ def _on_text(qid: str) -> None:
 
 
 def _on_clear(qid: str) -> None:
-    session.set_answer(qid, None)
+    if bank().questions[qid].type in ("multi", "raci"):
+        session.change_answer(qid, None)  # what another tab added meanwhile stays
+    else:
+        session.set_answer(qid, None)
     forget_widgets(qid)
 
 

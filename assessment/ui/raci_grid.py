@@ -3,6 +3,9 @@
 A grid of small select boxes works with the keyboard alone (Tab to a cell, type a letter
 or use the arrows, Enter) and each one carries a full label for screen readers,
 "<activity> — <role>", while the visible column headers name the roles once.
+
+A change is saved as the cells this tab changed (:func:`session.change_answer`), applied
+to the grid stored now, so two tabs filling different cells keep both.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def _on_cell(qid: str) -> None:
     q = bank().questions[qid]
     state = st.session_state
     if state.get(key(qid, DONT_KNOW)):
-        session.set_answer(qid, DONT_KNOW)
+        session.change_answer(qid, DONT_KNOW)
         return
     matrix: dict[str, dict[str, str]] = {}
     for activity in q.activities:
@@ -43,7 +46,7 @@ def _on_cell(qid: str) -> None:
         }
         if row:
             matrix[activity.id] = row
-    session.set_answer(qid, matrix or None)
+    session.change_answer(qid, matrix or None)
 
 
 def render_raci(q: Question, label: str) -> None:

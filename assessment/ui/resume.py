@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from assessment.ui.routes import ASSESSMENT_PATH, URL_PATHS
-from assessment.ui.session import RESUME_PARAM
+from assessment.ui.session import RESUME_PARAM, team_view
 
 
 def app_root(url: str | None) -> str:
@@ -39,7 +39,17 @@ def resume_url(token: str) -> str:
 
 
 def render_resume_link(token: str, compact: bool = False) -> None:
-    """The link with a copy button, and what it is for."""
+    """The link with a copy button, and what it is for.
+
+    Not for a workshop's team answers: their token is never shown (it would be on a
+    projected page), and the facilitator opens them from the facilitator page.
+    """
+    if team_view():
+        st.caption(
+            "These are the workshop's team answers: open them again from the facilitator "
+            "page (Open the team's results)."
+        )
+        return
     if not compact:
         st.markdown("**Your resume link**")
         st.caption(

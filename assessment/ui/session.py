@@ -4,6 +4,17 @@ The resume token in the URL (``?resume=…``) is the only key a person needs. On
 run for a token the answers are read from the database once; after that every rerun works
 on the copy in session state, and every change is written through to the database at
 once (:func:`set_answer`), so a refresh, a closed tab or a visit days later loses nothing.
+
+Two tabs on one resume link each have their own copy. Multi-choice and RACI answers are
+therefore saved as *changes* to what is stored now (:func:`change_answer`), never whole
+from a possibly stale copy, so one tab cannot erase the other's ticks or cells.
+
+A workshop's **team view** is the one assessment that is not opened by its token: the
+team's answers are the workshop's official assessment, and their token would let anyone
+who saw it on a projected page read them. The facilitator page opens them in its own tab
+(``?team=1`` plus the facilitator secret already in this session); the address then
+carries no token, no resume link is shown, and every write goes through the facilitator
+secret (:mod:`assessment.store.workshops`).
 """
 
 from __future__ import annotations
@@ -15,11 +26,15 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.loader import check_value
-from assessment.models import Answers, AnswersMeta, Bank
+from assessment.models import Answers, AnswersMeta, Bank, Question
 from assessment.store import repository
+from assessment.store import workshops as ws
+from assessment.store.changes import ChangeRefusedError, StaleAnswerError, merge_choices, merge_raci
+from assessment.store.hygiene import normalise_newlines, strip_controls, value_problem
 from assessment.ui.resources import bank, engine
 
 RESUME_PARAM = "resume"
+TEAM_PARAM = "team"
 SECTION_PARAM = "section"
 WIDGET_PREFIX = "q__"
 META_PREFIX = "meta__"
@@ -36,6 +51,23 @@ TOKEN_PROBLEM = "token_problem"
 SET_ASIDE = "set_aside"
 SAVE_FAILED = "save_failed"
 SAVE_REFUSED = "save_refused"
+TEAM_VIEW = "team_view"
+"""Set while the open assessment is a workshop's team answers: the facilitator secret."""
+FACILITATOR_SECRET = "workshop_facilitator"
+"""The facilitator secret this tab used on the facilitator page (server-side only)."""
+
+TEAM_READ_ONLY = (
+    "These are the workshop's team answers: record them on the shared screen, under "
+    "each question (Record the team's answer)."
+)
+TEAM_FROM_FACILITATOR = (
+    "The team's results open from the facilitator page (Open the team's results), in "
+    "the browser tab that runs the workshop."
+)
+TEAM_LINK_RETIRED = (
+    "This link belongs to a workshop's team answers, which are no longer opened by link. "
+    "The facilitator opens them from the facilitator page (Open the team's results)."
+)
 
 SAVE_FAILED_TEXT = (
     "Your last answer could not be saved: the database did not respond. "
@@ -49,6 +81,16 @@ SAVE_FAILED_TEXT = (
 def token() -> str | None:
     value = st.session_state.get(TOKEN)
     return value if isinstance(value, str) else None
+
+
+def team_view() -> bool:
+    """Whether the open assessment is a workshop's team answers (opened by the facilitator)."""
+    return bool(st.session_state.get(TEAM_VIEW))
+
+
+def shareable_token() -> str | None:
+    """The token to show as a resume link: none for a team view, whose token stays hidden."""
+    return None if team_view() else token()
 
 
 def values() -> dict[str, Any]:
@@ -106,10 +148,14 @@ def sync() -> None:
     is reported on the page (:data:`TOKEN_PROBLEM`) and nothing else changes. When the
     URL lost the token (switching pages drops query parameters), it is put back.
     """
+    if TEAM_PARAM in st.query_params:
+        del st.query_params[TEAM_PARAM]
+        _open_team_view()
+        return
     wanted = st.query_params.get(RESUME_PARAM)
     current = token()
     if wanted is None:
-        if current is not None:
+        if current is not None and not team_view():
             st.query_params[RESUME_PARAM] = current
         return
     if wanted == current:
@@ -130,16 +176,39 @@ def sync() -> None:
             "or the assessment was deleted.",
         )
         return
+    if stored.kind == "team":
+        _reject(wanted, TEAM_LINK_RETIRED)
+        return
     _adopt(stored.token, stored.values, stored.meta, stored.targets)
 
 
 def _reject(wanted: str, message: str) -> None:
     """Keep whatever was open before, and say why the link in the URL was not used."""
     st.session_state[TOKEN_PROBLEM] = message
-    del st.query_params[RESUME_PARAM]
+    if RESUME_PARAM in st.query_params:
+        del st.query_params[RESUME_PARAM]
     still_open = token()
-    if still_open is not None:
+    if still_open is not None and not team_view():
         st.query_params[RESUME_PARAM] = still_open
+
+
+def _open_team_view() -> None:
+    """Open the team's answers of the workshop this tab facilitates (see module doc)."""
+    secret = st.session_state.get(FACILITATOR_SECRET)
+    try:
+        team_token = ws.team_token_for(engine(), str(secret or ""))
+        stored = repository.load(engine(), team_token)
+    except ws.WorkshopError:
+        stored = None
+    except SQLAlchemyError:
+        _reject("", "The team's answers could not be loaded: the database did not respond.")
+        return
+    if stored is None:
+        _reject("", TEAM_FROM_FACILITATOR)
+        return
+    _adopt(stored.token, stored.values, stored.meta, stored.targets, in_url=False)
+    st.session_state[TEAM_VIEW] = str(secret)
+    st.session_state.pop(TOKEN_PROBLEM, None)
 
 
 def _adopt(
@@ -147,6 +216,8 @@ def _adopt(
     stored_values: Mapping[str, Any],
     stored_meta: Mapping[str, Any],
     stored_targets: Mapping[str, int],
+    *,
+    in_url: bool = True,
 ) -> None:
     """Make ``new_token`` the open assessment; answers that no longer fit are set aside."""
     b = bank()
@@ -173,7 +244,11 @@ def _adopt(
     st.session_state[ERRORS] = {}
     st.session_state[SET_ASIDE] = aside
     st.session_state.pop(SECTION, None)
-    st.query_params[RESUME_PARAM] = new_token
+    st.session_state.pop(TEAM_VIEW, None)
+    if in_url:
+        st.query_params[RESUME_PARAM] = new_token
+    elif RESUME_PARAM in st.query_params:
+        del st.query_params[RESUME_PARAM]
 
 
 def _known_meta(stored: Mapping[str, Any]) -> dict[str, Any]:
@@ -198,7 +273,7 @@ def ensure_started() -> str:
 def forget() -> None:
     """Close the open assessment in this tab (it stays in the database)."""
     clear_widgets()
-    for key in (TOKEN, VALUES, META, TARGETS, ERRORS, SET_ASIDE, SECTION, TOKEN_PROBLEM):
+    for key in (TOKEN, VALUES, META, TARGETS, ERRORS, SET_ASIDE, SECTION, TOKEN_PROBLEM, TEAM_VIEW):
         st.session_state.pop(key, None)
     st.query_params.clear()
 
@@ -218,51 +293,187 @@ def set_answer(qid: str, raw: Any) -> bool:
 
     Returns True when the answer was accepted (``None`` clears it). Nothing is written
     when the answer cannot be accepted, so the stored answer stays the last good one.
+    Text is checked for control characters first (NUL and the like are refused, on every
+    database, with a message under the question).
     """
     question = bank().questions[qid]
-    checked, problems = check_value(question, raw)
+    if isinstance(raw, str):
+        raw = normalise_newlines(raw)
     errs = errors()
+    problem = _refusal(raw)
+    if problem:
+        errs[qid] = [problem]
+        return False
+    checked, problems = check_value(question, raw)
     if problems:
         errs[qid] = [message for _, message in problems]
         return False
     errs.pop(qid, None)
     if not _write(lambda t: repository.save_answer(engine(), t, qid, checked)):
         return False
-    current = values()
-    if checked is None:
-        current.pop(qid, None)
-    else:
-        current[qid] = checked
+    _remember(qid, checked)
     return True
 
 
+def change_answer(qid: str, desired: Any) -> bool:
+    """Save a multi-choice or RACI answer as the change this tab made to it.
+
+    ``desired`` is what this tab's widgets now show; the options or cells that differ
+    from this tab's copy are applied to the answer stored now (see
+    :mod:`assessment.store.changes`), so another tab's ticks survive. When the merged
+    answer differs from what this tab shows, the question's widgets are redrawn from it.
+    """
+    question = bank().questions[qid]
+    base = values().get(qid)
+    errs = errors()
+    if team_view():
+        errs[qid] = [TEAM_READ_ONLY]
+        return False
+
+    def change(current: Any) -> Any:
+        merged = _merge(question, base, desired, _usable(question, current))
+        checked, problems = check_value(question, merged)
+        if problems:
+            raise ChangeRefusedError("; ".join(message for _, message in problems))
+        return checked
+
+    saved: list[Any] = []
+    try:
+        ok = _write(lambda t: saved.append(repository.modify_answer(engine(), t, qid, change)))
+    except StaleAnswerError as exc:
+        errs[qid] = [str(exc)]
+        _remember(qid, _usable(question, exc.current))
+        _redraw(qid)
+        return False
+    except ChangeRefusedError as exc:
+        errs[qid] = [str(exc)]
+        return False
+    if not ok:
+        return False
+    errs.pop(qid, None)
+    if not saved:  # the database did not respond: keep this tab's answer (SAVE_FAILED)
+        _remember(qid, desired)
+        return True
+    _remember(qid, saved[0])
+    if saved[0] != desired:
+        _redraw(qid)
+    return True
+
+
+def _merge(question: Question, base: Any, desired: Any, current: Any) -> Any:
+    if question.type == "raci":
+        return merge_raci(base, desired, current)
+    return merge_choices(base, desired, current, [o.id for o in question.options])
+
+
+def _usable(question: Question, value: Any) -> Any:
+    """A stored value as the page would use it (one that no longer fits counts as none)."""
+    checked, problems = check_value(question, value)
+    return None if problems else checked
+
+
+def _remember(qid: str, value: Any) -> None:
+    current = values()
+    if value is None:
+        current.pop(qid, None)
+    else:
+        current[qid] = value
+
+
+def _redraw(qid: str) -> None:
+    """Drop a question's widget state so its widgets show the stored answer again."""
+    prefix = WIDGET_PREFIX + qid
+    for name in list(st.session_state.keys()):
+        if name == prefix or str(name).startswith(prefix + "__"):
+            del st.session_state[name]
+
+
+def _refusal(value: Any) -> str | None:
+    problem = value_problem(value, "The text")
+    if problem:
+        # Shown as "Not saved: …." under the question: no trailing full stop here.
+        return problem[0].lower() + problem[1:].rstrip(".")
+    return None
+
+
 def set_meta(new_meta: Mapping[str, Any]) -> None:
+    """Save the report-cover details; text with control characters is refused."""
     cleaned = _known_meta(new_meta)
+    problem = value_problem(cleaned, "A detail for the report's cover")
+    if problem:
+        st.session_state[SAVE_REFUSED] = problem
+        return
     st.session_state[META] = cleaned
+    secret = st.session_state.get(TEAM_VIEW)
+    if secret:
+        _write_team(lambda: ws.save_team_meta(engine(), str(secret), cleaned))
+        return
     _write(lambda t: repository.save_meta(engine(), t, cleaned))
 
 
 def set_targets(new_targets: Mapping[str, int]) -> None:
+    """Save target levels as changes, so another tab's targets for other dimensions stay."""
+    old = targets()
     cleaned = {k: int(v) for k, v in new_targets.items()}
+    changes: dict[str, int | None] = {k: v for k, v in cleaned.items() if old.get(k) != v}
+    changes.update({k: None for k in old if k not in cleaned})
     st.session_state[TARGETS] = cleaned
-    _write(lambda t: repository.save_targets(engine(), t, cleaned))
+    if not changes:
+        return
+    stored: list[dict[str, int]] = []
+    secret = st.session_state.get(TEAM_VIEW)
+    if secret:
+        _write_team(lambda: stored.append(ws.update_team_targets(engine(), str(secret), changes)))
+    else:
+        _write(lambda t: stored.append(repository.update_targets(engine(), t, changes)))
+    if stored:
+        dims = bank().dimension_map
+        st.session_state[TARGETS] = {
+            k: v for k, v in stored[0].items() if k in dims and 0 <= v <= 4
+        }
 
 
-def replace_answers(new: Answers) -> None:
-    """Replace every answer and the meta (a confirmed upload), in one transaction."""
+def replace_answers(new: Answers) -> bool:
+    """Replace every answer and the meta (a confirmed upload), in one transaction.
+
+    Control characters in the file's text (NUL and the like, which the database must not
+    take) are removed, and the page says so. Returns False, with the reason in
+    :data:`SAVE_REFUSED`, when nothing was replaced (a team view, a closed workshop).
+    """
+    if team_view():
+        st.session_state[SAVE_REFUSED] = TEAM_READ_ONLY
+        return False
     current_token = ensure_started()
-    new_meta = _known_meta(new.meta.model_dump(exclude_none=True))
-    repository.replace_all(engine(), current_token, new.values, new_meta)
+    new_values, removed = strip_controls(dict(new.values))
+    new_meta, removed_meta = strip_controls(_known_meta(new.meta.model_dump(exclude_none=True)))
+    try:
+        repository.replace_all(engine(), current_token, new_values, new_meta)
+    except repository.AnswerRefusedError as exc:
+        st.session_state[SAVE_REFUSED] = str(exc)
+        return False
     clear_widgets()
-    st.session_state[VALUES] = dict(new.values)
+    st.session_state[VALUES] = dict(new_values)
     st.session_state[META] = new_meta
     st.session_state[ERRORS] = {}
     st.session_state[SET_ASIDE] = []
     st.session_state.pop(SECTION, None)
+    st.session_state.pop(SAVE_REFUSED, None)
+    if removed or removed_meta:
+        st.session_state[SAVE_REFUSED] = (
+            f"Invisible control characters (such as {removed or removed_meta}) were removed "
+            "from the file's text before it was saved: they cannot be stored."
+        )
+    return True
 
 
 def _write(action: Callable[[str], None]) -> bool:
-    """Run a database write; on failure say so on the page. True when it was saved."""
+    """Run a database write; on failure say so on the page. True when it was saved.
+
+    A team view never writes by token: its writes go through :func:`_write_team`.
+    """
+    if team_view():
+        st.session_state[SAVE_REFUSED] = TEAM_READ_ONLY
+        return False
     current_token = ensure_started()
     try:
         action(current_token)
@@ -274,6 +485,21 @@ def _write(action: Callable[[str], None]) -> bool:
     except (SQLAlchemyError, KeyError):
         st.session_state[SAVE_FAILED] = True
         return True  # kept in this tab (see SAVE_FAILED_TEXT)
+    st.session_state.pop(SAVE_FAILED, None)
+    st.session_state.pop(SAVE_REFUSED, None)
+    return True
+
+
+def _write_team(action: Callable[[], object]) -> bool:
+    """A write to the team's answers, authorised by the facilitator secret in this tab."""
+    try:
+        action()
+    except ws.WorkshopError as exc:
+        st.session_state[SAVE_REFUSED] = str(exc)
+        return False
+    except SQLAlchemyError:
+        st.session_state[SAVE_FAILED] = True
+        return False
     st.session_state.pop(SAVE_FAILED, None)
     st.session_state.pop(SAVE_REFUSED, None)
     return True

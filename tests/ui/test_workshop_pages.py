@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
-from sqlalchemy import Engine
+import pytest
+from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
 from assessment.loader import load_bank
 from assessment.store import repository
 from assessment.store import workshops as ws
+from assessment.store.tables import join_attempts
 from assessment.ui import routes
 from ui.apptest_helpers import APP, TIMEOUT, texts
 
@@ -22,6 +25,11 @@ def _open(page: str, **params: str) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def _screen(db: Engine, workshop: ws.Workshop) -> AppTest:
+    """The shared screen, opened the way the facilitator page opens it."""
+    return _open(routes.PRESENT, k=ws.new_presenter_link(db, workshop.facilitator_token))
 
 
 def test_workshop_facilitator_creates_a_workshop_and_gets_code_and_link(
@@ -43,6 +51,10 @@ def test_workshop_facilitator_creates_a_workshop_and_gets_code_and_link(
     codes = [c.value for c in at.code]
     assert any(f"join?code={workshop.code}" in c for c in codes)
     assert any(f"facilitate?f={workshop.facilitator_token}" in c for c in codes)
+    # The shared screen's address carries a single-use presenter key, never the secret.
+    screen_url = at.link_button(key="open_shared_screen").proto.url
+    assert workshop.facilitator_token not in screen_url
+    assert set(parse_qs(urlsplit(screen_url).query)) == {"k"}
 
 
 def test_workshop_facilitator_link_that_is_wrong_is_refused(mini: Path) -> None:
@@ -84,9 +96,9 @@ def test_workshop_shared_screen_hides_until_revealed_and_respects_threshold(
     tokens = [ws.join(db, workshop.code, None, f"c{i}") for i in range(3)]
     for token, level in zip(tokens, [0, 2, 4], strict=True):
         ws.save_participant_answer(db, token, "cap_versioning", level)
-    at = _open(routes.PRESENT, f=workshop.facilitator_token)
-    # The projector's address bar must not show the secret that controls the workshop.
-    assert "f" not in at.query_params
+    at = _screen(db, workshop)
+    # The projector's address bar keeps no key at all.
+    assert "k" not in at.query_params and "f" not in at.query_params
     page = texts(at)
     assert "3 joined" in page
     assert "3 answered" in page
@@ -108,7 +120,7 @@ def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db:
     for i in range(2):
         token = ws.join(db, workshop.code, None, f"c{i}")
         ws.save_participant_answer(db, token, "cap_versioning", i)
-    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    at = _screen(db, workshop)
     page = texts(at)
     assert "anonymity threshold" in page
     assert "0 · None: 1" not in page
@@ -116,7 +128,7 @@ def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db:
 
 def test_workshop_team_answer_recorded_from_the_shared_screen(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off")
-    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    at = _screen(db, workshop)
     at.radio(key="team__cap_versioning").set_value(3).run()
     assert not at.exception, at.exception
     stored = repository.load(db, workshop.team_token)
@@ -139,7 +151,7 @@ def test_workshop_closed_refuses_a_participant_answer_on_the_page(mini: Path, db
 
 def test_workshop_room_mode_shows_one_question_and_records_hands(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "No devices", mode="room")
-    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    at = _screen(db, workshop)
     page = texts(at)
     assert "1. How do you version data?" in page
     assert "How is training triggered?" not in page  # one question at a time
@@ -157,7 +169,7 @@ def test_workshop_room_mode_shows_one_question_and_records_hands(mini: Path, db:
 
 def test_workshop_shared_screen_can_be_frozen_and_unfrozen(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=1)
-    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    at = _screen(db, workshop)
     at.toggle(key="present_pause_toggle").set_value(True).run()
     assert not at.exception, at.exception
     assert "Frozen: new answers appear when you unfreeze the screen." in texts(at)
@@ -168,3 +180,167 @@ def test_workshop_shared_screen_can_be_frozen_and_unfrozen(mini: Path, db: Engin
     page = texts(at)
     assert "Frozen" not in page
     assert "1 joined" in page
+
+
+# --------------------------------------------------------------------------- issue 11
+
+
+def _all_text(at: AppTest) -> str:
+    """What a projector would show: every text, code box and link on the page."""
+    parts = [texts(at)]
+    parts += [str(c.value) for c in at.code]
+    parts += [f"{link.proto.page}?{link.proto.query_string}" for link in at.page_link]
+    parts += [button.proto.url for button in at.link_button]
+    return "\n".join(parts)
+
+
+def test_workshop_shared_screen_never_holds_the_secret_whatever_the_navigation(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    link = ws.new_presenter_link(db, workshop.facilitator_token)
+    at = _open(routes.PRESENT, k=link)
+    assert "0 joined" in texts(at)
+    assert "k" not in at.query_params
+    # Back restores present?k=<used link>: the screen goes on, the key leaves the bar again.
+    at.query_params["k"] = link
+    at.run()
+    assert not at.exception, at.exception
+    assert "0 joined" in texts(at) and "already been used" not in texts(at)
+    assert "k" not in at.query_params
+    # The top menu to "Run a workshop": this session has no secret to put back.
+    at.switch_page(routes.FACILITATE).run()
+    assert not at.exception, at.exception
+    assert "f" not in at.query_params
+    assert workshop.facilitator_token not in _all_text(at)
+    assert at.text_input(key="workshop_title") is not None  # just the create form
+    # Anyone else who reads the used link off the wall gets nothing.
+    other = _open(routes.PRESENT, k=link)
+    assert "already been used or has expired" in texts(other)
+    assert "joined" not in texts(other)
+
+
+def test_workshop_shared_screen_refuses_the_facilitator_secret_in_its_address(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    at = _open(routes.PRESENT, f=workshop.facilitator_token)
+    assert "f" not in at.query_params
+    page = texts(at)
+    assert "must never be on the shared screen" in page
+    assert "joined" not in page and "Kick-off" not in page
+
+
+def test_workshop_team_results_open_without_any_token_in_sight(mini: Path, db: Engine) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
+    at = _open(routes.FACILITATE, f=workshop.facilitator_token)
+    assert workshop.team_token not in _all_text(at)
+    team_link = next(link for link in at.page_link if link.value == "Open the team's results")
+    assert team_link.proto.query_string == "team=1"
+    # Following the link (same tab): results of the team, and no token anywhere.
+    at.query_params.clear()
+    at.query_params["team"] = "1"
+    at.switch_page(routes.RESULTS).run()
+    assert not at.exception, at.exception
+    assert "Your results" in texts(at)
+    assert dict(at.query_params) == {}
+    assert workshop.team_token not in _all_text(at)
+    assert "open them again from the facilitator page" in texts(at)  # instead of a resume box
+    # The questionnaire does not offer widgets that cannot save.
+    at.switch_page("assessment/ui/pages/questionnaire.py").run()
+    assert not at.exception, at.exception
+    assert "record them on the shared screen" in texts(at)
+    assert not at.radio and dict(at.query_params) == {}
+
+
+def test_workshop_team_token_link_no_longer_opens_the_team_answers(mini: Path, db: Engine) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
+    for page in (routes.RESULTS, "assessment/ui/pages/questionnaire.py"):
+        at = _open(page, resume=workshop.team_token)
+        assert "no longer opened by link" in texts(at)
+        assert "resume" not in at.query_params
+        assert not at.radio
+    # Without the facilitator secret in the tab, ?team=1 opens nothing either.
+    at = _open(routes.RESULTS, team="1")
+    assert "open from the facilitator page" in texts(at)
+
+
+def test_workshop_closed_workshop_shows_team_answers_without_changing_them(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
+    ws.set_status(db, workshop.facilitator_token, "closed")
+    at = _screen(db, workshop)
+    radio = at.radio(key="team__cap_versioning")
+    assert radio.value == 3 and radio.disabled
+    assert "team's answers are final" in texts(at)
+
+
+def test_workshop_approach_tab_counts_only_people_who_answered(mini: Path, db: Engine) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=3)
+    tokens = [ws.join(db, workshop.code, None, f"ip:1.1.1.{i}") for i in range(3)]
+    for qid, value in (("budget", "yes"), ("start", "management"), ("sits", "platform")):
+        ws.save_participant_answer(db, tokens[0], qid, value)
+    page = texts(_screen(db, workshop))
+    assert "3 joined" in page
+    assert "undetermined" not in page and "top-down: 1" not in page
+    assert "Shown once 3 people have answered at least one question" in page
+    assert "(1 so far)" in page
+
+
+def test_workshop_facilitator_locks_the_room_and_export_waits_for_the_threshold(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=2)
+    token = ws.join(db, workshop.code, None, "ip:1.1.1.1")
+    ws.save_participant_answer(db, token, "budget", "yes")
+    at = _open(routes.FACILITATE, f=workshop.facilitator_token)
+    assert at.button(key="workshop_export_waiting").disabled
+    assert "once at least 2 participants have answered" in texts(at)
+    at.toggle(key="workshop_lock").set_value(True).run()
+    assert not at.exception, at.exception
+    assert ws.by_facilitator(db, workshop.facilitator_token).locked  # type: ignore[union-attr]
+    joiner = _open(routes.JOIN, code=workshop.code)
+    assert "locked this workshop" in texts(joiner)
+    joiner.text_input(key="join_name").input("Late")
+    joiner.button[0].click().run()
+    assert "locked this workshop" in texts(joiner)
+    assert len(ws.participants(db, workshop.id)) == 1
+
+
+def test_workshop_code_in_the_address_counts_as_a_guess(
+    mini: Path, db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ASSESS_JOIN_MAX_FAILED_PER_ADDRESS", "2")
+    workshop = ws.create(db, load_bank(mini), "Secret merger kick-off")
+    first = _open(routes.JOIN, code="AAAAAA")
+    assert "No workshop has this code" in texts(first)
+    for _ in range(3):  # reruns of the same page do not count again
+        first.run()
+    with db.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(join_attempts)).scalar_one() == 1
+    _open(routes.JOIN, code="BBBBBB")
+    guesser = _open(routes.JOIN, code=workshop.code)
+    page = texts(guesser)
+    assert "Too many attempts" in page
+    assert "Secret merger" not in page
+
+
+def test_workshop_title_and_free_text_with_nul_get_a_message(mini: Path, db: Engine) -> None:
+    at = _open(routes.FACILITATE)
+    at.text_input(key="workshop_title").input("Kick\x00off")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "invisible control character (U+0000)" in texts(at)
+
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    token = ws.join(db, workshop.code, None, "ip:1.1.1.1")
+    ws.save_participant_answer(db, token, "has_use_case", "yes")
+    at = _open(routes.ASSESSMENT, resume=token, section="team")
+    at.text_area(key="q__uc_name").input("Churn\x00 prediction").run()
+    assert not at.exception, at.exception
+    assert "Not saved: the text contains an invisible control character (U+0000)" in texts(at)
+    assert "uc_name" not in repository.load(db, token).values  # type: ignore[union-attr]

@@ -1,20 +1,30 @@
 """Facilitate: create a workshop, hand out the join code, and run the room from here.
 
 The facilitator link (``/facilitate?f=<secret>``) is the only key that controls a
-workshop; it is shown once with a warning to keep it private. Participants get the short
-join code, a QR code and the join address as text.
+workshop; it is shown in a collapsed box with a warning to keep it private. Participants
+get the short join code, a QR code and the join address as text.
+
+Nothing that leaves this page carries a secret: the shared screen opens with a
+single-use presenter key, and the team's results open in this tab without any token in
+the address (the session remembers them), so projecting either shows nothing that
+controls the workshop or changes its official answers.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
 from assessment.models import localize
 from assessment.store import workshops as ws
-from assessment.ui import routes
+from assessment.store.limits import JoinLimits, LimitsError
+from assessment.ui import routes, session
 from assessment.ui.resources import bank, engine
 from assessment.ui.text import plain
 from assessment.ui.workshop import links, state
+
+PRESENTER_LINK = "presenter_link"
 
 
 def _create_form() -> None:
@@ -79,9 +89,14 @@ def _control(workshop: ws.Workshop) -> None:
         st.code(join, language=None)
         st.link_button(
             "Open the shared screen",
-            links.page_url(routes.PRESENT_PATH, f=workshop.facilitator_token),
+            links.page_url(routes.PRESENT_PATH, k=_presenter_link(workshop)),
             type="primary",
-            help="Open it on the computer connected to the projector.",
+            key="open_shared_screen",
+            on_click=_used_presenter_link,
+            help=(
+                "Open it on the computer connected to the projector. Each press makes a "
+                "new single-use link, so the projector never holds your facilitator link."
+            ),
         )
     with right:
         st.image(
@@ -90,6 +105,8 @@ def _control(workshop: ws.Workshop) -> None:
             width=260,
             alt=f"QR code that opens {join}",
         )
+
+    _joining(workshop)
 
     names, anonymous = ws.names(engine(), workshop.id)
     st.subheader(f"{len(names) + anonymous} participant(s)")
@@ -108,16 +125,10 @@ def _control(workshop: ws.Workshop) -> None:
     st.page_link(
         routes.RESULTS,
         label="Open the team's results",
-        query_params={"resume": workshop.team_token},
+        query_params={session.TEAM_PARAM: "1"},
+        help="Opens in this tab; the address carries no token, so it is safe to project.",
     )
-    st.download_button(
-        "Download all responses (anonymised CSV)",
-        data=lambda: ws.export_csv(engine(), workshop, bank()),
-        file_name=f"workshop-{workshop.code}-responses.csv",
-        mime="text/csv",
-        key="workshop_export",
-        help="One row per answer; participants are numbered P1, P2, … and never named.",
-    )
+    _export(workshop)
 
     st.subheader("Settings")
     new_mode = st.radio(
@@ -132,10 +143,14 @@ def _control(workshop: ws.Workshop) -> None:
         ws.set_mode(engine(), workshop.facilitator_token, str(new_mode))
         st.rerun()
     if workshop.open:
-        if st.button("Close the workshop", help="Keeps every answer; takes no new ones."):
+        if st.button(
+            "Close the workshop",
+            key="workshop_close",
+            help="Keeps every answer; takes no new ones, and the team's answers are final.",
+        ):
             ws.set_status(engine(), workshop.facilitator_token, "closed")
             st.rerun()
-    elif st.button("Reopen the workshop"):
+    elif st.button("Reopen the workshop", key="workshop_reopen"):
         ws.set_status(engine(), workshop.facilitator_token, "open")
         st.rerun()
 
@@ -148,6 +163,87 @@ def _control(workshop: ws.Workshop) -> None:
     st.caption(f"Question bank: {plain(localize(bank().info.title))} {bank().info.version}")
 
 
+def _presenter_link(workshop: ws.Workshop) -> str:
+    """A single-use key for the shared screen's address, made again once used or old."""
+    cached = st.session_state.get(PRESENTER_LINK)
+    now = datetime.now(UTC)
+    fresh_for = ws.LINK_KEY_LIFETIME - timedelta(minutes=3)
+    if isinstance(cached, tuple) and cached[0] == workshop.id and now - cached[2] < fresh_for:
+        return str(cached[1])
+    key = ws.new_presenter_link(engine(), workshop.facilitator_token)
+    st.session_state[PRESENTER_LINK] = (workshop.id, key, now)
+    return key
+
+
+def _used_presenter_link() -> None:
+    st.session_state.pop(PRESENTER_LINK, None)
+
+
+def _toggle_lock(workshop: ws.Workshop) -> None:
+    locked = bool(st.session_state.get("workshop_lock"))
+    ws.set_locked(engine(), workshop.facilitator_token, locked)
+
+
+def _joining(workshop: ws.Workshop) -> None:
+    """Who can still join: the lock, and the workshop's age limit."""
+    st.toggle(
+        "Lock the room: nobody new can join",
+        value=workshop.locked,
+        key="workshop_lock",
+        on_change=_toggle_lock,
+        args=(workshop,),
+        help=(
+            "Lock it once everyone is in: the code then lets nobody else join, even if it "
+            "was seen on the screen. People already in keep answering."
+        ),
+    )
+    try:
+        days = JoinLimits.from_env().max_age_days
+    except LimitsError as exc:
+        st.error(f"Joining is not configured correctly: {exc}")
+        return
+    if workshop.created_at is not None:
+        until = workshop.created_at + timedelta(days=days)
+        st.caption(
+            f"New participants can join until {until:%Y-%m-%d} ({days} days after the "
+            "workshop was created), while it is open and not locked."
+        )
+
+
+def _export(workshop: ws.Workshop) -> None:
+    """The pseudonymised CSV, offered only once enough people have answered."""
+    count = ws.respondents(engine(), workshop.id)
+    if count < workshop.threshold:
+        st.button(
+            "Download all responses (anonymised CSV)",
+            key="workshop_export_waiting",
+            disabled=True,
+            help=ws.export_refusal(count, workshop.threshold),
+        )
+        st.caption(ws.export_refusal(count, workshop.threshold))
+        return
+
+    def build() -> str:
+        try:
+            return ws.export_csv(engine(), workshop, bank())
+        except ws.WorkshopError as exc:  # answers were withdrawn since the page was drawn
+            return f"{exc}\n"
+
+    st.download_button(
+        "Download all responses (anonymised CSV)",
+        data=build,
+        file_name=f"workshop-{workshop.code}-responses.csv",
+        mime="text/csv",
+        key="workshop_export",
+        on_click="ignore",
+        help=(
+            "One row per answer, without names. Participants are numbered P1, P2, … in a "
+            "new random order for every download, so a number says nothing about who "
+            "joined when."
+        ),
+    )
+
+
 def page() -> None:
     token = state.facilitator_token()
     workshop = state.current()
@@ -157,7 +253,7 @@ def page() -> None:
             "You can create a new workshop below."
         )
         del st.query_params[state.FACILITATOR_PARAM]
-        st.session_state.pop("workshop_facilitator", None)
+        state.forget()
     if workshop is None:
         _create_form()
     else:

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import segno
 import streamlit as st
 
+from assessment.store.limits import client_address, trusted_proxies
 from assessment.ui.resume import app_root
 from assessment.ui.routes import JOIN_PATH
 
@@ -37,7 +38,12 @@ def qr_png(text: str, scale: int = 10) -> bytes:
 
 
 def client_key() -> str:
-    """Who is trying to join, for rate limiting: the connection's address."""
-    forwarded = st.context.headers.get("X-Forwarded-For", "") if st.context.headers else ""
-    address = forwarded.split(",")[0].strip() or (st.context.ip_address or "")
-    return f"ip:{address}" if address else "ip:unknown"
+    """Who is trying to join, for the join limiter: the connection's own address.
+
+    ``X-Forwarded-For`` counts only when the connection comes from a proxy listed in
+    ``ASSESS_TRUSTED_PROXIES`` (see :mod:`assessment.store.limits`); otherwise anyone
+    could claim any address. Raises ``LimitsError`` when that setting is malformed.
+    """
+    headers = st.context.headers
+    forwarded = headers.get_all("X-Forwarded-For") if headers else []
+    return "ip:" + client_address(st.context.ip_address, forwarded, trusted_proxies())

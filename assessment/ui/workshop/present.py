@@ -3,24 +3,36 @@
 Everything live sits in a fragment that reruns every few seconds, reading the workshop's
 state and the room's aggregate from the database (so any replica can serve it). Answers
 stay hidden until revealed, and below the anonymity threshold no distribution is shown.
+
+The projector's browser never holds the facilitator secret. It opens ``present?k=KEY``
+with a single-use link key from the facilitator page, which this page exchanges at once
+for a screen key kept only in this session (server-side) and removes from the address
+bar. Back brings back only a used key (dead); the top menu finds no secret in this
+session to put anywhere; a reload needs a new link from the facilitator page. An address
+with the secret itself (``?f=``) is refused here, so a habit from older versions cannot
+put it on the wall either.
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.models import Bank, Question, Section, localize
-from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.ui import routes
 from assessment.ui.resources import bank, engine
 from assessment.ui.text import plain
-from assessment.ui.workshop import figures, links, state
+from assessment.ui.workshop import figures, links
 from assessment.ui.workshop.team import render_team_answer
 from assessment.workshop import Aggregate, QuestionSpread, aggregate
 
 REFRESH_SECONDS = 3
 FACILITATE_PAGE = routes.FACILITATE
+LINK_PARAM = "k"
+SECRET_PARAM = "f"
+SCREEN_KEY = "present_screen_key"
+OPENING_PROBLEM = "present_problem"
 
 # Static styling only (no user text): bigger type for the back of the room.
 _CSS = """
@@ -52,11 +64,16 @@ def _section(b: Bank, section_id: str | None) -> Section:
     return b.sections[0]
 
 
+def _key() -> str:
+    """This screen's key (server-side session state; never in the page or its address)."""
+    return str(st.session_state.get(SCREEN_KEY) or "")
+
+
 def _step(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [s.id for s in b.sections]
     index = ids.index(workshop.current_section) if workshop.current_section in ids else 0
     target = b.sections[max(0, min(len(ids) - 1, index + delta))]
-    ws.set_position(engine(), workshop.facilitator_token, target.id, target.questions[0].id)
+    ws.set_position(engine(), _key(), target.id, target.questions[0].id)
 
 
 def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
@@ -64,11 +81,11 @@ def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [q for _, q in ordered]
     index = ids.index(workshop.current_question) if workshop.current_question in ids else 0
     section, question = ordered[max(0, min(len(ids) - 1, index + delta))]
-    ws.set_position(engine(), workshop.facilitator_token, section, question)
+    ws.set_position(engine(), _key(), section, question)
 
 
 def _reveal(workshop: ws.Workshop, qid: str, revealed: bool) -> None:
-    ws.set_revealed(engine(), workshop.facilitator_token, qid, revealed)
+    ws.set_revealed(engine(), _key(), qid, revealed)
 
 
 def _question_block(
@@ -83,8 +100,8 @@ def _question_block(
 ) -> None:
     with st.container(border=True, key=f"present_q_{q.id}"):
         st.markdown(f"### {number}. {plain(localize(q.text))}")
-        answered = f"{spread.answered} answered"
-        if spread.unknown:
+        answered = f"{spread.responses} answered"
+        if spread.unknown:  # None below the anonymity threshold
             answered += f" · {spread.unknown} don't know"
         st.write(answered)
         revealed = q.id in workshop.revealed
@@ -135,12 +152,12 @@ def _question_block(
                     args=(workshop, q.id, option.id),
                 )
         with st.expander("Record the team's answer", expanded=workshop.mode == "room"):
-            render_team_answer(b, q, team_values.get(q.id), workshop.facilitator_token)
+            render_team_answer(b, q, team_values.get(q.id), _key(), disabled=not workshop.open)
 
 
 def _save_hands(workshop: ws.Workshop, qid: str, option_id: str) -> None:
     count = st.session_state.get(f"hands_{qid}_{option_id}") or 0
-    ws.save_hands(engine(), workshop.facilitator_token, qid, option_id, int(count))
+    ws.save_hands(engine(), _key(), qid, option_id, int(count))
 
 
 PAUSED = "present_paused"
@@ -156,15 +173,17 @@ def _screen(token: str) -> None:
     """Everything on the shared screen; run by a self-refreshing or a frozen fragment."""
     if st.session_state.pop(SWITCHED, False):
         st.rerun(scope="app")  # switch between the live and the frozen fragment
-    workshop = ws.by_facilitator(engine(), token)
+    workshop = ws.by_presenter(engine(), token)
     if workshop is None:
-        st.error("This workshop no longer exists.")
+        st.error(
+            "This shared screen has expired or its workshop no longer exists. Open it "
+            "again from your facilitator page."
+        )
         return
     b = bank()
     room = ws.participants(engine(), workshop.id)
     agg = aggregate(b, room, workshop.threshold)
-    stored = repository.load(engine(), workshop.team_token)
-    team_values = stored.values if stored else {}
+    team_values = ws.team_values(engine(), token)
 
     top = st.columns([3, 1, 1], vertical_alignment="bottom")
     top[0].markdown(f"# {plain(workshop.title)}")
@@ -184,7 +203,12 @@ def _screen(token: str) -> None:
     if st.session_state.get(PAUSED):
         st.caption("Frozen: new answers appear when you unfreeze the screen.")
     if not workshop.open:
-        st.warning("The workshop is closed: answers are kept, new answers are not taken.")
+        st.warning(
+            "The workshop is closed: answers are kept, new answers are not taken, and the "
+            "team's answers are final."
+        )
+    elif workshop.locked:
+        st.caption("The room is locked: nobody new can join.")
 
     section = _section(b, workshop.current_section)
     tabs = st.tabs(["Questions", "Room profile", "Where we disagree", "Approach", "Progress"])
@@ -273,8 +297,15 @@ def _screen(token: str) -> None:
             st.write(
                 " · ".join(f"{label}: {count}" for label, count in sorted(agg.approaches.items()))
             )
+            st.caption(
+                f"Counts the {agg.approach_answered} people who answered at least one "
+                "question about how the effort started."
+            )
         else:
-            st.info(f"Shown once {workshop.threshold} people have answered.")
+            st.info(
+                f"Shown once {workshop.threshold} people have answered at least one question "
+                f"about how the effort started ({agg.approach_answered} so far)."
+            )
     with tabs[4]:
         for p in agg.progress:
             st.progress(
@@ -287,21 +318,51 @@ live = st.fragment(run_every=REFRESH_SECONDS)(_screen)
 frozen = st.fragment(_screen)
 
 
+def _open_from_address() -> None:
+    """Take a key out of the address bar at once; exchange a link key for a screen key."""
+    if SECRET_PARAM in st.query_params:
+        del st.query_params[SECRET_PARAM]
+        st.session_state[OPENING_PROBLEM] = (
+            "This address carried the facilitator link, which must never be on the shared "
+            "screen: it was not used. Open the shared screen with the button on your "
+            "facilitator page instead, and keep the facilitator link private."
+        )
+    link = st.query_params.get(LINK_PARAM)
+    if link is None:
+        return
+    del st.query_params[LINK_PARAM]
+    try:
+        st.session_state[SCREEN_KEY] = ws.open_screen(engine(), link)
+        st.session_state.pop(OPENING_PROBLEM, None)
+    except ws.WorkshopError as exc:
+        # Back restoring the used link in a screen that is already open is harmless:
+        # carry on with the open screen and say nothing.
+        if not (_key() and ws.by_presenter(engine(), _key())):
+            st.session_state[OPENING_PROBLEM] = str(exc)
+    except SQLAlchemyError:
+        st.session_state[OPENING_PROBLEM] = (
+            "The workshop could not be reached: the database did not respond. Open the "
+            "shared screen again from your facilitator page."
+        )
+
+
 def page() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
-    token = state.facilitator_token(keep_in_url=False)
-    workshop = state.current(keep_in_url=False)
-    if workshop is None:
+    _open_from_address()
+    token = _key()
+    if not token or ws.by_presenter(engine(), token) is None:
         st.title("Shared screen")
+        problem = st.session_state.get(OPENING_PROBLEM)
         st.error(
-            "Open the shared screen from your facilitator page (Open the shared screen). "
-            "The screen takes its secret link out of the address bar, so the room never "
-            "sees it; after a reload, open it again from there. To start a workshop, go to "
-            "Run a workshop."
+            str(problem)
+            if problem
+            else "Open the shared screen from your facilitator page (Open the shared "
+            "screen). Each press makes a single-use link, so the room never sees the "
+            "facilitator link; after a reload, open it again from there. To start a "
+            "workshop, go to Run a workshop."
         )
         st.page_link(FACILITATE_PAGE, label="Run a workshop")
         return
-    assert token is not None
     (frozen if st.session_state.get(PAUSED) else live)(token)
 
 

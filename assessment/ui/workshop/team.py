@@ -2,6 +2,11 @@
 
 One compact widget per question type, saved the moment it changes (checked with the same
 ``check_value`` as every other answer). Keys are ``team__<question>``.
+
+``key`` is the shared screen's presenter key (or the facilitator secret): the team's own
+token never reaches a page. A closed workshop shows the answers without letting them
+change. Multi-choice and RACI answers are saved as the options or cells changed here
+(:mod:`assessment.store.changes`), so two screens never erase each other's work.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import streamlit as st
 from assessment.loader import check_value
 from assessment.models import DONT_KNOW, Bank, Question, localize
 from assessment.store import workshops as ws
+from assessment.store.changes import ChangeRefusedError, merge_choices, merge_raci
+from assessment.store.hygiene import normalise_newlines, value_problem
 from assessment.ui.resources import engine
 
 NOT_YET = "__not_yet__"
@@ -23,13 +30,55 @@ def team_key(qid: str, *parts: str) -> str:
     return "__".join(["team", qid, *parts])
 
 
+def _say(q: Question, problem: str | None) -> None:
+    if problem:
+        st.session_state[team_key(q.id, "error")] = problem
+    else:
+        st.session_state.pop(team_key(q.id, "error"), None)
+
+
 def _save(facilitator: str, q: Question, raw: Any) -> None:
+    if isinstance(raw, str):
+        raw = normalise_newlines(raw)
+    problem = value_problem(raw, "The text")
+    if problem:
+        _say(q, problem)
+        return
     checked, problems = check_value(q, raw)
     if problems:
-        st.session_state[team_key(q.id, "error")] = "; ".join(m for _, m in problems)
+        _say(q, "; ".join(m for _, m in problems))
         return
-    st.session_state.pop(team_key(q.id, "error"), None)
-    ws.record_team_answer(engine(), facilitator, q.id, checked)
+    try:
+        ws.record_team_answer(engine(), facilitator, q.id, checked)
+    except ws.WorkshopError as exc:
+        _say(q, str(exc))
+        return
+    _say(q, None)
+
+
+def _change(facilitator: str, q: Question, base: Any, desired: Any) -> None:
+    """Save the options or cells changed here, applied to the team answer stored now."""
+
+    def change(current: Any) -> Any:
+        if q.type == "raci":
+            merged = merge_raci(base, desired, current)
+        else:
+            merged = merge_choices(base, desired, current, [o.id for o in q.options])
+        checked, problems = check_value(q, merged)
+        if problems:
+            raise ChangeRefusedError("; ".join(m for _, m in problems))
+        return checked
+
+    try:
+        saved = ws.modify_team_answer(engine(), facilitator, q.id, change)
+    except (ws.WorkshopError, ChangeRefusedError) as exc:
+        _say(q, str(exc))
+        return
+    _say(q, None)
+    if saved != desired:  # the other screen's changes are part of it: redraw from it
+        for name in list(st.session_state.keys()):
+            if str(name).startswith(team_key(q.id)):
+                del st.session_state[name]
 
 
 def _on_choice(facilitator: str, q: Question) -> None:
@@ -37,8 +86,8 @@ def _on_choice(facilitator: str, q: Question) -> None:
     _save(facilitator, q, None if value == NOT_YET else value)
 
 
-def _on_multi(facilitator: str, q: Question) -> None:
-    _save(facilitator, q, st.session_state[team_key(q.id)] or None)
+def _on_multi(facilitator: str, q: Question, base: Any) -> None:
+    _change(facilitator, q, base, st.session_state[team_key(q.id)] or None)
 
 
 def _on_number(facilitator: str, q: Question) -> None:
@@ -49,7 +98,7 @@ def _on_text(facilitator: str, q: Question) -> None:
     _save(facilitator, q, (st.session_state[team_key(q.id)] or "").strip() or None)
 
 
-def _on_cell(facilitator: str, q: Question, current: dict[str, dict[str, str]]) -> None:
+def _on_cell(facilitator: str, q: Question, base: Any) -> None:
     matrix: dict[str, dict[str, str]] = {}
     for activity in q.activities:
         row = {
@@ -59,11 +108,16 @@ def _on_cell(facilitator: str, q: Question, current: dict[str, dict[str, str]]) 
         row = {k: v for k, v in row.items() if v}
         if row:
             matrix[activity.id] = row
-    _save(facilitator, q, matrix or None)
+    _change(facilitator, q, base, matrix or None)
 
 
-def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -> None:
-    """The agreed-answer widget for ``q``, preset from the stored team answer."""
+def render_team_answer(
+    bank: Bank, q: Question, stored: Any, facilitator: str, *, disabled: bool = False
+) -> None:
+    """The agreed-answer widget for ``q``, preset from the stored team answer.
+
+    ``disabled`` (a closed workshop) shows the answer without letting it change.
+    """
     label = f"Team answer: {localize(q.text)}"
     args = (facilitator, q)
     if q.type in ("single", "scale"):
@@ -91,6 +145,7 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
             on_change=_on_choice,
             args=args,
             horizontal=True,
+            disabled=disabled,
         )
     elif q.type == "multi":
         st.pills(
@@ -101,7 +156,8 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
             format_func=lambda c: localize(q.option_map[c].label),
             key=team_key(q.id),
             on_change=_on_multi,
-            args=args,
+            args=(facilitator, q, stored),
+            disabled=disabled,
         )
     elif q.type == "number":
         st.number_input(
@@ -113,6 +169,7 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
             key=team_key(q.id),
             on_change=_on_number,
             args=args,
+            disabled=disabled,
         )
     elif q.type == "text":
         st.text_input(
@@ -122,6 +179,7 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
             key=team_key(q.id),
             on_change=_on_text,
             args=args,
+            disabled=disabled,
         )
     else:
         current = stored if isinstance(stored, dict) else {}
@@ -137,7 +195,8 @@ def render_team_answer(bank: Bank, q: Question, stored: Any, facilitator: str) -
                     format_func=lambda v: v or "–",
                     key=team_key(q.id, activity.id, role.id),
                     on_change=_on_cell,
-                    args=(facilitator, q, current),
+                    args=(facilitator, q, stored if isinstance(stored, dict) else None),
+                    disabled=disabled,
                 )
     error = st.session_state.get(team_key(q.id, "error"))
     if error:
