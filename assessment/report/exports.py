@@ -18,9 +18,9 @@ import yaml
 
 from assessment.models import Answers, AssessmentResult
 from assessment.report.content import STATUS_TEXT, USE_CASE_TITLES
+from assessment.text_safety import csv_cell
 
 CSV_COLUMNS = ("kind", "id", "title", "group", "score", "level", "severity", "horizon", "details")
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 # --------------------------------------------------------------------------- answers file
@@ -65,23 +65,8 @@ def results_json(result: AssessmentResult) -> str:
 
 
 def _cell(value: object) -> str:
-    """One CSV cell; text that a spreadsheet would run as a formula is neutralised."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4g}" if abs(value) < 1 else f"{value:.1f}"
-    text = str(value)
-    if text.startswith(_FORMULA_START) or (text.startswith("-") and not _is_number(text)):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """One CSV cell, through the app's one CSV sanitiser (formulas neutralised)."""
+    return csv_cell(value)
 
 
 def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:

@@ -6,7 +6,6 @@ names, free-text answers) is escaped so that it prints literally.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assessment.models import AssessmentResult, Evidence
@@ -19,14 +18,13 @@ from assessment.report.content import (
     group_title,
     pct,
 )
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+from assessment.text_safety import markdown_literal
 
 
 def esc(text: object) -> str:
-    """Escape Markdown and HTML specials; fold line breaks so tables stay intact."""
-    flat = " ".join(str(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    """User or bank text as literal Markdown: the app's one escaping function
+    (:func:`assessment.text_safety.markdown_literal`), so the export and the page agree."""
+    return markdown_literal(text)
 
 
 def _evidence(items: list[Evidence]) -> list[str]:
