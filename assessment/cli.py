@@ -2,37 +2,71 @@
 
 Exit codes: 0 success, 1 bad input (a short message on stderr naming the file, never a
 traceback), 2 usage errors (argparse's own convention).
+
+Input files are untrusted: only regular files are read, after a size check (a named pipe
+or ``/dev/zero`` is refused, never waited on), and every text that came from a file is
+printed with its control characters escaped, so an answers file cannot drive the terminal
+(colours, cursor moves, a changed window title). ``report`` never writes over its input,
+and ``-o -`` writes the PDF to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from assessment.engine import assess
 from assessment.loader import default_bank_dir, find_banks, load_answers, load_bank
 from assessment.models import Bank
 from assessment.report.markdown import render_markdown, render_text
-from assessment.safe_yaml import InputError
+from assessment.safe_yaml import InputError, Problem
 from assessment.schema import bank_schema_json
 from assessment.template import render_template
+from assessment.text_safety import terminal_safe
 
 MAX_SHOWN_PROBLEMS = 25
+STDOUT = "-"
+
+
+def _say(text: str, file: TextIO | None = None) -> None:
+    """Print a line that may hold text from an input file, its controls escaped."""
+    print(terminal_safe(text), file=file or sys.stdout)
+
+
+def _write(text: str) -> None:
+    """Write a rendered document (text or Markdown) to stdout, its controls escaped."""
+    sys.stdout.write(terminal_safe(text))
 
 
 def _problems(exc: InputError) -> str:
     lines = [str(p) for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
-    more = len(exc.problems) - MAX_SHOWN_PROBLEMS
+    more = len(exc.problems) - MAX_SHOWN_PROBLEMS + exc.more
     if more > 0:
         lines.append(f"… and {more} more problem(s)")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def _load(bank_dir: str | None) -> Bank:
-    return load_bank(Path(bank_dir) if bank_dir else default_bank_dir())
+    path = Path(bank_dir) if bank_dir else default_bank_dir()
+    _refuse_special(path)
+    return load_bank(path)
+
+
+def _refuse_special(path: Path) -> None:
+    """A bank is a folder or a regular file; anything else (a pipe, a device) is refused
+    before it is opened, so reading it cannot hang or fill the memory."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # a missing path gets the loader's own message
+    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+        raise InputError([Problem(str(path), "is not a folder or a regular file")])
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -40,11 +74,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = False
     for path in paths:
         if not path.exists():
-            print(f"{path}: does not exist", file=sys.stderr)
+            _say(f"{path}: does not exist", sys.stderr)
             failed = True
             continue
         for bank_path in find_banks(path):
             try:
+                _refuse_special(bank_path)
                 bank = load_bank(bank_path)
             except InputError as exc:
                 print(_problems(exc), file=sys.stderr)
@@ -52,7 +87,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 continue
             questions = len(bank.questions)
             scored = sum(q.scored for q in bank.questions.values())
-            print(
+            _say(
                 f"{bank_path}: valid — bank '{bank.info.id}' {bank.info.version}: "
                 f"{questions} questions ({scored} scored), {len(bank.rules)} rules, "
                 f"{len(bank.recommendations)} recommendations"
@@ -61,7 +96,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    sys.stdout.write(render_template(_load(args.bank)))
+    _write(render_template(_load(args.bank)))
     return 0
 
 
@@ -69,27 +104,58 @@ def cmd_score(args: argparse.Namespace) -> int:
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
     if args.format == "json":
-        print(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        text = json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        print(terminal_safe(text, json=True))
     elif args.format == "markdown":
-        sys.stdout.write(render_markdown(result))
+        _write(render_markdown(result))
     else:
-        sys.stdout.write(render_text(result))
+        _write(render_text(result))
     return 0
+
+
+def _same_file(output: Path, source: Path) -> bool:
+    """Whether writing ``output`` would replace ``source``: the same resolved path (through
+    symbolic links, ``..`` and relative paths), or another name for the same file."""
+    if output.resolve() == source.resolve():
+        return True
+    try:
+        return os.path.samefile(output, source)
+    except OSError:
+        return False  # the output does not exist yet
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from assessment.report.pdf import render_pdf
 
+    to_stdout = args.output == STDOUT
+    if to_stdout and sys.stdout.isatty():
+        _say(
+            "report: a PDF is binary; redirect standard output to a file "
+            "(assess report ANSWERS -o - > report.pdf) or give -o FILE",
+            sys.stderr,
+        )
+        return 1
+    out = Path(args.output)
+    if not to_stdout and _same_file(out, Path(args.answers)):
+        _say(
+            f"{args.output}: is the answers file itself; writing the report there would destroy "
+            "it. Give another -o FILE",
+            sys.stderr,
+        )
+        return 1
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
     data = render_pdf(result, page_size=args.page_size)
-    out = Path(args.output)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
     try:
         out.write_bytes(data)
     except OSError as exc:
-        print(f"{out}: cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"{out}: cannot be written: {exc.strerror or exc}", sys.stderr)
         return 1
-    print(f"{out}: {len(data) // 1024} KB report written")
+    _say(f"{out}: {len(data) // 1024} KB report written")
     return 0
 
 
@@ -146,7 +212,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="write the PDF report for an answers file")
     p.add_argument("answers", metavar="ANSWERS")
-    p.add_argument("-o", "--output", required=True, metavar="PDF")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PDF",
+        help="the PDF to write, or - for standard output; never the answers file itself",
+    )
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.set_defaults(func=cmd_report)
@@ -172,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file that vanished or cannot be opened mid-way
+        where = exc.filename if exc.filename is not None else "assess"
+        _say(f"{where}: {exc.strerror or exc}", sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

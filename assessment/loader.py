@@ -40,15 +40,19 @@ from assessment.models import (
 )
 from assessment.safe_yaml import (
     MAX_BYTES,
+    MAX_PROBLEMS,
+    MAX_SHOWN_NAME,
     Document,
     InputError,
     Path_,
     Problem,
+    capped,
     decode,
     parse,
     read_text,
+    shorten,
 )
-from assessment.validation_messages import problems_from
+from assessment.validation_messages import bounded_problems, problems_from
 
 BANK_SUFFIXES = (".yaml", ".yml")
 MAX_BANK_FILES = 200
@@ -533,7 +537,9 @@ def _check_recommendations(c: _Checker, rules: dict[str, Any], symptoms: dict[st
             _check_condition(c, part, ("recommendations", i, "unless"), rec.unless)
         for ai, ref in enumerate(rec.after):
             if ref == rec.id:
-                c.add(part, ("recommendations", i, "after", ai), f"'{ref}' cannot come after itself")
+                c.add(
+                    part, ("recommendations", i, "after", ai), f"'{ref}' cannot come after itself"
+                )
             elif ref not in rec_ids:
                 c.unknown(part, ("recommendations", i, "after", ai), "recommendation", ref, rec_ids)
         after[rec.id] = [ref for ref in rec.after if ref in rec_ids and ref != rec.id]
@@ -625,6 +631,34 @@ def _check_roadmap(c: _Checker, part: _Part) -> None:
 # --------------------------------------------------------------------------- answers
 
 
+# How far an answers file may exceed what its bank can use before it is refused unread:
+# room for comments' worth of slack, never so much that checking it costs real time.
+NODE_SLACK = 4
+NODE_ALLOWANCE = 200
+# Keys under ``answers:`` beyond this multiple of the bank's questions are not a typo.
+KEY_SLACK = 2
+KEY_ALLOWANCE = 20
+# Did-you-mean suggestions are computed for this many unknown ids only (each compares the
+# id with every question of the bank).
+MAX_SUGGESTIONS = 5
+
+
+def answers_node_limit(bank: Bank) -> int:
+    """The most YAML nodes an answers file for ``bank`` is allowed to hold.
+
+    A complete file holds a few nodes per question (a RACI matrix a few per cell); a file
+    with far more is not an answers file for this bank, and is refused before it is
+    composed, validated or compared with the bank, so its cost stays a parse of its
+    first nodes.
+    """
+    nodes = 40  # the document, bank, bank_version and every meta field
+    for q in bank.questions.values():
+        nodes += 2 + len(q.options)
+        if q.type == "raci":
+            nodes += 2 + len(q.activities) * (3 + 2 * len(q.roles))
+    return NODE_SLACK * nodes + NODE_ALLOWANCE
+
+
 def load_answers(path: Path | str, bank: Bank) -> Answers:
     """Read an answers file (YAML or JSON, by suffix) and check it against ``bank``."""
     path = Path(path)
@@ -635,35 +669,76 @@ def load_answers(path: Path | str, bank: Bank) -> Answers:
 def parse_answers(
     text: str | bytes, name: str, bank: Bank, *, json_format: bool | None = None
 ) -> Answers:
-    """Parse and check answers text (an upload, or a file's contents)."""
+    """Parse and check answers text (an upload, or a file's contents).
+
+    Anyone can upload a file, so the cost is bounded by the bank rather than the file: a
+    file with far more nodes or keys than the bank has questions is refused early, at most
+    :data:`MAX_PROBLEMS` problems are described (the rest are counted), and did-you-mean
+    suggestions are made for the first :data:`MAX_SUGGESTIONS` unknown ids only.
+    """
     if isinstance(text, bytes):
         text = decode(text, name, ANSWERS_MAX_BYTES)
     if json_format is None:
         json_format = name.lower().endswith(".json")
-    doc = parse(text, name, json_format=json_format)
+    questions = len(bank.questions)
+    doc = parse(
+        text,
+        name,
+        json_format=json_format,
+        max_nodes=answers_node_limit(bank),
+        too_many=f"far more than an answers file for the bank '{bank.info.id}' "
+        f"({questions} questions) can hold, so it was not checked further",
+    )
     if not isinstance(doc.data, dict):
         raise InputError([doc.problem((), "expected a mapping with the keys bank, meta, answers")])
+    entries = doc.data.get("answers")
+    if isinstance(entries, dict) and len(entries) > KEY_SLACK * questions + KEY_ALLOWANCE:
+        raise InputError(
+            [
+                doc.problem(
+                    ("answers",),
+                    f"holds {len(entries):,} answers but the bank '{bank.info.id}' has "
+                    f"{questions} questions; is this an answers file for this bank? "
+                    "It was not checked further",
+                )
+            ]
+        )
     try:
         raw = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError(problems_from(exc, doc, AnswersFile)) from None
+        raise bounded_problems(
+            exc, doc, AnswersFile, limit=MAX_PROBLEMS, suggestions=MAX_SUGGESTIONS
+        ) from None
     problems: list[Problem] = []
+    more = 0  # problems found after MAX_PROBLEMS: counted, not described
     if raw.bank != bank.info.id:
         problems.append(
             doc.problem(
-                ("bank",), f"these answers are for the bank '{raw.bank}', not '{bank.info.id}'"
+                ("bank",),
+                f"these answers are for the bank '{shorten(raw.bank)}', not '{bank.info.id}'",
             )
         )
     values: dict[str, Any] = {}
+    suggested = 0
     for qid, value in raw.answers.items():
         path: Path_ = ("answers", qid)
         question = bank.questions.get(qid)
+        full = len(problems) >= MAX_PROBLEMS
         if question is None:
-            close = difflib.get_close_matches(str(qid), list(bank.questions), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(_at_key(doc, path, f"unknown question '{qid}'{hint}"))
+            if full:
+                more += 1
+                continue
+            hint = ""
+            if suggested < MAX_SUGGESTIONS and len(qid) <= MAX_SHOWN_NAME:
+                suggested += 1
+                close = difflib.get_close_matches(qid, list(bank.questions), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(_at_key(doc, path, f"unknown question '{shorten(qid)}'{hint}"))
             continue
         checked, errors = check_value(question, value)
+        if full:
+            more += len(errors)
+            continue
         for sub, message in errors:
             if message.startswith("unknown "):  # an unknown RACI activity or role: its key
                 problems.append(_at_key(doc, (*path, *sub), message))
@@ -672,8 +747,7 @@ def parse_answers(
         if not errors and checked is not None:
             values[qid] = checked
     if problems:
-        problems.sort(key=lambda p: (p.line or 0, p.col or 0))
-        raise InputError(problems)
+        raise capped(problems, more=more)
     return Answers(bank=raw.bank, bank_version=raw.bank_version, meta=raw.meta, values=values)
 
 
@@ -701,7 +775,10 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
             return None, [((), f"expected one option id of {_list(options)}, found {_kind(value)}")]
         if value not in options:
             return None, [
-                ((), f"'{value}' is not an option of '{q.id}'; expected one of {_list(options)}")
+                (
+                    (),
+                    f"'{shorten(value)}' is not an option of '{q.id}'; expected one of {_list(options)}",
+                )
             ]
         return value, []
     if q.type == "multi":
@@ -713,7 +790,10 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
         for i, v in enumerate(value):
             if v not in options:
                 errors.append(
-                    ((i,), f"'{v}' is not an option of '{q.id}'; expected some of {_list(options)}")
+                    (
+                        (i,),
+                        f"'{shorten(v)}' is not an option of '{q.id}'; expected some of {_list(options)}",
+                    )
                 )
         if len(set(value)) != len(value):
             errors.append(((), "lists the same option twice"))
@@ -767,7 +847,10 @@ def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
     for activity, cells in value.items():
         if activity not in activities:
             errors.append(
-                ((activity,), f"unknown activity '{activity}'; expected one of {_list(activities)}")
+                (
+                    (activity,),
+                    f"unknown activity '{shorten(str(activity))}'; expected one of {_list(activities)}",
+                )
             )
             continue
         if cells is None:
@@ -784,7 +867,10 @@ def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
         for role, letters in cells.items():
             if role not in roles:
                 errors.append(
-                    ((activity, role), f"unknown role '{role}'; expected one of {_list(roles)}")
+                    (
+                        (activity, role),
+                        f"unknown role '{shorten(str(role))}'; expected one of {_list(roles)}",
+                    )
                 )
                 continue
             normal = normalise_raci(letters)
@@ -842,8 +928,10 @@ __all__ = [
     "ANSWERS_MAX_BYTES",
     "DEFAULT_BANK",
     "MAX_BYTES",
+    "MAX_PROBLEMS",
     "InputError",
     "Problem",
+    "answers_node_limit",
     "bank_files",
     "check_value",
     "default_bank_dir",

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,11 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 MAX_SCALAR = 100_000
+# Problems listed for one file: enough to fix a file in a few rounds, few enough that a
+# hostile file cannot make the check (or the page showing it) slow. The rest is counted.
+MAX_PROBLEMS = 50
+# Keys and other names longer than this are cut in messages (ids are at most 64 long).
+MAX_SHOWN_NAME = 64
 
 Path_ = tuple[str | int, ...]
 
@@ -52,11 +59,32 @@ class Problem:
 
 
 class InputError(Exception):
-    """Raised with every problem found, so a user can fix them all in one go."""
+    """Raised with every problem found, so a user can fix them all in one go.
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
+    ``more`` counts problems that were found but not listed (a checker stops describing
+    after :data:`MAX_PROBLEMS`); :func:`capped` builds such an error.
+    """
+
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
+        lines = [str(p) for p in problems]
+        if more:
+            lines.append(f"… and {more} more problem(s)")
+        super().__init__("\n".join(lines))
         self.problems = problems
+        self.more = more
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS, more: int = 0) -> InputError:
+    """An InputError listing the first ``limit`` problems (in file order) and counting the
+    rest, plus ``more`` that the caller counted without describing them."""
+    ordered = sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
+    return InputError(ordered[:limit], more + max(0, len(ordered) - limit))
+
+
+def shorten(text: str, limit: int = MAX_SHOWN_NAME) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: a 100 000-character key from
+    a hostile file stays a short message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass
@@ -102,9 +130,9 @@ class Document:
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
                         label = item["id"]
                     node = item
-                out += f"[{label}]"
+                out += f"[{shorten(label)}]"
             else:
-                out += f".{seg}" if out else seg
+                out += f".{shorten(seg)}" if out else shorten(seg)
                 node = node.get(seg) if isinstance(node, dict) else None
         return out
 
@@ -148,21 +176,58 @@ _constructor = yaml.constructor.SafeConstructor()
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as UTF-8 (a BOM is allowed), refusing oversized or binary files."""
+    """Read a regular file as UTF-8 (a BOM is allowed), refusing oversized or binary files.
+
+    Only regular files are read, and their size is checked before reading: ``/dev/zero``
+    would never end and a named pipe would wait forever for a writer. The file is opened
+    without blocking and checked on the open descriptor (no swap between check and read),
+    and at most ``max_bytes`` + 1 bytes are read even if it grows meanwhile.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise InputError([Problem(name, "is a folder, expected a file")]) from None
     except OSError as exc:
         raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
-    if path.is_dir():
-        raise InputError([Problem(name, "is a folder, expected a file")])
-    if size > max_bytes:
-        raise InputError([Problem(name, f"is {_mb(size)}; the limit is {_mb(max_bytes)}")])
     try:
-        raw = path.read_bytes()
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError([Problem(name, "is a folder, expected a file")])
+        if not stat.S_ISREG(info.st_mode):
+            kind = _file_kind(info.st_mode)
+            message = (
+                f"is a {kind}, not a regular file; save the content to a file and give its path"
+            )
+            raise InputError([Problem(name, message)])
+        if info.st_size > max_bytes:
+            raise InputError(
+                [Problem(name, f"is {_mb(info.st_size)}; the limit is {_mb(max_bytes)}")]
+            )
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
     except OSError as exc:
         raise InputError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    finally:
+        os.close(fd)
     return decode(raw, name, max_bytes)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
@@ -205,11 +270,23 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def parse(text: str, name: str, *, json_format: bool = False) -> Document:
-    """Parse YAML (or JSON) text into plain data with locations, or raise InputError."""
+def parse(
+    text: str,
+    name: str,
+    *,
+    json_format: bool = False,
+    max_nodes: int = MAX_NODES,
+    too_many: str = "",
+) -> Document:
+    """Parse YAML (or JSON) text into plain data with locations, or raise InputError.
+
+    ``max_nodes`` bounds the values, keys and collections (YAML events) before anything is
+    built, so the cost of a file is set by what its reader can use rather than by its size;
+    ``too_many`` explains that bound in the refusal (e.g. how many questions a bank has).
+    """
     if json_format:
-        return _parse_json(text, name)
-    _check_events(text, name)
+        return _parse_json(text, name, max_nodes, too_many)
+    _check_events(text, name, max_nodes, too_many)
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError as exc:
@@ -246,15 +323,19 @@ _PLAIN_YAML_PROBLEMS = (
 )
 
 
-def _check_events(text: str, name: str) -> None:
-    """Refuse aliases and anchors, excessive depth and node counts before composing."""
+def _check_events(text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "") -> None:
+    """Refuse aliases and anchors, excessive depth and node counts before composing.
+
+    Events come one at a time from the C parser, so a refusal stops reading the file.
+    """
     depth = 0
     count = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             count += 1
-            if count > MAX_NODES:
-                raise InputError([Problem(name, f"has more than {MAX_NODES} YAML nodes")])
+            if count > max_nodes:
+                mark = event.start_mark
+                raise InputError([_too_many(name, max_nodes, too_many, _line(mark), _col(mark))])
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
                 raise InputError(
@@ -285,6 +366,13 @@ def _check_events(text: str, name: str) -> None:
                 depth -= 1
     except yaml.YAMLError as exc:
         raise InputError([_yaml_problem(exc, name, text)]) from None
+
+
+def _too_many(
+    name: str, max_nodes: int, why: str, line: int | None = None, col: int | None = None
+) -> Problem:
+    message = f"has more than {max_nodes:,} YAML nodes (keys, values and lists)"
+    return Problem(name, f"{message}{'; ' + why if why else ''}", line=line, col=col)
 
 
 def _yaml_problem(exc: yaml.YAMLError, name: str, text: str = "") -> Problem:
@@ -376,7 +464,7 @@ def _scalar(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending]
     return str(node.value)
 
 
-def _parse_json(text: str, name: str) -> Document:
+def _parse_json(text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "") -> Document:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
@@ -416,8 +504,12 @@ def _parse_json(text: str, name: str) -> Document:
         raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")]) from None
     except ValueError as exc:
         raise InputError([Problem(name, f"is not valid JSON: {exc}")]) from None
-    if _depth(data) > MAX_DEPTH:
+    depth, nodes = _shape(data, max_nodes)
+    if depth > MAX_DEPTH:
         raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")])
+    if nodes > max_nodes:
+        # Checked before the (slower) location pass, which composes the text as YAML.
+        raise InputError([_too_many(name, max_nodes, too_many)])
     doc = Document(name, data)
     _json_locations(text, doc)
     return doc
@@ -433,18 +525,27 @@ def _json_locations(text: str, doc: Document) -> None:
         _convert(node, (), Document(doc.file, None, doc.locations, doc.key_locations), [])
 
 
-def _depth(value: Any) -> int:
+def _shape(value: Any, max_nodes: int = MAX_NODES) -> tuple[int, int]:
+    """(depth, node count) of parsed JSON, counted as YAML events are (a collection is
+    two, a key one, a value one); the walk stops once either bound is passed."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     deepest = 0
+    nodes = 0
     while stack:
         item, d = stack.pop()
         deepest = max(deepest, d)
         if d > MAX_DEPTH:
-            return d
+            return d, nodes
         children: Iterator[Any] = iter(())
         if isinstance(item, dict):
+            nodes += 2 + len(item)
             children = iter(item.values())
         elif isinstance(item, list):
+            nodes += 2
             children = iter(item)
+        else:
+            nodes += 1
+        if nodes > max_nodes:
+            return deepest, nodes
         stack.extend((child, d + 1) for child in children)
-    return deepest
+    return deepest, nodes

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from assessment.safe_yaml import Document, Path_, Problem
+from assessment.safe_yaml import Document, InputError, Path_, Problem, capped, shorten
 
 
 def _describe(value: Any) -> str:
@@ -73,7 +73,9 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[type[Ba
     return current
 
 
-def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
+def message_for(error: ErrorDetails, root: type[BaseModel], *, suggest: bool = True) -> str:
+    """Pydantic's error in plain words; ``suggest=False`` skips the did-you-mean lookup
+    (it compares the key with every allowed name, too costly for thousands of keys)."""
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
@@ -81,12 +83,12 @@ def message_for(error: ErrorDetails, root: type[BaseModel]) -> str:
     if kind == "missing":
         return "this required field is missing"
     if kind == "extra_forbidden":
-        key = loc[-1] if loc else "?"
+        key = str(loc[-1]) if loc else "?"
         allowed = sorted({k for m in _model_at(root, loc) for k in _field_names(m)})
-        close = difflib.get_close_matches(str(key), allowed, n=1)
+        close = difflib.get_close_matches(key, allowed, n=1) if suggest else []
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         listed = f"; allowed keys: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key '{key}'{hint}{listed}"
+        return f"unknown key '{shorten(key)}'{hint}{listed}"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z][a-z0-9_]"):
@@ -226,16 +228,49 @@ def problems_from(
     A text field accepts a string or a per-language map, so pydantic reports one error per
     branch; those are folded into a single message about the value that was found.
     """
+    return _problems(exc, doc, root, prefix)[0]
+
+
+def bounded_problems(
+    exc: ValidationError,
+    doc: Document,
+    root: type[BaseModel],
+    *,
+    limit: int,
+    suggestions: int,
+) -> InputError:
+    """Like :func:`problems_from` for untrusted files: the first ``limit`` problems are
+    described (did-you-mean for the first ``suggestions`` unknown keys), the rest counted,
+    so thousands of unknown keys cost no more than fifty."""
+    problems, more = _problems(exc, doc, root, (), limit, suggestions)
+    return capped(problems, limit, more)
+
+
+def _problems(
+    exc: ValidationError,
+    doc: Document,
+    root: type[BaseModel],
+    prefix: Path_ = (),
+    limit: int | None = None,
+    suggestions: int | None = None,
+) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    suggested = 0
+    for index, error in enumerate(errors):
+        if limit is not None and len(problems) >= limit:
+            return problems, len(errors) - index
+        suggest = suggestions is None or suggested < suggestions
+        if error["type"] == "extra_forbidden":
+            suggested += 1
         loc: Path_ = _strip_condition_tags(error["loc"])
         message: str | None = None
         about_key = error["type"] == "extra_forbidden"
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
             about_key = True
-            text = message_for(error, root)
+            text = message_for(error, root, suggest=suggest)
             message = (
                 text.replace(", found", " as a key, found", 1)
                 if ", found" in text
@@ -246,7 +281,7 @@ def problems_from(
             loc = loc[:branch]
             _, value = _value_at(doc, (*prefix, *loc))
             message = _text_message(value)
-        text = message or message_for(error, root)
+        text = message or message_for(error, root, suggest=suggest)
         key_at = doc.key_locations.get((*prefix, *loc))
         if about_key and key_at is not None:
             problem = doc.problem_at((*prefix, *loc), text, key_at)
@@ -257,7 +292,7 @@ def problems_from(
             seen.add(key)
             problems.append(problem)
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
-    return problems
+    return problems, 0
 
 
 def _value_at(doc: Document, path: Path_) -> tuple[bool, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from assessment.engine import assess
 from assessment.loader import check_value, load_answers, normalise_raci, parse_answers
@@ -414,3 +415,175 @@ def test_check_value_without_a_file(mini_bank: Bank) -> None:
     assert check_value(question, 3) == (3, [])
     assert check_value(question, None) == (None, [])
     assert check_value(question, 9) == (None, [((), "expected a maturity level 0 to 4, found 9")])
+
+
+# --------------------------------------------------------------------------- bounded checks
+# Anyone can upload an answers file, so what a file costs to check is set by the bank, not
+# by the file (issue 11: a 990 KB file of near-miss keys took 20 s of CPU). These tests pin
+# the bounds (early refusal, problem cap, few suggestions); bench/hostile_input.py measures
+# the time.
+
+
+def _near_miss_keys(bank: Bank, count: int) -> list[str]:
+    """Keys one letter away from real question ids: each needs a full did-you-mean lookup."""
+    ids = list(bank.questions)
+    return [f"{ids[i % len(ids)]}x{i}" for i in range(count)]
+
+
+@pytest.fixture
+def lookups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every did-you-mean lookup the answers check makes (a list of the names looked up)."""
+    import difflib
+
+    made: list[str] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        made.append(word)
+        return real(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)  # as the checks call it
+    return made
+
+
+@pytest.mark.parametrize("json_format", [False, True], ids=["yaml", "json"])
+def test_a_flood_of_near_miss_keys_is_refused_before_it_is_checked(
+    shipped_bank: Bank, lookups: list[str], json_format: bool
+) -> None:
+    keys = _near_miss_keys(shipped_bank, 37_000)
+    if json_format:
+        document = {"bank": "mlops-team", "answers": dict.fromkeys(keys, 2)}
+        text = json.dumps(document, separators=(",", ":"))
+    else:
+        text = "bank: mlops-team\nanswers:\n" + "".join(f"  {k}: 2\n" for k in keys)
+    assert 900_000 < len(text) < 1024 * 1024
+    with pytest.raises(InputError) as info:
+        parse_answers(text, "flood.json" if json_format else "flood.yaml", shipped_bank)
+    [problem] = info.value.problems
+    assert info.value.more == 0
+    assert problem.message == (
+        "has more than 2,276 YAML nodes (keys, values and lists); far more than an answers "
+        "file for the bank 'mlops-team' (81 questions) can hold, so it was not checked further"
+    )
+    if not json_format:  # YAML stops at the node that crossed the limit
+        assert problem.line == 1137
+    assert lookups == []
+
+
+def test_far_more_keys_than_questions_are_refused_early(
+    mini_bank: Bank, lookups: list[str]
+) -> None:
+    keys = _near_miss_keys(mini_bank, 51)  # the mini bank has 15 questions: 2 × 15 + 20 = 50
+    text = "bank: mini\nanswers:\n" + "".join(f"  {k}: 2\n" for k in keys)
+    assert errors(mini_bank, text) == [
+        "a.yaml:3:3: answers: holds 51 answers but the bank 'mini' has 15 questions; is this "
+        "an answers file for this bank? It was not checked further"
+    ]
+    assert lookups == []
+
+
+def test_at_most_fifty_problems_are_described_and_the_rest_counted(mini_bank: Bank) -> None:
+    options = "".join(f"    - nosuch{i}\n" for i in range(120))
+    text = yaml_answers(f"  cap_deploy: 9\n  symptoms:\n{options}")
+    with pytest.raises(InputError) as info:
+        parse_answers(text, "a.yaml", mini_bank)
+    problems = [str(p) for p in info.value.problems]
+    assert len(problems) == 50
+    assert info.value.more == 71  # 120 unknown options and the out-of-range level, less 50
+    assert (
+        problems[0] == "a.yaml:3:15: answers.cap_deploy: expected a maturity level 0 to 4, found 9"
+    )
+    assert problems[1].startswith("a.yaml:5:7: answers.symptoms[0]: 'nosuch0' is not an option")
+    assert problems[-1].startswith("a.yaml:53:7: answers.symptoms[48]: 'nosuch48'")
+    assert str(info.value).endswith("\n… and 71 more problem(s)")
+
+
+def test_problems_past_the_cap_are_counted_across_questions(mini_bank: Bank) -> None:
+    unknown = "".join(f"  unknown_{i}: 1\n" for i in range(44))  # lines 3 to 46
+    options = "".join(f"    - nosuch{i}\n" for i in range(8))  # lines 49 to 56
+    text = yaml_answers(
+        f"{unknown}  cap_deploy: 9\n  symptoms:\n{options}  budget: maybe\n  nosuch_a: 1\n"
+        "  nosuch_b: 2\n"
+    )
+    with pytest.raises(InputError) as info:
+        parse_answers(text, "a.yaml", mini_bank)
+    assert len(info.value.problems) == 50
+    assert info.value.more == 6  # symptoms[5] to [7], budget, nosuch_a, nosuch_b
+    assert str(info.value.problems[44]).startswith("a.yaml:47:15: answers.cap_deploy:")
+    assert str(info.value.problems[-1]).startswith("a.yaml:53:7: answers.symptoms[4]:")
+
+
+def test_did_you_mean_only_for_the_first_few_unknown_keys(
+    mini_bank: Bank, lookups: list[str]
+) -> None:
+    keys = ["cap_versoning", *_near_miss_keys(mini_bank, 30)]
+    text = yaml_answers("".join(f"  {k}: 2\n" for k in keys))
+    messages = errors(mini_bank, text)
+    assert len(messages) == 31
+    assert messages[0].endswith("unknown question 'cap_versoning' (did you mean 'cap_versioning'?)")
+    assert sum("did you mean" in m for m in messages) <= 5
+    assert len(lookups) == 5
+    assert messages[-1] == f"a.yaml:33:3: answers.{keys[-1]}: unknown question '{keys[-1]}'"
+
+
+def test_unknown_meta_keys_are_capped_with_few_suggestions(
+    mini_bank: Bank, lookups: list[str]
+) -> None:
+    meta = "".join(f"  organizatoin{i}: x\n" for i in range(80))
+    with pytest.raises(InputError) as info:
+        parse_answers(f"bank: mini\nmeta:\n{meta}answers: {{}}\n", "a.yaml", mini_bank)
+    problems = [str(p) for p in info.value.problems]
+    assert len(problems) == 50
+    assert info.value.more == 30
+    assert problems[0] == (
+        "a.yaml:3:3: meta.organizatoin0: unknown key 'organizatoin0' (did you mean "
+        "'organization'?); allowed keys: date, language, organization, respondent, role"
+    )
+    assert len(lookups) == 5
+    assert problems[5] == (
+        "a.yaml:8:3: meta.organizatoin5: unknown key 'organizatoin5'; allowed keys: date, "
+        "language, organization, respondent, role"
+    )
+
+
+def test_long_names_are_cut_in_messages(mini_bank: Bank, lookups: list[str]) -> None:
+    key = "k" * 900
+    value = "v" * 5000
+    messages = errors(
+        mini_bank,
+        yaml_answers(f"  {key}: 1\n  budget: {value}\n  raci:\n    {key}: {{ml: R}}\n"),
+    )
+    short = "k" * 63 + "…"
+    assert messages == [
+        f"a.yaml:3:3: answers.{short}: unknown question '{short}'",
+        f"a.yaml:4:11: answers.budget: '{'v' * 63}…' is not an option of 'budget'; "
+        "expected one of yes, no",
+        f"a.yaml:6:5: answers.raci.{short}: unknown activity '{short}'; expected one of "
+        "deploy, withdraw, monitor",
+    ]
+    assert lookups == []  # a name longer than any id cannot be a typo of one
+
+
+def test_the_node_limit_leaves_room_for_a_complete_file(shipped_bank: Bank) -> None:
+    """Every question answered with every option (the largest honest file) is accepted."""
+    from assessment.loader import answers_node_limit
+
+    values: dict[str, Any] = {}
+    for q in shipped_bank.questions.values():
+        if q.type == "raci":
+            values[q.id] = {a.id: {r.id: "I" for r in q.roles} for a in q.activities}
+        elif q.type == "multi":
+            values[q.id] = [o.id for o in q.options if not o.exclusive]
+        elif q.type == "single":
+            values[q.id] = q.options[0].id
+        elif q.type == "text":
+            values[q.id] = "x"
+        else:
+            values[q.id] = q.min if q.type == "number" and q.min is not None else 1
+    meta = {"organization": "A", "respondent": "B", "role": "C", "language": "en", "date": "D"}
+    document = {"bank": "mlops-team", "bank_version": "1", "meta": meta, "answers": values}
+    text = yaml.safe_dump(document)
+    answers = parse_answers(text, "full.yaml", shipped_bank)
+    assert len(answers.values) == len(shipped_bank.questions)
+    events = sum(1 for _ in yaml.parse(text))
+    assert events * 3 < answers_node_limit(shipped_bank)  # a wide margin, not a close call

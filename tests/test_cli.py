@@ -8,7 +8,10 @@ alias bomb, runaway nesting) fails the test instead of blocking the suite.
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
+import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -578,3 +581,158 @@ def test_bom_bank_is_accepted(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -
         (bank_dir / file.name).write_bytes(b"\xef\xbb\xbf" + file.read_bytes())
     proc = run_cli("validate", str(bank_dir))
     assert proc.returncode == 0, proc.stderr
+
+
+# --------------------------------------------------------------------------- sharp edges
+# Issue 11: `report -o` overwrote its own input, `-o -` wrote a file named "-", /dev/zero
+# ended in a MemoryError traceback, a named pipe hung, and escape sequences from an answers
+# file reached the terminal raw.
+
+SMALL_ANSWERS = "bank: mini\nanswers:\n  cap_deploy: 2\n"
+REPORT_TO_STDOUT = ("-m", "assessment.cli", "report", "answers.yaml", "-o", "-")
+
+
+def test_report_refuses_to_write_over_its_answers_file(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(SMALL_ANSWERS)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.yaml").symlink_to(answers)
+    os.link(answers, tmp_path / "hard.yaml")
+    for output in ("answers.yaml", "./sub/../answers.yaml", str(answers), "link.yaml", "hard.yaml"):
+        proc = run_cli(
+            "report", "answers.yaml", "-o", output, "--bank", str(mini_dir), cwd=tmp_path
+        )
+        assert proc.returncode == 1, (output, proc.stderr)
+        assert proc.stderr == (
+            f"{output}: is the answers file itself; writing the report there would destroy it. "
+            "Give another -o FILE\n"
+        )
+        assert proc.stdout == ""
+        assert answers.read_text() == SMALL_ANSWERS
+
+
+def test_report_to_standard_output(run_cli: RunCli, mini_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text(SMALL_ANSWERS)
+    proc = subprocess.run(
+        [sys.executable, *REPORT_TO_STDOUT, "--bank", str(mini_dir)],
+        capture_output=True,
+        timeout=60,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"%PDF-") and proc.stdout.rstrip().endswith(b"%%EOF")
+    assert proc.stderr == b""
+    assert not (tmp_path / "-").exists()
+
+
+def test_report_does_not_write_a_pdf_to_a_terminal(mini_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "answers.yaml").write_text(SMALL_ANSWERS)
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, *REPORT_TO_STDOUT, "--bank", str(mini_dir)],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            cwd=tmp_path,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().startswith("report: a PDF is binary; redirect standard output")
+
+
+@pytest.mark.parametrize("command", ["score", "report"])
+def test_special_files_are_refused_without_waiting(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path, command: str
+) -> None:
+    fifo = tmp_path / "answers.fifo"
+    os.mkfifo(fifo)
+    out = ["-o", str(tmp_path / "r.pdf")] if command == "report" else []
+    cases = {
+        str(fifo): "is a named pipe, not a regular file",
+        "/dev/zero": "is a device, not a regular file",
+        str(tmp_path): "is a folder, expected a file",
+    }
+    for path, message in cases.items():
+        proc = run_cli(command, path, *out, "--bank", str(mini_dir))  # a hang fails on timeout
+        assert proc.returncode == 1, (path, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        assert proc.stderr.startswith(f"{path}: {message}"), proc.stderr
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_special_file_as_the_bank_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    fifo = tmp_path / "bank.fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "a.yaml").write_text(SMALL_ANSWERS)
+    for bank in (str(fifo), "/dev/zero"):
+        for args in (["score", "a.yaml", "--bank", bank], ["validate", bank]):
+            proc = run_cli(*args, cwd=tmp_path)
+            assert proc.returncode == 1, (args, proc.stderr)
+            assert proc.stderr == f"{bank}: is not a folder or a regular file\n"
+
+
+HOSTILE_TERMINAL = (
+    'bank: mini\nmeta:\n  organization: "Evil\\e]0;owned\\a\\e[2J\\x9b31m\\u202eCorp"\n'
+    'answers:\n  "bad\\e[31mkey": 1\n'
+)
+
+
+def test_control_characters_from_input_are_escaped_in_messages(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a.yaml").write_text(HOSTILE_TERMINAL)
+    proc = run_cli("score", "a.yaml", "--bank", str(mini_dir), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr == (
+        "a.yaml:5:3: answers.bad\\x1b[31mkey: unknown question 'bad\\x1b[31mkey'\n"
+    )
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "json"])
+def test_control_characters_from_input_are_escaped_in_output(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path, output: str
+) -> None:
+    (tmp_path / "a.yaml").write_text(
+        HOSTILE_TERMINAL.replace('  "bad\\e[31mkey": 1\n', "  cap_deploy: 2\n")
+    )
+    proc = run_cli("score", "a.yaml", "--bank", str(mini_dir), "--format", output, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    unsafe = [
+        ch for ch in proc.stdout if ch not in "\n\t" and (ord(ch) < 32 or 127 <= ord(ch) < 160)
+    ]
+    assert unsafe == []
+    assert "\u202e" not in proc.stdout
+    if output == "json":
+        name = json.loads(proc.stdout)["meta"]["organization"]
+        assert name == "Evil\x1b]0;owned\x07\x1b[2J\x9b31m\u202eCorp"  # escaped, not lost
+    elif output == "text":
+        assert "Evil\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\u202eCorp" in proc.stdout
+
+
+def test_a_flood_of_keys_is_refused_in_one_line(
+    run_cli: RunCli, shipped_dir: Path, tmp_path: Path
+) -> None:
+    keys = "".join(f"  cap_data_versioningx{i}: 2\n" for i in range(30_000))
+    (tmp_path / "flood.yaml").write_text(f"bank: mlops-team\nanswers:\n{keys}")
+    proc = run_cli("score", "flood.yaml", "--bank", str(shipped_dir), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1
+    assert "has more than 2,276 YAML nodes" in proc.stderr
+
+
+def test_the_problem_count_includes_problems_not_described(
+    run_cli: RunCli, mini_dir: Path, tmp_path: Path
+) -> None:
+    options = "".join(f"    - nosuch{i}\n" for i in range(80))
+    (tmp_path / "a.yaml").write_text(f"bank: mini\nanswers:\n  symptoms:\n{options}")
+    proc = run_cli("score", "a.yaml", "--bank", str(mini_dir), cwd=tmp_path)
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 26
+    assert lines[-1] == "… and 55 more problem(s)"  # 80 found: 25 shown, 25 described, 30 counted

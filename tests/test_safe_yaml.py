@@ -239,7 +239,10 @@ def test_nesting_at_the_limit_is_fine() -> None:
 
 def test_node_count_limit() -> None:
     text = "[" + ",".join("1" for _ in range(MAX_NODES)) + "]"
-    assert problems(text) == [f"f.yaml: has more than {MAX_NODES} YAML nodes"]
+    assert problems(text) == [
+        f"f.yaml:1:{2 * MAX_NODES - 4}: has more than {MAX_NODES:,} YAML nodes "
+        "(keys, values and lists)"
+    ]
 
 
 def test_several_documents() -> None:

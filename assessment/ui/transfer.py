@@ -37,6 +37,8 @@ class UploadOutcome:
     name: str
     answers: Answers | None = None
     problems: list[str] = field(default_factory=list)
+    more: int = 0
+    """Problems found but not described (the checker stops after fifty)."""
 
 
 def describe_problem(problem: Problem) -> str:
@@ -63,7 +65,9 @@ def read_answers_upload(data: bytes, name: str, the_bank: Bank) -> UploadOutcome
     try:
         answers = parse_answers(data, name, the_bank)
     except InputError as exc:
-        return UploadOutcome(name, problems=[describe_problem(p) for p in exc.problems])
+        return UploadOutcome(
+            name, problems=[describe_problem(p) for p in exc.problems], more=exc.more
+        )
     return UploadOutcome(name, answers=answers)
 
 
@@ -82,7 +86,7 @@ def receive(outcome: UploadOutcome) -> None:
     """Act on a checked upload: refuse it, ask before replacing, or load it."""
     st.session_state.pop(UPLOAD_DONE, None)
     if outcome.answers is None:
-        st.session_state[UPLOAD_PROBLEMS] = (outcome.name, outcome.problems)
+        st.session_state[UPLOAD_PROBLEMS] = (outcome.name, outcome.problems, outcome.more)
         st.session_state.pop(PENDING_UPLOAD, None)
         return
     st.session_state.pop(UPLOAD_PROBLEMS, None)
@@ -125,11 +129,12 @@ def render_upload_messages() -> None:
     """Refusal, confirmation or success for the last upload (testable without a file)."""
     refused = st.session_state.get(UPLOAD_PROBLEMS)
     if refused is not None:
-        name, problems = refused
+        name, problems, *counted = refused
+        hidden = max(0, len(problems) - MAX_SHOWN) + (counted[0] if counted else 0)
         lines = [f"**{plain(name)}** was not loaded; nothing was changed. Fix these and try again:"]
         lines += [f"- {plain(p)}" for p in problems[:MAX_SHOWN]]
-        if len(problems) > MAX_SHOWN:
-            lines.append(f"- … and {len(problems) - MAX_SHOWN} more")
+        if hidden:
+            lines.append(f"- … and {hidden} more")
         st.error("\n".join(lines), icon=":material/block:")
     pending = st.session_state.get(PENDING_UPLOAD)
     if pending is not None:

@@ -126,8 +126,41 @@ def test_refusal_messages_print_uploaded_text_literally(mini: object, app: AppTe
     app.run()
     message = app.error[0].value
     assert "\\<img src=x onerror=alert(1)\\>.yaml" in message
-    assert "!\\[x\\](http://evil/p.png)" in message
+    assert "!\\[x\\](http:\u2060//evil/p.png)" in message  # a word joiner: no link
     assert PENDING_UPLOAD not in app.session_state
+
+
+def test_a_hostile_upload_is_refused_in_one_line(mini: object, app: AppTest) -> None:
+    """The issue's attack, scaled to the mini bank: thousands of near-miss keys under
+    1 MB. One sentence, the rest of the file never looked at."""
+    keys = "".join(f"  cap_versioningx{i}: 2\n" for i in range(30_000))
+    flood = f"bank: mini\nanswers:\n{keys}".encode()
+    assert len(flood) < ANSWERS_MAX_BYTES
+    outcome = read_answers_upload(flood, "flood.yaml", load_bank(MINI_DIR))
+    assert outcome.answers is None
+    assert outcome.problems == [
+        "line 335, column 23: has more than 672 YAML nodes (keys, values and lists); far "
+        "more than an answers file for the bank 'mini' (15 questions) can hold, so it was "
+        "not checked further"
+    ]
+    app.run()
+    app.file_uploader(key="upload_start").set_value(("flood.yaml", flood, "application/yaml"))
+    app.run()
+    assert len(app.error) == 1
+    assert "has more than 672 YAML nodes" in app.error[0].value
+
+
+def test_problems_beyond_those_listed_are_counted(mini: object, app: AppTest) -> None:
+    options = "".join(f"    - nosuch{i}\n" for i in range(80))
+    upload = f"bank: mini\nanswers:\n  symptoms:\n{options}".encode()
+    outcome = read_answers_upload(upload, "many.yaml", load_bank(MINI_DIR))
+    assert (len(outcome.problems), outcome.more) == (50, 30)
+    app.run()
+    app.file_uploader(key="upload_start").set_value(("many.yaml", upload, "application/yaml"))
+    app.run()
+    lines = app.error[0].value.splitlines()
+    assert len(lines) == 1 + 30 + 1  # the sentence, 30 problems, the count of the rest
+    assert lines[-1] == "- … and 50 more"  # 20 described but not shown, 30 only counted
 
 
 def _as_json() -> bytes:
