@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import Engine, func, select, update
@@ -71,6 +72,26 @@ def test_ipv6_clients_are_counted_per_64_network() -> None:
     other = client_address("2001:db8:1:2:ffff::9", [], ())
     assert one == other == "2001:db8:1:2::/64"
     assert client_address("2001:db8:1:3::1", [], ()) != one
+
+
+def test_the_join_page_counts_the_socket_peer_unless_a_trusted_proxy_forwards(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``links.client_key`` as the Join page calls it, with a forged header in the request."""
+    from streamlit.runtime.context import StreamlitHeaders
+
+    from assessment.ui.workshop import links
+
+    headers = StreamlitHeaders([("X-Forwarded-For", "1.2.3.4"), ("x-forwarded-for", "5.6.7.8")])
+    context = SimpleNamespace(headers=headers, ip_address="203.0.113.7")
+    monkeypatch.setattr(links, "st", SimpleNamespace(context=context))
+    monkeypatch.delenv("ASSESS_TRUSTED_PROXIES", raising=False)
+    assert links.client_key() == "ip:203.0.113.7"
+    monkeypatch.setenv("ASSESS_TRUSTED_PROXIES", "203.0.113.0/24")
+    assert links.client_key() == "ip:5.6.7.8"
+    monkeypatch.setenv("ASSESS_TRUSTED_PROXIES", "not-an-address")
+    with pytest.raises(LimitsError, match="ASSESS_TRUSTED_PROXIES"):
+        links.client_key()
 
 
 def test_bad_proxy_and_limit_settings_are_named() -> None:
@@ -292,3 +313,26 @@ def test_names_with_control_characters_are_refused_and_names_are_listed_alphabet
     for name in ("Zoë", "ann", "Bo"):
         ws.join(engine, workshop.code, name, "ip:1.1.1.1")
     assert ws.names(engine, workshop.id) == (["ann", "Bo", "Zoë"], 0)
+
+
+def test_every_join_setting_is_documented_with_its_default() -> None:
+    """Like datasette's docs test: an operator finds every limit, and its default, in
+    docs/DEPLOY.md; SECURITY.md keeps the section another change fills in."""
+    from pathlib import Path
+
+    from assessment.store.limits import SETTINGS, TRUSTED_PROXIES_ENV
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    deploy = (docs / "DEPLOY.md").read_text(encoding="utf-8")
+    defaults = JoinLimits()
+    for field_name, setting in SETTINGS.items():
+        assert f"| `{setting}` | environment | `{getattr(defaults, field_name)}` |" in deploy
+    assert f"| `{TRUSTED_PROXIES_ENV}` | environment | none |" in deploy
+    security = (docs / "SECURITY.md").read_text(encoding="utf-8")
+    for heading in (
+        "## Threat model",
+        "## What the facilitator can and cannot see",
+        "## Input files, the CLI and displayed text",
+        "## Reporting a problem",
+    ):
+        assert heading in security

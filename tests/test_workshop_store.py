@@ -129,14 +129,15 @@ def test_workshop_room_mode_show_of_hands(engine: Engine, bank: Bank) -> None:
 def test_workshop_export_is_anonymised_and_formula_safe(engine: Engine, bank: Bank) -> None:
     workshop = ws.create(engine, bank, "Kick-off", threshold=1)
     token = ws.join(engine, workshop.code, "Secret Name", "c1")
-    ws.save_participant_answer(engine, token, "uc_name", '=HYPERLINK("http://x")')
     ws.save_participant_answer(engine, token, "has_use_case", "yes")
-    exported = ws.export_csv(engine, workshop, bank)
-    assert "Secret Name" not in exported
-    rows = list(csv.DictReader(io.StringIO(exported)))
-    assert {r["participant"] for r in rows} == {"P1"}
-    text_row = next(r for r in rows if r["question_id"] == "uc_name")
-    assert text_row["answer_text"].startswith("'=")
+    for formula in ('=HYPERLINK("http://x")', " =1+1", "\u200b@SUM(A1)", "\uff1dcmd|' /C calc'!A0"):
+        ws.save_participant_answer(engine, token, "uc_name", formula)
+        exported = ws.export_csv(engine, workshop, bank)
+        assert "Secret Name" not in exported
+        rows = list(csv.DictReader(io.StringIO(exported)))
+        assert {r["participant"] for r in rows} == {"P1"}
+        text_row = next(r for r in rows if r["question_id"] == "uc_name")
+        assert text_row["answer_text"] == "'" + formula
 
 
 def test_workshop_fifty_participants_answer_at_once_nothing_lost(
@@ -183,3 +184,27 @@ def test_workshop_schema_migrations_match_the_tables(engine: Engine) -> None:
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+
+
+def test_workshop_database_from_0001_upgrades_and_keeps_its_workshops(
+    engine: Engine, bank: Bank
+) -> None:
+    """A database made before locks and presenter keys (0001) upgrades in place."""
+    from alembic import command
+
+    from assessment.store.migrate import alembic_config, current_revision, head_revision, upgrade
+
+    workshop = ws.create(engine, bank, "Before the upgrade")
+    token = ws.join(engine, workshop.code, "Ann", "ip:1.1.1.1")
+    config = alembic_config()
+    with engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+        conn.commit()
+    assert current_revision(engine) == "0001"
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    found = ws.by_facilitator(engine, workshop.facilitator_token)
+    assert found is not None and found.title == "Before the upgrade" and not found.locked
+    assert ws.by_participant(engine, token) is not None
+    assert ws.set_locked(engine, workshop.facilitator_token, True).locked

@@ -56,6 +56,7 @@ from assessment.store.tables import (
     presenter_keys,
     workshops,
 )
+from assessment.text_safety import csv_cell
 from assessment.workshop import JOIN_ALPHABET, JOIN_CODE_LENGTH
 
 LINK_KEY_LIFETIME = timedelta(minutes=10)
@@ -775,7 +776,8 @@ def export_csv(engine: Engine, workshop: Workshop, bank: Bank) -> str:
     number says nothing about when someone joined (the facilitator sees names, and could
     otherwise match them by order) and numbers do not carry over between two exports.
     Below the anonymity threshold (counting participants who answered) nothing is
-    exported: WorkshopError with the reason.
+    exported: WorkshopError with the reason. Cells go through the one CSV sanitiser
+    (:func:`assessment.text_safety.csv_cell`), so no answer runs as a formula.
     """
     room = [values for values in participants(engine, workshop.id) if values]
     if len(room) < workshop.threshold:
@@ -795,14 +797,11 @@ def export_csv(engine: Engine, workshop: Workshop, bank: Bank) -> str:
                     f"P{number}",
                     section_of[qid],
                     qid,
-                    _cell(question.text if isinstance(question.text, str) else question.text["en"]),
-                    _cell(json.dumps(value, ensure_ascii=False)),
-                    _cell(answer_text(question, value)),
+                    csv_cell(
+                        question.text if isinstance(question.text, str) else question.text["en"]
+                    ),
+                    csv_cell(json.dumps(value, ensure_ascii=False)),
+                    csv_cell(answer_text(question, value)),
                 ]
             )
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -97,8 +97,9 @@ def receive(outcome: UploadOutcome) -> None:
 
 
 def _apply(name: str, answers: Answers) -> None:
-    session.replace_answers(answers)
     st.session_state.pop(PENDING_UPLOAD, None)
+    if not session.replace_answers(answers):
+        return  # refused (e.g. the team's answers): the reason is at the top of the page
     st.session_state[UPLOAD_DONE] = f"Loaded {len(answers.values)} answers from {name}."
 
 

@@ -66,11 +66,20 @@ def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
     workshop = ws.by_facilitator(engine, token.group(1))
     assert workshop is not None
 
-    # The shared screen, on the projector.
+    # The shared screen, on the projector, opened with the facilitator page's button: its
+    # address carries a single-use presenter key, never the facilitator secret.
+    shared = facilitator.get_by_role("link", name="Open the shared screen").get_attribute("href")
+    assert shared is not None and "k=" in shared
+    assert workshop.facilitator_token not in shared
     screen = browser.new_context(viewport=PROJECTOR).new_page()
-    open_app(screen, f"{server.url}/present?f={workshop.facilitator_token}", "Platform kick-off")
+    open_app(screen, shared, "Platform kick-off")
     expect(screen.get_by_text("0 joined")).to_be_visible()
-    expect(screen).not_to_have_url(re.compile(r"[?&]f="))  # no secret on the projector
+    expect(screen).not_to_have_url(re.compile(r"[?&][fk]="))  # no key on the projector
+    # Back brings back only the used key; the screen carries on and drops it again.
+    screen.go_back()
+    expect(screen.get_by_text("0 joined")).to_be_visible(timeout=10_000)
+    expect(screen).not_to_have_url(re.compile(r"[?&][fk]="), timeout=10_000)
+    assert workshop.facilitator_token not in screen.url
 
     # Three participants join on their phones and answer the first question.
     people = [_participant(browser, server, workshop.code, n) for n in ("Ann", "Bo", "Cy")]

@@ -1,5 +1,9 @@
 """Locked rooms, a server-wide index on join attempts, and shared-screen presenter keys.
 
+Columns are added and dropped with plain ``ALTER TABLE`` (SQLite 3.35 or newer), never by
+copying the table: on SQLite, dropping the old copy of ``workshops`` would delete every
+participant through ``ON DELETE CASCADE``.
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-03
@@ -17,10 +21,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("workshops") as batch:
-        batch.add_column(
-            sa.Column("locked", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    op.add_column(
+        "workshops",
+        sa.Column("locked", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
     op.create_index("ix_join_attempts_at", "join_attempts", ["at"])
     op.create_table(
         "presenter_keys",
@@ -46,5 +50,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("presenter_keys")
     op.drop_index("ix_join_attempts_at", table_name="join_attempts")
-    with op.batch_alter_table("workshops") as batch:
-        batch.drop_column("locked")
+    op.drop_column("workshops", "locked")
