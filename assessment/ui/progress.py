@@ -1,8 +1,10 @@
 """How far the person has got: answered / shown questions, overall and per section.
 
-This is bookkeeping for the questionnaire, not scoring: a question counts as answered when
-it holds any accepted answer, "don't know" included, and only questions currently shown
-(their ``show_if`` holds) are counted.
+This is bookkeeping for the questionnaire, not scoring: a question counts as done when it
+holds any accepted answer, "don't know" included (so the bar moves on), and how many of
+those were "don't know" is counted and said. "Questions" means the same as on every other
+surface (the result's ``total``): the questions currently shown, those whose ``show_if``
+holds; more may appear as answers make them relevant.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessment.conditions import visible_questions
-from assessment.models import Bank, Question, Section, localize
+from assessment.models import DONT_KNOW, Bank, Question, Section, localize
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class SectionProgress:
     title: str
     answered: int
     total: int
+    dont_know: int = 0
 
     @property
     def done(self) -> bool:
@@ -40,6 +43,19 @@ class Progress:
     @property
     def total(self) -> int:
         return sum(s.total for s in self.sections)
+
+    @property
+    def dont_know(self) -> int:
+        """How many of the answered questions were answered "don't know"."""
+        return sum(s.dont_know for s in self.sections)
+
+    @property
+    def line(self) -> str:
+        """``12 of 77 questions answered (3 "don't know")``: the sidebar's progress text."""
+        text = f"{self.answered} of {self.total} questions answered"
+        if self.dont_know:
+            text += f' ({self.dont_know} "don\'t know")'
+        return text
 
     @property
     def share(self) -> float:
@@ -63,7 +79,13 @@ def progress(bank: Bank, values: Mapping[str, Any]) -> Progress:
     for i, section in enumerate(bank.sections):
         shown = shown_questions(section, visible)
         answered = sum(1 for q in shown if values.get(q.id) is not None)
+        dont_know = sum(1 for q in shown if values.get(q.id) == DONT_KNOW)
         sections.append(
-            SectionProgress(i, section.id, localize(section.title), answered, len(shown))
+            SectionProgress(i, section.id, localize(section.title), answered, len(shown), dont_know)
         )
     return Progress(sections, visible)
+
+
+def conditional_questions(bank: Bank) -> bool:
+    """Whether some questions appear only when an earlier answer makes them relevant."""
+    return any(q.show_if is not None for q in bank.questions.values())

@@ -9,7 +9,7 @@ import streamlit as st
 from assessment.models import localize
 from assessment.ui import routes, session
 from assessment.ui.notices import render_notices
-from assessment.ui.progress import progress
+from assessment.ui.progress import conditional_questions, progress
 from assessment.ui.report_details import render_report_details
 from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
@@ -39,9 +39,15 @@ def render() -> None:
     render_notices()
 
     count = len(b.questions)
+    questions = (
+        f"up to {count} questions in {len(b.sections)} short sections (some appear only when "
+        "an earlier answer makes them relevant)"
+        if conditional_questions(b)
+        else f"{count} questions in {len(b.sections)} short sections"
+    )
     st.markdown(
         f"For organisations building their first MLOps team of up to about five people. "
-        f"About **{MINUTES} minutes**: {count} questions in {len(b.sections)} short sections. "
+        f"About **{MINUTES} minutes**: {questions}. "
         "Your answers are saved as you go, so you can stop at any time and come back later. "
         '"Don\'t know" is always a fine answer.'
     )
@@ -110,9 +116,10 @@ def _action_card() -> None:
                 st.switch_page(routes.ASSESSMENT)
             return
         done = progress(bank(), session.values())
+        unsure = f', {done.dont_know} of them "don\'t know"' if done.dont_know else ""
         st.markdown(
             f"**Welcome back.** You have answered {done.answered} of {done.total} questions "
-            f"({done.share:.0%})."
+            f"shown so far ({done.share:.0%}){unsure}."
         )
         st.progress(done.share)
         with st.container(horizontal=True, gap="small"):
