@@ -274,9 +274,31 @@ def test_score_json(run_cli: RunCli, mini_dir: Path, rich_answers: Path) -> None
         "cap_deploy",
     ]
     assert [a["id"] for a in result["anti_patterns"]] == ["ap_ml_only", "trap_llm"]
-    assert result["use_case"]["status"] == "weak"
+    # A "do not choose" trap makes the candidate unsuitable, with the reason.
+    assert result["use_case"]["status"] == "unsuitable"
+    assert result["use_case"]["reasons"] == ["LLM everything: No focus."]
     assert result["recommendations"][0]["horizon"] == "tomorrow"
     assert result["meta"]["organization"] == "Example Corp"
+    # Honest completeness and one count per concept, for other tools.
+    assert (result["answered"], result["dont_know"], result["unanswered"], result["total"]) == (
+        14,
+        1,
+        0,
+        15,
+    )
+    assert result["completeness"] == round(14 / 15, 4)
+    assert result["counts"] == {
+        "missing_capabilities": 2,
+        "capabilities_to_check": 1,
+        "anti_patterns": 1,
+        "use_case_traps": 1,
+        "raci_issues": 6,
+        "recommendations": {"tomorrow": 3, "3m": 3, "6m": 2, "12m": 0, "later": 0},
+    }
+    retrain = next(r for r in result["recommendations"] if r["id"] == "rec_ct")
+    assert retrain["after"] == ["rec_version"] and retrain["tentative"] is True
+    assert retrain["evidence"], "every action carries its 'because you answered'"
+    assert result["roadmap"]["basis"]
 
 
 def test_score_json_from_a_json_answers_file(

@@ -4,14 +4,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessment.models import DONT_KNOW, SEVERITY_RANK, AssessmentResult, RaciIssue
+from assessment.models import (
+    DONT_KNOW,
+    ROADMAP_HORIZONS,
+    SEVERITY_RANK,
+    AssessmentResult,
+    FindingCounts,
+    MissingCapability,
+    RaciIssue,
+    RecommendationResult,
+    RuleFinding,
+)
 
 HORIZON_TITLES = {
     "tomorrow": "Start tomorrow",
     "3m": "Within 3 months",
     "6m": "Within 6 months",
     "12m": "Within 12 months",
+    "later": "Later (when the team has room)",
 }
+"""The roadmap's five groups, in order; every renderer shows all five, "later" included."""
+
+HORIZON_SHORT = {
+    "tomorrow": "Tomorrow",
+    "3m": "3 months",
+    "6m": "6 months",
+    "12m": "12 months",
+    "later": "Later",
+}
+"""A horizon in one or two words, for badges and narrow column heads."""
+
+LATER_NOTE = (
+    "More than a team of this size can take on within 12 months. Nothing is dropped: "
+    "start these when earlier actions are done."
+)
+
+CHECK_FIRST = "Check first"
+CHECK_FIRST_WHY = (
+    'it depends on answers given as "don\'t know", so find out whether it applies before acting'
+)
+EVIDENCE_LABEL = "Because you answered"
+AFTER_LABEL = "After"
+MOVED_LABEL = "Why not sooner"
 
 GROUP_TITLES = {
     "capabilities": "MLOps capabilities",
@@ -24,6 +58,32 @@ STATUS_TEXT = {
     "suspected": "unknown, but a symptom points at it",
     "below_target": "below your target",
 }
+
+TO_CHECK_NOTE = 'answered "don\'t know"; a symptom points at it'
+"""Why a capability with status "suspected" is listed to check, not as missing."""
+TO_CHECK_INTRO = (
+    'Not counted as missing: you answered "don\'t know" for them, and a symptom you reported '
+    "points at each. Find out their level first."
+)
+
+COUNT_LABELS = {
+    "questions_answered": "Answered",
+    "questions_dont_know": "Don't know",
+    "questions_unanswered": "Unanswered",
+    "questions_total": "Questions",
+    "missing_capabilities": "Missing capabilities",
+    "capabilities_to_check": "Capabilities to check",
+    "anti_patterns": "Anti-patterns",
+    "use_case_traps": "Use-case traps",
+    "raci_issues": "Responsibility issues",
+    "actions_tomorrow": "Actions to start tomorrow",
+    "actions_3m": "Actions within 3 months",
+    "actions_6m": "Actions within 6 months",
+    "actions_12m": "Actions within 12 months",
+    "actions_later": "Actions for later",
+}
+"""One label per counted concept, keyed by the ids the CSV export uses. Every surface
+(header cards, tabs, PDF tiles, Markdown, CSV) takes its counts from :func:`counts`."""
 
 USE_CASE_TITLES = {
     "good": "Good first use case",
@@ -44,10 +104,20 @@ METHOD = [
     '"mixed"; with too few answers it is "undetermined". Confidence grows with the '
     "share of signals answered and with the distance from the mixed band.",
     "",
-    "A capability is missing when its level is at or below its threshold; symptoms that "
-    "point at it raise its severity. Anti-patterns, responsibility checks and use-case "
-    "criteria are rules written in the question bank. Every recommendation is tied to the "
-    "findings it answers.",
+    "A capability is missing when its level is at or below its threshold (or below your "
+    "target); symptoms that point at it raise its severity. A capability answered "
+    '"don\'t know" that a symptom points at is listed to check, not as missing. '
+    "Anti-patterns, responsibility checks and use-case criteria are rules written in the "
+    "question bank. Every recommendation is tied to the findings it answers and to the "
+    "answers behind them.",
+    "",
+    "The roadmap never schedules an action before one it builds on. It holds a few actions "
+    "to start tomorrow and fills each later horizon with what a team of your size and share "
+    'of time can take on; the rest is listed under "later", never dropped. An action that '
+    'depends on answers given as "don\'t know" is marked "check first".',
+    "",
+    'Completeness counts answered, "don\'t know" and unanswered questions separately, over '
+    "the questions shown: some appear only when an earlier answer makes them relevant.",
 ]
 
 
@@ -57,6 +127,122 @@ def group_title(group: str) -> str:
 
 def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def completeness_line(result: AssessmentResult) -> str:
+    """``52 answered · 20 don't know · 5 unanswered of 77 questions (68%)``: the one way
+    every surface states how complete the answers are."""
+    r = result
+    return (
+        f"{r.answered} answered · {r.dont_know} don't know · {r.unanswered} unanswered "
+        f"of {r.total} questions ({pct(r.completeness)})"
+    )
+
+
+def finding_counts(result: AssessmentResult) -> FindingCounts:
+    """The engine's counts of findings and actions (every result of ``assess`` has them)."""
+    if result.counts is None:
+        raise ValueError("the result carries no counts: it was not made by assess()")
+    return result.counts
+
+
+def counts(result: AssessmentResult) -> dict[str, int]:
+    """Every count a reader sees, keyed like :data:`COUNT_LABELS` and in its order."""
+    c = finding_counts(result)
+    values = {
+        "questions_answered": result.answered,
+        "questions_dont_know": result.dont_know,
+        "questions_unanswered": result.unanswered,
+        "questions_total": result.total,
+        "missing_capabilities": c.missing_capabilities,
+        "capabilities_to_check": c.capabilities_to_check,
+        "anti_patterns": c.anti_patterns,
+        "use_case_traps": c.use_case_traps,
+        "raci_issues": c.raci_issues,
+    }
+    for horizon in ROADMAP_HORIZONS:
+        values[f"actions_{horizon}"] = c.recommendations.get(horizon, 0)
+    return {key: values[key] for key in COUNT_LABELS}
+
+
+def counted(result: AssessmentResult, key: str) -> str:
+    """``Missing capabilities (3)``: a heading with its count, the same on every surface."""
+    return f"{COUNT_LABELS[key]} ({counts(result)[key]})"
+
+
+def missing_and_to_check(
+    result: AssessmentResult,
+) -> tuple[list[MissingCapability], list[MissingCapability]]:
+    """Capabilities missing (or below target), and those to check (status "suspected":
+    answered "don't know" while a symptom points at them), each in the engine's order."""
+    caps = result.missing_capabilities
+    return [c for c in caps if c.status != "suspected"], [
+        c for c in caps if c.status == "suspected"
+    ]
+
+
+def anti_patterns(result: AssessmentResult) -> list[RuleFinding]:
+    """Anti-patterns proper: the rule findings that are not use-case traps."""
+    return [f for f in result.anti_patterns if f.kind != "use_case_trap"]
+
+
+def use_case_traps(result: AssessmentResult) -> list[RuleFinding]:
+    """The use-case traps that fired (shown with the first use case)."""
+    return [f for f in result.anti_patterns if f.kind == "use_case_trap"]
+
+
+def capability_titles(result: AssessmentResult, ids: list[str]) -> list[str]:
+    """The titles of capabilities given by id (``requires``), never the ids themselves."""
+    return [result.titles.get(f"capability:{i}") or humanize(i.removeprefix("cap_")) for i in ids]
+
+
+def roadmap_basis(result: AssessmentResult) -> str | None:
+    """``Sized for 3 people, full-time: about 6 actions a quarter.``, or None."""
+    if result.roadmap is None:
+        return None
+    basis = result.roadmap.basis.rstrip(".")
+    return f"Sized for {basis}."
+
+
+def roadmap_groups(
+    result: AssessmentResult,
+) -> list[tuple[str, str, list[RecommendationResult]]]:
+    """The five roadmap groups in order: (horizon, title, its actions in the engine's order)."""
+    return [
+        (horizon, title, [r for r in result.recommendations if r.horizon == horizon])
+        for horizon, title in HORIZON_TITLES.items()
+    ]
+
+
+def after_titles(result: AssessmentResult, rec: RecommendationResult) -> list[str]:
+    """The titles of the actions that come before ``rec`` (its ``after`` ids)."""
+    titles = {r.id: r.title for r in result.recommendations}
+    return [titles.get(i) or humanize(i.removeprefix("rec_")) for i in rec.after]
+
+
+@dataclass(frozen=True)
+class ActionNotes:
+    """What a renderer prints under an action's title and why, in this order."""
+
+    check_first: str | None
+    after: str | None
+    moved: str | None
+    evidence: list[str]
+
+
+def action_notes(result: AssessmentResult, rec: RecommendationResult) -> ActionNotes:
+    after = after_titles(result, rec)
+    return ActionNotes(
+        check_first=f"{CHECK_FIRST}: {CHECK_FIRST_WHY}" if rec.tentative else None,
+        after=f"{AFTER_LABEL}: " + "; ".join(after) if after else None,
+        moved=f"{MOVED_LABEL}: {rec.moved_because}" if rec.moved_because else None,
+        evidence=[f"{e.text} — {e.answer_text}" for e in rec.evidence],
+    )
+
+
+def action_line(rec: RecommendationResult) -> str:
+    """An action's title, marked when it should be checked before acting on it."""
+    return f"{rec.title} ({CHECK_FIRST.lower()})" if rec.tentative else rec.title
 
 
 def approach_line(result: AssessmentResult) -> str:
@@ -76,20 +262,17 @@ class Summary:
 
 
 def executive_summary(result: AssessmentResult, count: int = 3) -> Summary:
-    """The most severe findings of any kind, and the first actions of the roadmap."""
-    ranked: list[tuple[int, int, str]] = []
-    for i, cap in enumerate(result.missing_capabilities):
-        ranked.append((-SEVERITY_RANK[cap.severity], i, f"Missing capability: {cap.title}"))
-    for i, f in enumerate(result.anti_patterns):
-        ranked.append((-SEVERITY_RANK[f.severity], i, f"Anti-pattern: {f.title}"))
-    for i, issue in enumerate(result.raci_issues):
-        ranked.append((-SEVERITY_RANK[issue.severity], i, f"Responsibility: {issue.title}"))
-    if result.use_case.status in ("weak", "unsuitable"):
-        ranked.append((-2, 0, f"First use case: {result.use_case.summary}"))
-    ranked.sort()
-    findings = [text for _, _, text in ranked[:count]]
-    actions = [r.title for r in result.recommendations[:count]]
-    return Summary(findings, actions)
+    """The most severe findings of any kind (:func:`top_findings`), and the first actions
+    of the roadmap (:func:`top_actions`)."""
+    return Summary(
+        [f.text for f in top_findings(result, count)],
+        [action_line(r) for r in top_actions(result, count)],
+    )
+
+
+def top_actions(result: AssessmentResult, count: int = 3) -> list[RecommendationResult]:
+    """The first actions of the roadmap, in its order."""
+    return result.recommendations[:count]
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -126,7 +309,7 @@ RACI_LETTERS = {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "
 
 RACI_CHECK_LABELS = {
     "no_accountable": "No one accountable",
-    "several_accountable": "Several accountable",
+    "several_accountable": "Shared accountability",
     "no_responsible": "No one responsible",
     "concentrated": "Accountable for too much",
 }
@@ -171,27 +354,50 @@ class RankedFinding:
     title: str
     severity: str
     text: str
+    note: str = ""
+
+
+FINDING_KINDS = {
+    "missing": "Missing capability",
+    "below_target": "Missing capability",
+    "suspected": "To check",
+    "anti_pattern": "Anti-pattern",
+    "use_case_trap": "Use-case trap",
+    "raci": "Responsibility",
+    "use_case": "First use case",
+}
 
 
 def top_findings(result: AssessmentResult, count: int = 3) -> list[RankedFinding]:
-    """The most severe findings of any kind; the order :func:`executive_summary` prints."""
-    ranked: list[tuple[int, int, str, RankedFinding]] = []
+    """The most severe findings of any kind, the one ranking every summary uses.
 
-    def add(index: int, kind: str, title: str, severity: str, text: str) -> None:
-        finding = RankedFinding(kind, title, severity, text)
-        ranked.append((-SEVERITY_RANK[severity], index, text, finding))
+    A capability answered "don't know" (status "suspected") is never called missing: it
+    is listed "to check". Within a severity the kinds take turns (the first of each kind,
+    then the second, …), each kind in the engine's order.
+    """
+    ranked: list[tuple[int, int, int, RankedFinding]] = []
+
+    def add(order: int, index: int, kind: str, title: str, severity: str, note: str = "") -> None:
+        text = f"{kind}: {title}" + (f" ({note})" if note else "")
+        finding = RankedFinding(kind, title, severity, text, note)
+        ranked.append((-SEVERITY_RANK[severity], index, order, finding))
 
     for i, cap in enumerate(result.missing_capabilities):
-        add(i, "Missing capability", cap.title, cap.severity, f"Missing capability: {cap.title}")
+        note = ""
+        if cap.status == "suspected":
+            note = TO_CHECK_NOTE
+        elif cap.status == "below_target":
+            note = STATUS_TEXT["below_target"]
+        add(1, i, FINDING_KINDS[cap.status], cap.title, cap.severity, note)
     for i, f in enumerate(result.anti_patterns):
-        add(i, "Anti-pattern", f.title, f.severity, f"Anti-pattern: {f.title}")
+        add(0, i, FINDING_KINDS.get(f.kind, "Anti-pattern"), f.title, f.severity)
     for i, issue in enumerate(result.raci_issues):
-        add(i, "Responsibility", issue.title, issue.severity, f"Responsibility: {issue.title}")
+        add(2, i, FINDING_KINDS["raci"], issue.title, issue.severity)
     if result.use_case.status in ("weak", "unsuitable"):
-        summary = result.use_case.summary
-        add(0, "First use case", summary, "medium", f"First use case: {summary}")
+        severity = "high" if result.use_case.status == "unsuitable" else "medium"
+        add(3, 0, FINDING_KINDS["use_case"], result.use_case.summary, severity)
     ranked.sort(key=lambda item: item[:3])
-    return [finding for _, _, _, finding in ranked[:count]]
+    return [finding for *_, finding in ranked[:count]]
 
 
 def finding_titles(result: AssessmentResult) -> dict[str, str]:
@@ -210,9 +416,8 @@ def finding_titles(result: AssessmentResult) -> dict[str, str]:
     names[f"approach:{result.approach.label}"] = (
         f"{APPROACH_SIDES.get(result.approach.label, result.approach.label)} approach"
     )
-    names[f"use_case:{result.use_case.status}"] = USE_CASE_TITLES.get(
-        result.use_case.status, result.use_case.status
-    )
+    for status, title in USE_CASE_TITLES.items():
+        names[f"use_case:{status}"] = title
     names["unknowns:any"] = '"Don\'t know" answers'
     return names
 

@@ -17,7 +17,16 @@ from typing import Any
 import yaml
 
 from assessment.models import Answers, AssessmentResult
-from assessment.report.content import STATUS_TEXT, USE_CASE_TITLES
+from assessment.report.content import (
+    COUNT_LABELS,
+    EVIDENCE_LABEL,
+    STATUS_TEXT,
+    USE_CASE_TITLES,
+    action_notes,
+    capability_titles,
+    completeness_line,
+    counts,
+)
 from assessment.text_safety import csv_cell
 
 CSV_COLUMNS = ("kind", "id", "title", "group", "score", "level", "severity", "horizon", "details")
@@ -83,10 +92,16 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         None,
         f"confidence {a.confidence:.2f}; {a.signals} of {a.total_signals} signals answered",
     )
+    for key, number in counts(result).items():
+        horizon = key.removeprefix("actions_") if key.startswith("actions_") else None
+        details = completeness_line(result) if key == "questions_total" else None
+        yield ("count", key, COUNT_LABELS[key], None, number, None, None, horizon, details)
     for d in result.dimensions:
         details = f"answered {d.answered} of {d.total}; don't know {d.unknown}"
         if d.target is not None:
             details += f"; target level {d.target}"
+        if d.ceiling_reason:
+            details += f"; {d.ceiling_reason}"
         yield ("dimension", d.id, d.title, d.group, d.score, d.level, None, None, details)
     for cap in result.missing_capabilities:
         details = STATUS_TEXT.get(cap.status, cap.status)
@@ -94,6 +109,8 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
             details += "; symptoms: " + "; ".join(cap.symptoms)
         if cap.target is not None:
             details += f"; target level {cap.target}"
+        if cap.requires:
+            details += "; builds on: " + ", ".join(capability_titles(result, cap.requires))
         yield (
             "missing_capability",
             cap.id,
@@ -139,20 +156,28 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         None,
         None,
         None,
-        uc.summary,
+        " | ".join([uc.summary, *uc.reasons]),
     )
     for rec in result.recommendations:
         details = f"{rec.why} | priority {rec.priority}"
+        notes = action_notes(result, rec)
+        for note in (notes.check_first, notes.after, notes.moved):
+            if note:
+                details += f" | {note}"
         if rec.findings:
             details += " | addresses: " + ", ".join(rec.findings)
+        if notes.evidence:
+            details += f" | {EVIDENCE_LABEL.lower()}: " + "; ".join(notes.evidence)
         yield ("recommendation", rec.id, rec.title, None, None, None, None, rec.horizon, details)
 
 
 def results_csv(result: AssessmentResult) -> str:
-    """The result as CSV: one row per dimension score, finding and recommendation.
+    """The result as CSV: one row per count, dimension score, finding and recommendation.
 
     Columns: kind, id, title, group, score, level, severity, horizon, details. Empty cells
-    mean "does not apply to this kind of row".
+    mean "does not apply to this kind of row". Rows of kind ``count`` (ids such as
+    ``questions_answered``, ``missing_capabilities``, ``actions_later``) carry the number
+    in ``score``: the same counts as the page, the PDF, the Markdown and ``counts`` in JSON.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -10,13 +10,29 @@ from datetime import date
 
 from assessment.models import AssessmentResult, Evidence
 from assessment.report.content import (
-    HORIZON_TITLES,
+    COUNT_LABELS,
+    EVIDENCE_LABEL,
+    LATER_NOTE,
     METHOD,
     STATUS_TEXT,
+    TO_CHECK_INTRO,
+    TO_CHECK_NOTE,
+    USE_CASE_TITLES,
+    action_notes,
+    anti_patterns,
     approach_line,
+    capability_titles,
+    completeness_line,
+    counts,
     executive_summary,
+    finding_name,
+    finding_titles,
     group_title,
+    missing_and_to_check,
     pct,
+    roadmap_basis,
+    roadmap_groups,
+    use_case_traps,
 )
 from assessment.text_safety import markdown_literal
 
@@ -42,8 +58,7 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
     out += [
         f"**Date:** {when}  ",
         f"**Question bank:** {esc(result.bank)} {esc(result.bank_version)}  ",
-        f"**Completeness:** {pct(result.completeness)} "
-        f"({result.answered} of {result.total} questions answered)",
+        f"**Completeness:** {completeness_line(result)}",
         "",
     ]
     for note in result.notes:
@@ -55,6 +70,8 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
     out += [f"{i}. {esc(f)}" for i, f in enumerate(summary.findings, 1)] or ["No findings."]
     out += ["", "**Top actions**", ""]
     out += [f"{i}. {esc(a)}" for i, a in enumerate(summary.actions, 1)] or ["No actions."]
+    out += ["", "**At a glance**", "", "| Count | Number |", "|---|---:|"]
+    out += [f"| {COUNT_LABELS[key]} | {n} |" for key, n in counts(result).items()]
     out.append("")
 
     a = result.approach
@@ -100,6 +117,8 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         ]
         for d in dims:
             score = "—" if d.score is None else f"{d.score:.0f}"
+            if d.ceiling_reason:
+                score += f" ({esc(d.ceiling_reason)})"
             level = "—" if d.level is None else str(d.level)
             target = "—" if d.target is None else str(d.target)
             out.append(
@@ -107,10 +126,11 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
             )
         out.append("")
 
+    missing, to_check = missing_and_to_check(result)
     out += ["## Missing capabilities", ""]
-    if not result.missing_capabilities:
+    if not missing:
         out += ["None at or below their threshold among the answered questions.", ""]
-    for i, cap in enumerate(result.missing_capabilities, 1):
+    for i, cap in enumerate(missing, 1):
         level = "don't know" if cap.level is None else f"level {cap.level}"
         out.append(
             f"{i}. **{esc(cap.title)}** — {cap.severity} severity, {level} ({STATUS_TEXT[cap.status]})"
@@ -118,13 +138,23 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         if cap.symptoms:
             out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
         if cap.requires:
-            out.append(f"  - Builds on: {esc(', '.join(cap.requires))}")
+            out.append(f"  - Builds on: {esc(', '.join(capability_titles(result, cap.requires)))}")
     out.append("")
+    if to_check:
+        out += [f"### {COUNT_LABELS['capabilities_to_check']}", "", TO_CHECK_INTRO, ""]
+        for i, cap in enumerate(to_check, 1):
+            out.append(f"{i}. **{esc(cap.title)}** — to check ({esc(TO_CHECK_NOTE)})")
+            if cap.symptoms:
+                out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
+            if cap.requires:
+                titles = capability_titles(result, cap.requires)
+                out.append(f"  - Builds on: {esc(', '.join(titles))}")
+        out.append("")
 
     out += ["## Anti-patterns", ""]
-    if not result.anti_patterns:
+    if not anti_patterns(result):
         out += ["None detected.", ""]
-    for f in result.anti_patterns:
+    for f in anti_patterns(result):
         out += [
             f"### {esc(f.title)} ({f.severity})",
             "",
@@ -144,25 +174,50 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
     out.append("")
 
     uc = result.use_case
-    out += ["## First use case", "", f"**{uc.status.replace('_', ' ')}** — {esc(uc.summary)}", ""]
+    verdict = USE_CASE_TITLES.get(uc.status, uc.status)
+    out += ["## First use case", "", f"**{verdict}** — {esc(uc.summary)}", ""]
+    if uc.reasons:
+        out += ["Why:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
     for c in uc.criteria:
         mark = {"met": "✔ met", "unmet": "✘ not met", "unknown": "? unknown"}[c.status]
         blocking = " (rules it out)" if c.blocking and c.status == "unmet" else ""
         out.append(f"- {mark}: {esc(c.title)}{blocking}")
-    if uc.traps:
-        traps = [f.title for f in result.anti_patterns if f.id in uc.traps]
-        out.append(f"- Traps: {esc('; '.join(traps))}")
     out.append("")
+    for f in use_case_traps(result):
+        out += [
+            f"### Use-case trap: {esc(f.title)} ({f.severity})",
+            "",
+            f"**Why it hurts:** {esc(f.why)}",
+            "",
+            f"**What to do:** {esc(f.remedy)}",
+            "",
+        ]
+        if f.evidence:
+            out += ["Because you answered:", *_evidence(f.evidence), ""]
 
     out += ["## Roadmap", ""]
-    for horizon, title in HORIZON_TITLES.items():
-        recs = [r for r in result.recommendations if r.horizon == horizon]
+    basis = roadmap_basis(result)
+    if basis:
+        out += [esc(basis), ""]
+    names = finding_titles(result)
+    for horizon, title, recs in roadmap_groups(result):
         out += [f"### {title}", ""]
+        if horizon == "later" and recs:
+            out += [LATER_NOTE, ""]
         if not recs:
             out += ["Nothing specific.", ""]
             continue
         for r in recs:
+            notes = action_notes(result, r)
             out.append(f"- **{esc(r.title)}** — {esc(r.why)}")
+            out += [f"  - **{esc(note)}**" for note in (notes.check_first,) if note]
+            out += [f"  - {esc(note)}" for note in (notes.after, notes.moved) if note]
+            if r.findings:
+                addressed = "; ".join(finding_name(k, names) for k in r.findings)
+                out.append(f"  - Addresses: {esc(addressed)}")
+            if r.evidence:
+                out.append(f"  - {EVIDENCE_LABEL}:")
+                out += [f"    - *{esc(e.text)}* — {esc(e.answer_text)}" for e in r.evidence]
         out.append("")
 
     out += ["## Appendix: answers", "", "| Section | Question | Answer |", "|---|---|---|"]
@@ -184,7 +239,7 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
 def render_text(result: AssessmentResult) -> str:
     """A one-screen summary for the terminal."""
     out = [f"MLOps team readiness — {result.meta.organization or 'assessment'}"]
-    out.append(f"Completeness: {pct(result.completeness)} ({result.answered}/{result.total})")
+    out.append(f"Completeness: {completeness_line(result)}")
     out.append(approach_line(result))
     out.append("")
     for group in ("capabilities", "team", "organisation"):
@@ -197,8 +252,8 @@ def render_text(result: AssessmentResult) -> str:
     out += ["", "Top findings:"]
     out += [f"  {i}. {f}" for i, f in enumerate(summary.findings, 1)] or ["  none"]
     out += ["", "Next steps:"]
-    for horizon, title in HORIZON_TITLES.items():
-        recs = [r.title for r in result.recommendations if r.horizon == horizon]
+    for _, title, actions in roadmap_groups(result):
+        recs = [r.title for r in actions]
         if recs:
             out.append(f"  {title}:")
             out += [f"    - {r}" for r in recs[:4]]

@@ -29,28 +29,49 @@ from typing import Literal
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
-from assessment.models import AssessmentResult, Evidence
+from assessment.models import (
+    AssessmentResult,
+    Evidence,
+    MissingCapability,
+    RecommendationResult,
+)
 from assessment.report import charts, style
 from assessment.report.content import (
     APPROACH_SIDES,
+    COUNT_LABELS,
     CRITERION_STATUS,
+    EVIDENCE_LABEL,
     GROUP_TITLES,
+    HORIZON_SHORT,
     HORIZON_TITLES,
+    LATER_NOTE,
     METHOD,
     RACI_CHECK_LABELS,
     RACI_LETTERS,
     REPORT_TITLE,
     SECTION_TITLES,
     STATUS_TEXT,
+    TO_CHECK_INTRO,
     USE_CASE_TITLES,
+    action_notes,
     approach_line,
+    completeness_line,
+    counted,
+    counts,
     finding_name,
     finding_titles,
     humanize,
-    pct,
+    missing_and_to_check,
     raci_matrices,
+    roadmap_basis,
+    roadmap_groups,
+    top_actions,
     top_findings,
     unknown_questions,
+    use_case_traps,
+)
+from assessment.report.content import (
+    anti_patterns as anti_pattern_findings,
 )
 from assessment.report.style import hex_to_rgb
 
@@ -473,7 +494,7 @@ class _Writer:
         pad_x = 1.8
         lh = _lh(size)
         badge_size = size - 1.5
-        self._table_header(columns, widths, size)
+        self._table_header(columns, widths, size, self._lead(rows, widths, size, pad_y))
         for index, row in enumerate(rows):
             if row.group:
                 first = row.cells[0]
@@ -483,8 +504,7 @@ class _Writer:
                 # Keep the label with the row after it (or with its first lines if it splits).
                 after = lh + 2 * pad_y
                 if index + 1 < len(rows) and not rows[index + 1].group:
-                    following = self._cells(rows[index + 1], widths, size)
-                    after = min(self._height(following, size, pad_y), 4 * lh + 2 * pad_y)
+                    after = self._keep(rows[index + 1], widths, size, pad_y)
                 if self.room() < height + after:
                     self.new_page()
                     self._table_header(columns, widths, size)
@@ -568,6 +588,43 @@ class _Writer:
                 self._table_header(columns, widths, size)
         self.gap(4)
 
+    def _keep(self, row: Row, widths: Sequence[float], size: float, pad_y: float) -> float:
+        """The height of ``row`` that must fit below what is kept with it: all of it when
+        the table moves it whole to the next page, else the first lines it splits after."""
+        height = self._height(self._cells(row, widths, size), size, pad_y)
+        if height > (self.bottom - MARGIN_TOP) / 2:
+            return 4 * _lh(size) + 2 * pad_y
+        return height
+
+    def _lead(
+        self, rows: Sequence[Row], widths: Sequence[float], size: float, pad_y: float
+    ) -> float:
+        """What must follow a table's header on its page: the first row, or a group label
+        and the row after it."""
+        if not rows:
+            return 2 * _lh(size) + 4
+        first = rows[0]
+        if not first.group:
+            return self._keep(first, widths, size, pad_y)
+        text = first.cells[0] if isinstance(first.cells[0], str) else ""
+        lead = len(self.wrap(text, self.width - 3.6, size, True)) * _lh(size) + 2 * pad_y
+        if len(rows) > 1 and not rows[1].group:
+            lead += self._keep(rows[1], widths, size, pad_y)
+        return lead
+
+    def table_need(
+        self, columns: Sequence[Column], rows: Sequence[Row], size: float = 8.5, pad_y: float = 1.6
+    ) -> float:
+        """Height of a table's header and the rows kept with it: what a heading above the
+        table needs below it so it is never left alone at the foot of a page."""
+        widths = [c.width * self.width for c in columns]
+        heads = [
+            self.wrap(c.title, w - 3.6, size - 0.5, True)
+            for c, w in zip(columns, widths, strict=True)
+        ]
+        head = max(len(h) for h in heads) * _lh(size - 0.5) + 3.2
+        return head + self._lead(rows, widths, size, pad_y) + 2
+
     def _cells(self, row: Row, widths: Sequence[float], size: float) -> list[list[_Line] | Badge]:
         """A row's cells wrapped to their columns: lines to draw, or a badge."""
         pad_x = 1.8
@@ -598,7 +655,11 @@ class _Writer:
         return max(text_lines * _lh(size), badge_h) + 2 * pad_y
 
     def _table_header(
-        self, columns: Sequence[Column], widths: Sequence[float], size: float
+        self,
+        columns: Sequence[Column],
+        widths: Sequence[float],
+        size: float,
+        lead: float | None = None,
     ) -> None:
         pdf = self.pdf
         pad_x, pad_y = 1.8, 1.6
@@ -609,7 +670,7 @@ class _Writer:
             for c, w in zip(columns, widths, strict=True)
         ]
         height = max(len(h) for h in heads) * lh + 2 * pad_y
-        if self.room() < height + 2 * _lh(size) + 4:
+        if self.room() < height + (2 * _lh(size) + 4 if lead is None else lead):
             self.new_page()
         top = self.y
         pdf.fill(style.ACCENT)
@@ -666,12 +727,7 @@ class _Writer:
         if r.meta.date:
             details.append(("Answers dated", clean(r.meta.date)))
         details.append(("Question bank", f"{clean(r.bank)}, version {clean(r.bank_version)}"))
-        details.append(
-            (
-                "Completeness",
-                f"{pct(r.completeness)} ({r.answered} of {r.total} questions answered)",
-            )
-        )
+        details.append(("Completeness", completeness_line(r)))
         key_w = 40.0
         pdf.stroke(style.RULE, 0.3)
         for key, value in details:
@@ -716,29 +772,29 @@ class _Writer:
     def summary(self) -> None:
         r = self.result
         pdf = self.pdf
-        self.h1(
-            "summary",
-            intro=f"Based on {r.answered} of {r.total} questions answered ({pct(r.completeness)}).",
+        self.h1("summary", intro=f"Based on {completeness_line(r)}.")
+        n = counts(r)
+        approach = APPROACH_SIDES.get(r.approach.label, r.approach.label)
+        self._tiles(
+            [(approach, "Starting approach")]
+            + [
+                (str(n[key]), COUNT_LABELS[key])
+                for key in ("questions_answered", "questions_dont_know", "questions_unanswered")
+            ]
         )
-        tiles = [
-            (APPROACH_SIDES.get(r.approach.label, r.approach.label), "Starting approach"),
-            (pct(r.completeness), "Questions answered"),
-            (str(len(r.missing_capabilities)), "Missing capabilities"),
-            (str(len(r.anti_patterns)), "Anti-patterns"),
-            (str(len(r.raci_issues)), "Responsibility issues"),
-        ]
-        gap = 3.0
-        tw = (self.width - gap * (len(tiles) - 1)) / len(tiles)
-        th = 22.0
-        top = self.y
-        for i, (value, caption) in enumerate(tiles):
-            x = MARGIN_X + i * (tw + gap)
-            pdf.fill(TILE)
-            pdf.rect(x, top, tw, th, style="F", round_corners=True, corner_radius=1.5)
-            size = 18.0 if len(value) <= 5 else 12.0
-            pdf.put(x, top + 4, tw, 9, value, size, True, style.ACCENT, "C")
-            pdf.put(x, top + 14, tw, 4, pdf.fit(caption, tw - 2, 7.5), 7.5, False, style.MUTED, "C")
-        pdf.set_y(top + th + 6)
+        self._tiles(
+            [
+                (str(n[key]), COUNT_LABELS[key])
+                for key in (
+                    "missing_capabilities",
+                    "capabilities_to_check",
+                    "anti_patterns",
+                    "use_case_traps",
+                    "raci_issues",
+                )
+            ]
+        )
+        pdf.set_y(self.y + 3)
 
         meaning = r.approach.meaning
         text = approach_line(r)
@@ -754,14 +810,41 @@ class _Writer:
                 color=style.MUTED,
             )
         for i, f in enumerate(findings, 1):
-            self._numbered(i, clean(f.title), clean(f.kind), _severity_badge(f.severity))
+            kind = f"{f.kind}: {f.note}" if f.note else f.kind
+            self._numbered(i, clean(f.title), clean(kind), _severity_badge(f.severity))
         self.h2("Top actions", outline=False)
-        actions = r.recommendations[:3]
+        actions = top_actions(r)
         if not actions:
             self.para("No actions.", color=style.MUTED)
         for i, rec in enumerate(actions, 1):
-            badge = Badge(HORIZON_TITLES[rec.horizon].upper(), style.ACCENT)
-            self._numbered(i, clean(rec.title), clean(rec.why), badge)
+            badge = Badge(HORIZON_SHORT[rec.horizon].upper(), style.ACCENT)
+            detail = clean(rec.why)
+            check = action_notes(r, rec).check_first
+            if check:
+                detail += f" {check}."
+            self._numbered(i, clean(rec.title), detail, badge)
+
+    def _tiles(self, tiles: Sequence[tuple[str, str]]) -> None:
+        """A row of figures with their captions (wrapped to two lines at most)."""
+        pdf = self.pdf
+        gap = 3.0
+        tw = (self.width - gap * (len(tiles) - 1)) / len(tiles)
+        th = 20.0
+        top = self.y
+        for i, (value, caption) in enumerate(tiles):
+            x = MARGIN_X + i * (tw + gap)
+            pdf.fill(TILE)
+            pdf.rect(x, top, tw, th, style="F", round_corners=True, corner_radius=1.5)
+            size = 18.0 if len(value) <= 5 else 12.0
+            pdf.put(x, top + 2.5, tw, 9, value, size, True, style.ACCENT, "C")
+            lines = self.wrap(caption, tw - 3, 7.5)
+            if len(lines) > 2:
+                lines = [lines[0], pdf.fit(" ".join(lines[1:]), tw - 3, 7.5)]
+            for j, line in enumerate(lines):
+                pdf.put(
+                    x, top + 12 + j * _lh(7.5), tw, _lh(7.5), line, 7.5, False, style.MUTED, "C"
+                )
+        pdf.set_y(top + th + 3)
 
     def _numbered(self, number: int, title: str, detail: str, badge: Badge) -> None:
         """One numbered entry: number, badge, bold title, then a muted line below."""
@@ -975,7 +1058,11 @@ class _Writer:
             rows = [
                 Row(
                     [
-                        clean(d.title),
+                        (
+                            (Span(clean(d.title)), Span(clean(d.ceiling_reason), color=style.MUTED))
+                            if d.ceiling_reason
+                            else clean(d.title)
+                        ),
                         "—" if d.score is None else f"{d.score:.0f}",
                         "—" if d.level is None else f"{d.level} · {self._scale_label(d.level)}",
                         "—" if d.target is None else str(d.target * 25),
@@ -1009,21 +1096,39 @@ class _Writer:
 
     def missing(self) -> None:
         r = self.result
+        missing, to_check = missing_and_to_check(r)
         self.h1(
             "missing",
             need=80,
-            intro="Capabilities at or below their threshold level, most severe first. "
-            "Symptoms you reported raise the severity; prerequisites come before what builds "
-            "on them.",
+            intro="Capabilities at or below their threshold level (or below your target), most "
+            "severe first. Symptoms you reported raise the severity; prerequisites come before "
+            "what builds on them.",
         )
-        if not r.missing_capabilities:
+        if not missing:
             self.para(
                 "None at or below their threshold among the answered questions.", color=style.MUTED
             )
-            return
-        missing_titles = {c.id: c.title for c in r.missing_capabilities}
+        else:
+            self._capability_table(missing, missing, to_check)
+        if to_check:
+            self.h2(counted(r, "capabilities_to_check"), need=40)
+            self.para(
+                TO_CHECK_INTRO,
+                color=style.MUTED,
+                after=3,
+            )
+            self._capability_table(to_check, missing, to_check)
+
+    def _capability_table(
+        self,
+        caps: Sequence[MissingCapability],
+        missing: Sequence[MissingCapability],
+        to_check: Sequence[MissingCapability],
+    ) -> None:
+        missing_titles = {c.id: c.title for c in missing}
+        check_titles = {c.id: c.title for c in to_check}
         rows = []
-        for i, cap in enumerate(r.missing_capabilities, 1):
+        for i, cap in enumerate(caps, 1):
             level = "Don't know" if cap.level is None else f"{cap.level} of 4"
             level += f"\nthreshold {cap.threshold}"
             if cap.target is not None:
@@ -1033,11 +1138,12 @@ class _Writer:
                 details.append(STATUS_TEXT[cap.status].capitalize() + ".")
             if cap.symptoms:
                 details.append("Symptoms: " + "; ".join(clean(s) for s in cap.symptoms) + ".")
-            needs = [missing_titles[q] for q in cap.requires if q in missing_titles]
-            if needs:
-                details.append(
-                    "Builds on (also missing): " + ", ".join(clean(t) for t in needs) + "."
-                )
+            for label, titles in (("also missing", missing_titles), ("to check", check_titles)):
+                needs = [titles[q] for q in cap.requires if q in titles]
+                if needs:
+                    details.append(
+                        f"Builds on ({label}): " + ", ".join(clean(t) for t in needs) + "."
+                    )
             if not details:
                 details.append(STATUS_TEXT[cap.status].capitalize() + ".")
             cells: list[TableCell] = [
@@ -1067,10 +1173,10 @@ class _Writer:
             intro="Traps that first MLOps teams often fall into and that your answers point "
             "at: why they hurt, and what to do.",
         )
-        if not r.anti_patterns:
+        found = anti_pattern_findings(r)
+        if not found:
             self.para("None detected.", color=style.MUTED)
-            return
-        for f in r.anti_patterns:
+        for f in found:
             self._card(
                 clean(f.title),
                 _severity_badge(f.severity),
@@ -1209,6 +1315,10 @@ class _Writer:
         self.para(
             clean(uc.summary), size=10.5, x=MARGIN_X + bw + 3, width=self.width - bw - 3, after=4
         )
+        if uc.reasons:
+            self.label("Why")
+            self.bullets([clean(reason) for reason in uc.reasons])
+            self.gap(2)
         if uc.criteria:
             colors = {"met": GREEN, "unmet": style.SEVERITY_COLORS["high"], "unknown": style.MUTED}
             rows = [
@@ -1224,57 +1334,83 @@ class _Writer:
             self.table(
                 [Column("Criterion", 0.5), Column("Status", 0.18), Column("Blocking", 0.32)], rows
             )
-        if uc.traps:
-            names = {f.id: f.title for f in r.anti_patterns}
-            self.label("Traps in this choice (see Anti-patterns)")
-            self.bullets([clean(names.get(t, humanize(t))) for t in uc.traps])
+        traps = use_case_traps(r)
+        if traps:
+            self.h2(counted(r, "use_case_traps"), need=50, outline=False)
+            for f in traps:
+                self._card(
+                    clean(f.title),
+                    _severity_badge(f.severity),
+                    [("Why it hurts", clean(f.why)), ("What to do", clean(f.remedy))],
+                    f.evidence,
+                )
 
     # ------------------------------------------------------------------ roadmap, appendix
 
     def roadmap(self) -> None:
         r = self.result
+        basis = roadmap_basis(r)
         self.h1(
             "roadmap",
-            need=self._TIMELINE_HEAD + self._timeline_columns()[1] + 6,
+            need=self._TIMELINE_HEAD + self._timeline_columns()[1] + self._later_height() + 16,
             intro="What to do, tied to the findings above: start tomorrow, then within 3, 6 "
-            "and 12 months. P1 is the most urgent within its horizon.",
+            "and 12 months; what the team cannot take on yet is listed for later, not dropped. "
+            "P1 is the most urgent within its horizon.",
         )
+        if basis:
+            self.para(clean(basis), bold=True, color=style.ACCENT, after=3)
         if not r.recommendations:
             self.para("No recommendations.", color=style.MUTED)
             return
         self._timeline()
-        self.h2("Actions in detail", need=50, outline=False)
+        self._later()
         rows: list[Row] = []
-        for horizon, title in HORIZON_TITLES.items():
-            recs = [x for x in r.recommendations if x.horizon == horizon]
-            rows.append(Row([title], group=True))
+        for horizon, title, recs in roadmap_groups(r):
+            rows.append(Row([f"{title} ({len(recs)})"], group=True))
+            if horizon == "later" and recs:
+                rows.append(Row(["", LATER_NOTE, ""], color=style.MUTED))
             if not recs:
                 rows.append(Row(["", "Nothing specific.", ""], color=style.MUTED))
             for rec in recs:
-                addresses = "; ".join(clean(finding_name(k, self.names)) for k in rec.findings)
-                action = (Span(clean(rec.title), bold=True), Span(clean(rec.why)))
-                rows.append(Row([f"P{rec.priority}", action, addresses]))
-        self.table(
-            [
-                Column("Priority", 0.1, "C"),
-                Column("Action and why", 0.62),
-                Column("Addresses", 0.28),
-            ],
-            rows,
-            zebra=False,
-        )
+                rows.append(self._action_row(rec))
+        columns = [
+            Column("Priority", 0.1, "C"),
+            Column("Action and why", 0.47),
+            Column(EVIDENCE_LABEL, 0.43),
+        ]
+        size = 8.0
+        self.h2("Actions in detail", need=self.table_need(columns, rows, size) + 10, outline=False)
+        self.table(columns, rows, size=size, zebra=False)
+
+    def _action_row(self, rec: RecommendationResult) -> Row:
+        """One action: title, why and its notes; then the answers and findings behind it."""
+        notes = action_notes(self.result, rec)
+        action = [Span(clean(rec.title), bold=True), Span(clean(rec.why))]
+        if notes.check_first:
+            action.append(
+                Span(
+                    clean(notes.check_first) + ".", bold=True, color=style.SEVERITY_COLORS["medium"]
+                )
+            )
+        action += [Span(clean(n), color=style.MUTED) for n in (notes.after, notes.moved) if n]
+        because = [Span("• " + clean(line)) for line in notes.evidence]
+        if rec.findings:
+            addressed = "; ".join(clean(finding_name(k, self.names)) for k in rec.findings)
+            because.append(Span(f"Addresses: {addressed}", color=style.MUTED))
+        return Row([f"P{rec.priority}", tuple(action), tuple(because) or "—"])
 
     _TIMELINE_GAP = 3.0
     _TIMELINE_HEAD = 9.0
     _TIMELINE_SIZE = 8.0
 
     def _timeline_columns(self) -> tuple[list[tuple[str, list[tuple[str, list[str]]]]], float]:
-        """Each horizon's (priority, wrapped title) items, and the height of the tallest."""
+        """The four dated horizons' (priority, wrapped title) items, and the tallest height."""
         col_w = (self.width - 3 * self._TIMELINE_GAP) / 4
         lh = _lh(self._TIMELINE_SIZE)
         columns = []
-        for horizon, title in HORIZON_TITLES.items():
-            recs = [x for x in self.result.recommendations if x.horizon == horizon]
+        for horizon, title, recs in roadmap_groups(self.result):
+            if horizon == "later":
+                continue
             items = [
                 (f"P{x.priority}", self.wrap(clean(x.title), col_w - 11, self._TIMELINE_SIZE))
                 for x in recs
@@ -1325,7 +1461,95 @@ class _Writer:
                 y += len(lines) * lh + 1.6
             if not items:
                 pdf.put(x + 2.5, y, inner, lh, "Nothing specific.", size, False, style.MUTED)
-        pdf.set_y(top + head_h + body_h + 6)
+        pdf.set_y(top + head_h + body_h + 4)
+
+    _LATER_ROWS = 12
+    """Most lines per column of the at-a-glance later list; the table lists every action."""
+
+    def _later_layout(self) -> tuple[list[list[tuple[str, list[str]]]], int]:
+        """The later actions in two columns of (priority, wrapped title), and how many
+        are left out of the at-a-glance box (they are all in the table below)."""
+        col_w = (self.width - self._TIMELINE_GAP) / 2
+        recs = [x for x in self.result.recommendations if x.horizon == "later"]
+        items = [
+            (f"P{x.priority}", self.wrap(clean(x.title), col_w - 11, self._TIMELINE_SIZE))
+            for x in recs
+        ]
+        half = (len(items) + 1) // 2
+        columns = [items[:half], items[half:]]
+        shown: list[list[tuple[str, list[str]]]] = []
+        left_out = 0
+        for column in columns:
+            kept: list[tuple[str, list[str]]] = []
+            used = 0
+            for item in column:
+                if used + len(item[1]) > self._LATER_ROWS:
+                    left_out += 1
+                    continue
+                kept.append(item)
+                used += len(item[1])
+            shown.append(kept)
+        return shown, left_out
+
+    def _later_height(self) -> float:
+        lh = _lh(self._TIMELINE_SIZE)
+        columns, left_out = self._later_layout()
+        lines = [sum(len(t) * lh + 1.6 for _, t in column) for column in columns]
+        body = max(max(lines, default=0.0), lh) + _lh(7.5) + 6 + (lh if left_out else 0.0)
+        return self._TIMELINE_HEAD + body
+
+    def _later(self) -> None:
+        """The fifth group at a glance, under the four dated ones: what waits for room."""
+        pdf = self.pdf
+        size = self._TIMELINE_SIZE
+        lh = _lh(size)
+        head_h = self._TIMELINE_HEAD
+        gap = self._TIMELINE_GAP
+        col_w = (self.width - gap) / 2
+        columns, left_out = self._later_layout()
+        count = sum(1 for x in self.result.recommendations if x.horizon == "later")
+        height = self._later_height()
+        self.ensure(height + 4)
+        top = self.y
+        pdf.fill(style.FAINT)
+        pdf.rect(MARGIN_X, top, self.width, head_h, style="F")
+        title = f"{HORIZON_TITLES['later']} ({count})"
+        pdf.put(MARGIN_X + 2.5, top, self.width - 5, head_h, title, 8.5, True, WHITE)
+        pdf.fill(TILE)
+        pdf.rect(MARGIN_X, top + head_h, self.width, height - head_h, style="F")
+        note = LATER_NOTE if count else "Nothing: the team can take on every action above."
+        pdf.put(
+            MARGIN_X + 2.5,
+            top + head_h + 1.5,
+            self.width - 5,
+            _lh(7.5),
+            note,
+            7.5,
+            False,
+            style.MUTED,
+        )
+        body_top = top + head_h + 1.5 + _lh(7.5) + 1.5
+        for n, column in enumerate(columns):
+            x = MARGIN_X + n * (col_w + gap)
+            y = body_top
+            for priority, lines in column:
+                pdf.put(x + 2.5, y, 6, lh, priority, size, True, style.FAINT)
+                for j, line in enumerate(lines):
+                    pdf.put(x + 8.5, y + j * lh, col_w - 11, lh, line, size, False, style.INK)
+                y += len(lines) * lh + 1.6
+        if left_out:
+            more = f"… and {left_out} more in the table below"
+            pdf.put(
+                MARGIN_X + 2.5,
+                top + height - lh - 1.5,
+                self.width - 5,
+                lh,
+                more,
+                size,
+                False,
+                style.MUTED,
+            )
+        pdf.set_y(top + height + 6)
 
     def appendix(self) -> None:
         r = self.result

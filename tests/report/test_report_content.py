@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from assessment.models import AssessmentResult
 from assessment.report.content import (
+    completeness_line,
+    counts,
     executive_summary,
     finding_name,
     finding_titles,
     humanize,
+    missing_and_to_check,
     raci_matrices,
     top_findings,
     unknown_questions,
@@ -38,8 +42,52 @@ def test_top_findings_agree_with_the_executive_summary(mini_result: AssessmentRe
         len(mini_result.missing_capabilities)
         + len(mini_result.anti_patterns)
         + len(mini_result.raci_issues)
-        + 1  # the weak use case
+        + 1  # the unsuitable use case
     )
+
+
+def test_a_capability_answered_dont_know_is_to_check_never_missing(
+    mini_result: AssessmentResult,
+) -> None:
+    """Continuous training was answered "don't know" while a symptom points at it: the
+    summary says to check it, and no summary calls it missing."""
+    everything = executive_summary(mini_result, count=50).findings
+    assert (
+        'To check: Continuous training (answered "don\'t know"; a symptom points at it)'
+        in everything
+    )
+    assert not [f for f in everything if f.startswith("Missing capability: Continuous")]
+    missing, to_check = missing_and_to_check(mini_result)
+    assert [c.title for c in missing] == ["Data versioning", "Automated deployment"]
+    assert [c.title for c in to_check] == ["Continuous training"]
+
+
+def test_completeness_reads_answered_dont_know_and_unanswered(
+    mini_result_with: Callable[..., AssessmentResult],
+) -> None:
+    result = mini_result_with(answers={"cap_deploy": None, "budget": "dont_know"})
+    assert completeness_line(result) == (
+        "11 answered · 3 don't know · 1 unanswered of 15 questions (73%)"
+    )
+
+
+def test_counts_come_from_the_result(mini_result: AssessmentResult) -> None:
+    assert counts(mini_result) == {
+        "questions_answered": 13,
+        "questions_dont_know": 2,
+        "questions_unanswered": 0,
+        "questions_total": 15,
+        "missing_capabilities": 2,
+        "capabilities_to_check": 1,
+        "anti_patterns": 1,
+        "use_case_traps": 1,
+        "raci_issues": 4,
+        "actions_tomorrow": 3,
+        "actions_3m": 3,
+        "actions_6m": 2,
+        "actions_12m": 0,
+        "actions_later": 0,
+    }
 
 
 def test_humanize_makes_ids_readable() -> None:
@@ -60,6 +108,7 @@ def test_finding_names(mini_result: AssessmentResult) -> None:
     assert finding_name("raci:no_accountable", names) == "No one accountable"
     assert finding_name("approach:top-down", names) == "Top-down approach"
     assert finding_name("use_case:weak", names) == "Weak first use case"
+    assert finding_name("use_case:unsuitable", names) == "Unsuitable first use case"
     assert finding_name("unknowns:any", names) == '"Don\'t know" answers'
     assert finding_name("symptom:sym_invisible_logs", names) == "Symptom: Invisible logs"
 

@@ -112,7 +112,7 @@ def test_cover_shows_what_was_typed_exactly(mini_pdf: bytes) -> None:
     assert REPORT_TITLE.split()[0] in cover
     assert "2026-01-01" in cover
     assert "mini, version 0.1" in cover
-    assert "100% (9 of 9 questions answered)" in cover
+    assert "13 answered · 2 don't know · 0 unanswered of 15 questions (87%)" in cover
 
 
 def test_approach_label_and_its_meaning_are_shown(mini_pdf: bytes) -> None:
@@ -130,12 +130,53 @@ def test_findings_and_actions_are_in_the_report(mini_pdf: bytes) -> None:
         "A model was abandoned because it could not be retrained",  # its symptom
         "No one is accountable for keep or withdraw the model",  # RACI check
         "Withdrawal not with the business",  # RACI rule
-        "Weak first use case".upper(),  # use-case badge
+        "Unsuitable first use case".upper(),  # use-case badge
+        "LLM everything: No focus.",  # why it is unsuitable
+        "Use-case traps (1)",  # the trap, with the use case
+        "Capabilities to check (1)",  # continuous training: answered "don't know"
         "Version your data",  # roadmap
         "Churn <i>prediction</i> & retention — 100% literal",  # free text, literally
         "How is training triggered?",  # in the "don't know" list
     ):
         assert phrase in text, phrase
+
+
+def test_summary_tiles_show_the_same_counts_as_every_surface(mini_pdf: bytes) -> None:
+    summary = " ".join(page_texts(mini_pdf)[1].split())
+    assert "Based on 13 answered · 2 don't know · 0 unanswered of 15 questions (87%)." in summary
+    for tile in (
+        "13 Answered",
+        "2 Don't know",
+        "0 Unanswered",
+        "2 Missing capabilities",
+        "1 Capabilities to check",
+        "1 Anti-patterns",
+        "1 Use-case traps",
+        "4 Responsibility issues",
+    ):
+        assert tile in summary, tile
+    # Continuous training is "don't know": to check, never listed as missing.
+    assert "Missing capability Continuous" not in summary
+
+
+def test_the_roadmap_has_five_groups_and_its_sizing(mini_pdf: bytes) -> None:
+    text = full_text(mini_pdf)
+    roadmap = text[text.index("Roadmap What to do") :]
+    assert "Sized for 3 people: about 3 actions a quarter (assumed a team of 3: not answered)." in (
+        roadmap
+    )
+    for group in (
+        "Start tomorrow (3)",
+        "Within 3 months (3)",
+        "Within 6 months (2)",
+        "Within 12 months (0)",
+        "Later (when the team has room) (0)",
+    ):
+        assert roadmap.count(group) == 2, group  # at a glance and in the table
+    assert "After: Version your data" in roadmap
+    assert "Why not sooner: More valuable actions fill the earlier lists" in roadmap
+    assert 'Check first: it depends on answers given as "don\'t know"' in roadmap
+    assert "How is training triggered? — don't know" in roadmap  # because you answered
 
 
 def test_severity_is_spelled_out_not_only_coloured(mini_pdf: bytes) -> None:
