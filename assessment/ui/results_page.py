@@ -14,26 +14,41 @@ import streamlit as st
 from assessment.engine import assess
 from assessment.models import (
     AssessmentResult,
-    Bank,
     DimensionScore,
     Evidence,
     MissingCapability,
-    localize,
+    RecommendationResult,
+    RuleFinding,
 )
 from assessment.report import style
 from assessment.report.content import (
     APPROACH_SIDES,
+    CHECK_FIRST,
+    COUNT_LABELS,
     CRITERION_STATUS,
+    EVIDENCE_LABEL,
     GROUP_TITLES,
-    HORIZON_TITLES,
+    LATER_NOTE,
     STATUS_TEXT,
+    TO_CHECK_INTRO,
     USE_CASE_TITLES,
+    action_line,
+    action_notes,
+    anti_patterns,
     approach_line,
-    executive_summary,
+    capability_titles,
+    completeness_line,
+    counted,
+    counts,
     finding_name,
     finding_titles,
+    missing_and_to_check,
     pct,
+    roadmap_basis,
+    roadmap_groups,
+    top_actions,
     top_findings,
+    use_case_traps,
 )
 from assessment.ui import routes, session
 from assessment.ui.charts import profile_figure, spectrum_figure
@@ -58,6 +73,15 @@ USE_CASE_BADGE = {
     "not_assessed": "gray",
 }
 FIRST_SHOWN = 6
+ROADMAP_COLUMNS = 3
+HEADLINE = (
+    "missing_capabilities",
+    "capabilities_to_check",
+    "anti_patterns",
+    "raci_issues",
+    "actions_tomorrow",
+)
+"""The counts on the header cards, after the approach; labels and numbers from content."""
 NO_TARGET = -1
 TABS = ["Overview", "Profile", "Findings", "Roadmap", "Downloads"]
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
@@ -81,7 +105,6 @@ def render() -> None:
         )
         st.page_link(routes.START, label="Go to the start page", icon=":material/home:")
         return
-    b = bank()
     result = compute()
     _header(result)
     overview, profile, findings, roadmap, downloads = st.tabs(TABS, key="results_tab")
@@ -91,9 +114,9 @@ def render() -> None:
     with profile:
         _profiles(result)
     with findings:
-        _findings(result, b)
+        _findings(result)
     with roadmap:
-        _roadmap(result, b)
+        _roadmap(result)
     with downloads:
         _downloads(result)
 
@@ -104,31 +127,24 @@ def render() -> None:
 def _header(result: AssessmentResult) -> None:
     st.title("Your results")
     who = [plain(v) for v in (result.meta.organization, result.meta.respondent) if v]
-    answered = (
-        f"Based on {result.answered} of {result.total} questions ({pct(result.completeness)})."
-    )
+    answered = f"Based on {completeness_line(result)}."
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         st.markdown(" · ".join([*who, answered]))
         if result.completeness < 1:
             st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
     for note in result.notes:
         st.info(plain(note), icon=":material/info:")
-    tomorrow = sum(1 for r in result.recommendations if r.horizon == "tomorrow")
+    numbers = counts(result)
     with st.container(horizontal=True, gap="medium", key="headline"):
         st.metric("Starting approach", APPROACH_SIDES[result.approach.label], border=True)
-        st.metric("Missing capabilities", len(result.missing_capabilities), border=True)
-        st.metric(
-            "Anti-patterns and traps",
-            len(result.anti_patterns) + len(result.raci_issues),
-            border=True,
-        )
-        st.metric("Actions to start tomorrow", tomorrow, border=True)
+        for key in HEADLINE:
+            st.metric(COUNT_LABELS[key], numbers[key], border=True)
 
 
 # --------------------------------------------------------------------------- overview
 
 
-def _evidence(items: Sequence[Evidence], caption: str = "Because you answered") -> None:
+def _evidence(items: Sequence[Evidence], caption: str = EVIDENCE_LABEL) -> None:
     if not items:
         return
     lines = [f"- *{plain(e.text)}* — {plain(e.answer_text)}" for e in items]
@@ -197,7 +213,7 @@ def _approach_card(result: AssessmentResult) -> None:
 
 
 def _summary(result: AssessmentResult) -> None:
-    summary = executive_summary(result, count=5)
+    actions = top_actions(result, count=5)
     left, right = st.columns(2, gap="large")
     with left, st.container(border=True, height="stretch"):
         st.markdown("**Most important findings**")
@@ -206,12 +222,15 @@ def _summary(result: AssessmentResult) -> None:
             st.markdown("No findings so far.")
         for i, f in enumerate(found, 1):
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"{i}. {plain(f.kind)}: **{plain(f.title)}**")
+                note = f" ({plain(f.note)})" if f.note else ""
+                st.markdown(f"{i}. {plain(f.kind)}: **{plain(f.title)}**{note}")
                 _severity(f.severity)
     with right, st.container(border=True, height="stretch"):
         st.markdown("**Where to start**")
-        if summary.actions:
-            st.markdown("\n".join(f"{i}. {plain(t)}" for i, t in enumerate(summary.actions, 1)))
+        if actions:
+            st.markdown(
+                "\n".join(f"{i}. {plain(action_line(r))}" for i, r in enumerate(actions, 1))
+            )
         else:
             st.markdown("No actions yet: answer more questions.")
 
@@ -239,16 +258,20 @@ def _level_name(result: AssessmentResult, level: int | None) -> str:
 def _score_rows(
     result: AssessmentResult, dims: Sequence[DimensionScore]
 ) -> list[dict[str, object]]:
-    return [
-        {
+    noted = any(d.ceiling_reason for d in dims)
+    rows: list[dict[str, object]] = []
+    for d in dims:
+        row: dict[str, object] = {
             "Dimension": d.title,
             "Score": None if d.score is None else round(d.score),
             "Level": "—" if d.level is None else str(d.level),
             "Target": "—" if d.target is None else str(d.target),
             "Answered": f"{d.answered}/{d.total}" + (f" ({d.unknown} ?)" if d.unknown else ""),
         }
-        for d in dims
-    ]
+        if noted:
+            row["Note"] = d.ceiling_reason or ""
+        rows.append(row)
+    return rows
 
 
 SCORE_COLUMNS = {
@@ -264,6 +287,9 @@ SCORE_COLUMNS = {
         "Answered",
         width="small",
         help='Questions answered of those asked; (n ?) counts "don\'t know" answers.',
+    ),
+    "Note": st.column_config.TextColumn(
+        "Note", width="medium", help="Why a score is limited (for example by a verdict)."
     ),
 }
 
@@ -347,76 +373,79 @@ def _profiles(result: AssessmentResult) -> None:
 # --------------------------------------------------------------------------- findings
 
 
-def _titles(b: Bank) -> dict[str, str]:
-    return {qid: localize(q.capability.title) for qid, q in b.capabilities.items() if q.capability}
-
-
 def _severity(level: str) -> None:
     st.badge(f"{level.capitalize()} severity", color=SEVERITY_BADGE.get(level, "gray"))  # type: ignore[arg-type]
 
 
-def _findings(result: AssessmentResult, b: Bank) -> None:
+def _findings(result: AssessmentResult) -> None:
     left, right = st.columns(2, gap="large")
     with left:
-        _missing(result, b)
+        _missing(result)
     with right:
         _anti_patterns(result)
         _raci(result)
         _use_case(result)
 
 
-def _missing(result: AssessmentResult, b: Bank) -> None:
-    caps = result.missing_capabilities
-    st.subheader(f"Missing capabilities ({len(caps)})", anchor=False)
+def _missing(result: AssessmentResult) -> None:
+    caps, to_check = missing_and_to_check(result)
+    st.subheader(counted(result, "missing_capabilities"), anchor=False)
     if not caps:
         st.markdown("None at or below their threshold among the answered questions.")
-        return
-    st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
-    names = _titles(b)
+    else:
+        st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
     for i, cap in enumerate(caps[:FIRST_SHOWN], 1):
-        _missing_card(result, cap, i, names)
+        _missing_card(result, cap, i)
     rest = caps[FIRST_SHOWN:]
     if rest:
         with st.expander(f"{len(rest)} more missing capabilities"):
             for i, cap in enumerate(rest, FIRST_SHOWN + 1):
-                _missing_card(result, cap, i, names)
+                _missing_card(result, cap, i)
+    if to_check:
+        st.subheader(counted(result, "capabilities_to_check"), anchor=False)
+        st.caption(TO_CHECK_INTRO)
+        for i, cap in enumerate(to_check, 1):
+            _missing_card(result, cap, i)
 
 
-def _missing_card(
-    result: AssessmentResult, cap: MissingCapability, i: int, names: dict[str, str]
-) -> None:
+def _missing_card(result: AssessmentResult, cap: MissingCapability, i: int) -> None:
     with st.container(border=True, key=f"missing_{cap.id}"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(f"**{i}. {plain(cap.title)}**")
             _severity(cap.severity)
         level = "don't know" if cap.level is None else _level_name(result, cap.level)
-        st.markdown(f"Level {level}: {STATUS_TEXT.get(cap.status, cap.status)}.")
+        st.markdown(f"Level {plain(level)}: {STATUS_TEXT.get(cap.status, cap.status)}.")
         if cap.symptoms:
             st.markdown("Symptoms pointing here: " + "; ".join(plain(s) for s in cap.symptoms))
         if cap.requires:
-            first = ", ".join(plain(names.get(r, r)) for r in cap.requires)
+            first = ", ".join(plain(t) for t in capability_titles(result, cap.requires))
             st.caption(f"Builds on: {first}")
         _evidence(cap.evidence)
 
 
+def _rule_card(f: RuleFinding) -> None:
+    with st.container(border=True, key=f"anti_{f.id}"):
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(f"**{plain(f.title)}**")
+            _severity(f.severity)
+        st.markdown(f"**Why it hurts:** {plain(f.why)}")
+        st.markdown(f"**What to do:** {plain(f.remedy)}")
+        _evidence(f.evidence)
+
+
 def _anti_patterns(result: AssessmentResult) -> None:
-    found = result.anti_patterns
-    st.subheader(f"Anti-patterns and traps ({len(found)})", anchor=False)
+    found = anti_patterns(result)
+    st.subheader(counted(result, "anti_patterns"), anchor=False)
     if not found:
         st.markdown("None detected.")
     for f in found:
-        with st.container(border=True, key=f"anti_{f.id}"):
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"**{plain(f.title)}**")
-                _severity(f.severity)
-            st.markdown(f"**Why it hurts:** {plain(f.why)}")
-            st.markdown(f"**What to do:** {plain(f.remedy)}")
-            _evidence(f.evidence)
+        _rule_card(f)
 
 
 def _raci(result: AssessmentResult) -> None:
     issues = result.raci_issues
-    st.subheader(f"Responsibilities (RACI): {len(issues)} issue(s)", anchor=False)
+    st.subheader(counted(result, "raci_issues"), anchor=False)
+    st.caption("The responsibility matrix (RACI): who does, decides, is consulted, is informed.")
     if not issues:
         st.markdown("No problems found in the responsibility matrix (or it is not filled in yet).")
     # A generic check (e.g. raci:no_accountable) can fire once per activity: key by position.
@@ -434,34 +463,63 @@ def _use_case(result: AssessmentResult) -> None:
     with st.container(border=True, key="use_case"):
         st.badge(USE_CASE_TITLES[uc.status], color=USE_CASE_BADGE.get(uc.status, "gray"))  # type: ignore[arg-type]
         st.markdown(plain(uc.summary))
+        if uc.reasons:
+            st.markdown("**Why:**\n" + "\n".join(f"- {plain(r)}" for r in uc.reasons))
+        for d in result.dimensions:
+            if d.ceiling_reason and d.score is not None:
+                st.caption(f"{plain(d.title)} score: {d.score:.0f} ({plain(d.ceiling_reason)})")
         for c in uc.criteria:
             blocking = " — rules it out" if c.blocking and c.status == "unmet" else ""
             st.markdown(f"**{CRITERION_STATUS[c.status]}:** {plain(c.title)}{blocking}")
-        if uc.traps:
-            traps = [f.title for f in result.anti_patterns if f.id in uc.traps]
-            st.markdown("Traps: " + "; ".join(plain(t) for t in traps))
+    traps = use_case_traps(result)
+    if traps:
+        st.subheader(counted(result, "use_case_traps"), anchor=False)
+        for f in traps:
+            _rule_card(f)
 
 
 # --------------------------------------------------------------------------- roadmap
 
 
-def _roadmap(result: AssessmentResult, b: Bank) -> None:
-    names = {**{f"symptom:{s.id}": localize(s.title) for s in b.symptoms}, **finding_titles(result)}
-    st.caption("Each step answers findings of this assessment; the most urgent come first.")
-    columns = st.columns(len(HORIZON_TITLES), gap="medium")
-    for column, (horizon, title) in zip(columns, HORIZON_TITLES.items(), strict=True):
-        recs = [r for r in result.recommendations if r.horizon == horizon]
-        with column:
-            st.subheader(title, anchor=False)
-            if not recs:
-                st.caption("Nothing specific.")
-            for rec in recs:
-                with st.container(border=True, key=f"rec_{rec.id}"):
-                    st.markdown(f"**{plain(rec.title)}**")
-                    st.markdown(plain(rec.why))
-                    if rec.findings:
-                        because = "; ".join(plain(finding_name(f, names)) for f in rec.findings)
-                        st.caption(f"Because of: {because}")
+def _roadmap(result: AssessmentResult) -> None:
+    names = finding_titles(result)
+    basis = roadmap_basis(result)
+    if basis:
+        st.markdown(f"**{plain(basis)}**")
+    st.caption(
+        "Each step answers findings of this assessment; the most urgent come first, and no "
+        "step comes before one it builds on."
+    )
+    for horizon, title, recs in roadmap_groups(result):
+        st.subheader(title, anchor=False)
+        if horizon == "later" and recs:
+            st.caption(LATER_NOTE)
+        if not recs:
+            st.caption("Nothing specific.")
+            continue
+        columns = st.columns(ROADMAP_COLUMNS, gap="medium")
+        for i, rec in enumerate(recs):
+            with columns[i % ROADMAP_COLUMNS]:
+                _action_card(result, rec, names)
+
+
+def _action_card(
+    result: AssessmentResult, rec: RecommendationResult, names: dict[str, str]
+) -> None:
+    notes = action_notes(result, rec)
+    with st.container(border=True, key=f"rec_{rec.id}"):
+        st.markdown(f"**{plain(rec.title)}**")
+        if notes.check_first:
+            st.badge(CHECK_FIRST, color="orange", icon=":material/help:")
+            st.caption(plain(notes.check_first))
+        st.markdown(plain(rec.why))
+        for note in (notes.after, notes.moved):
+            if note:
+                st.caption(plain(note))
+        if rec.findings:
+            because = "; ".join(plain(finding_name(f, names)) for f in rec.findings)
+            st.caption(f"Addresses: {because}")
+        _evidence(rec.evidence)
 
 
 # --------------------------------------------------------------------------- downloads

@@ -11,11 +11,22 @@ import yaml
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from assessment.loader import load_answers, load_bank
-from assessment.report.content import APPROACH_SIDES, HORIZON_TITLES
+from assessment.engine import assess
+from assessment.loader import load_answers, load_bank, parse_answers
+from assessment.models import Answers, AssessmentResult
+from assessment.report.content import (
+    APPROACH_SIDES,
+    COUNT_LABELS,
+    HORIZON_TITLES,
+    after_titles,
+    completeness_line,
+    counts,
+)
 from assessment.store import repository
+from assessment.ui.text import plain
 from ui.apptest_helpers import (
     ASSESSMENT_PAGE,
+    MINI_DIR,
     PERSONAS,
     RESULTS_PAGE,
     SHIPPED_DIR,
@@ -55,6 +66,25 @@ def open_results(new_tab: NewTab, token: str) -> AppTest:
 
 def charts(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def parse_values(values: dict[str, Any]) -> Answers:
+    """The answers the page reads back for ``values``, checked like an answers file."""
+    document = json.dumps({"bank": "mini", "answers": values})
+    return parse_answers(document, "answers.json", load_bank(MINI_DIR))
+
+
+def open_persona(persona: str, seed: Seed, new_tab: NewTab) -> tuple[AppTest, AssessmentResult]:
+    """The Results page of a persona's answers on the shipped bank, and the result it shows."""
+    bank = load_bank(SHIPPED_DIR)
+    answers = load_answers(PERSONAS / f"{persona}.yaml", bank)
+    token = seed(
+        answers.values,
+        meta=answers.meta.model_dump(exclude_none=True),
+        bank_id=bank.info.id,
+        bank_version=bank.info.version,
+    )
+    return open_results(new_tab, token), assess(bank, answers)
 
 
 def test_results_before_starting_explain_what_to_do(mini: object, app: AppTest) -> None:
@@ -117,7 +147,9 @@ def test_user_text_is_printed_literally(mini: object, seed: Seed, new_tab: NewTa
     hostile = "**Evil** [click](http://evil.example) <script>x</script>"
     tab = open_results(new_tab, seed(TOP_DOWN_STORY, meta={"organization": hostile}))
     shown = "\n".join(m.value for m in tab.markdown)
-    assert r"\*\*Evil\*\* \[click\](http://evil.example) \<script\>x\</script\> · Based on" in shown
+    assert f"{plain(hostile)} · Based on" in shown
+    assert r"\*\*Evil\*\* \[click\]" in shown
+    assert "<script>" not in shown and "**Evil**" not in shown
 
 
 def test_downloads_are_offered(mini: object, seed: Seed, new_tab: NewTab) -> None:
@@ -209,3 +241,90 @@ def test_the_same_raci_check_on_several_activities_is_listed_for_each(
     page = texts(tab)
     assert "No one is accountable for keep or withdraw the model" in page
     assert "No one is accountable for monitoring" in page
+
+
+def test_one_count_per_concept_on_cards_tabs_and_header(
+    mini: object, seed: Seed, new_tab: NewTab
+) -> None:
+    """The header cards, the Findings tab and the completeness line read the result's counts."""
+    values = {**TOP_DOWN_STORY, "cap_training": "dont_know", "budget": "dont_know"}
+    tab = open_results(new_tab, seed(values))
+    result = assess(load_bank(MINI_DIR), parse_values(values))
+    numbers = counts(result)
+    page = texts(tab)
+
+    assert completeness_line(result) in page
+    assert "don't know" in completeness_line(result) and result.dont_know == 2
+    cards = {m.label: m.value for m in tab.metric}
+    assert cards == {
+        "Starting approach": APPROACH_SIDES[result.approach.label],
+        **{
+            COUNT_LABELS[key]: str(numbers[key])
+            for key in (
+                "missing_capabilities",
+                "capabilities_to_check",
+                "anti_patterns",
+                "raci_issues",
+                "actions_tomorrow",
+            )
+        },
+    }
+    headings = [s.value for s in tab.subheader]
+    for key in ("missing_capabilities", "anti_patterns", "raci_issues"):
+        assert f"{COUNT_LABELS[key]} ({numbers[key]})" in headings, key
+    # Continuous training is "don't know" while a symptom points at it: to check, not missing.
+    assert numbers["capabilities_to_check"] == 1
+    assert f"{COUNT_LABELS['capabilities_to_check']} (1)" in headings
+    assert "To check: **Continuous training**" in page
+    assert "Missing capability: **Continuous training**" not in page
+
+
+def test_the_roadmap_shows_five_groups_with_the_later_list_and_every_note(
+    shipped: Path, seed: Seed, new_tab: NewTab
+) -> None:
+    tab, result = open_persona("volunteers", seed, new_tab)
+    page = texts(tab)
+    headings = [s.value for s in tab.subheader]
+    for title in HORIZON_TITLES.values():
+        assert title in headings, title
+    assert result.roadmap is not None
+    assert f"Sized for {plain(result.roadmap.basis)}" in page
+
+    later = [r for r in result.recommendations if r.horizon == "later"]
+    assert len(later) == counts(result)["actions_later"] > 5
+    for rec in result.recommendations:
+        assert f"**{plain(rec.title)}**" in page, rec.title
+    for rec in (r for r in result.recommendations if r.after):
+        assert plain("After: " + "; ".join(after_titles(result, rec))) in page
+    for rec in (r for r in result.recommendations if r.moved_because):
+        assert plain(f"Why not sooner: {rec.moved_because}") in page
+    evidence = [e.label for e in tab.expander if e.label == "Because you answered"]
+    assert len(evidence) >= len(result.recommendations)
+    assert "rec_" not in page
+
+
+def test_check_first_and_capabilities_to_check_when_many_answers_are_dont_know(
+    shipped: Path, seed: Seed, new_tab: NewTab
+) -> None:
+    tab, result = open_persona("many_dont_know", seed, new_tab)
+    page = texts(tab)
+    assert "23 answered · 50 don't know · 8 unanswered of 81 questions (28%)" in page
+    tentative = [r for r in result.recommendations if r.tentative]
+    assert tentative
+    assert page.count("Check first: it depends on answers") == len(tentative)
+    assert f"{COUNT_LABELS['capabilities_to_check']} (3)" in [s.value for s in tab.subheader]
+    assert f"{COUNT_LABELS['missing_capabilities']} (0)" in [s.value for s in tab.subheader]
+
+
+def test_an_unsuitable_use_case_shows_its_reasons_and_the_capped_score(
+    shipped: Path, seed: Seed, new_tab: NewTab
+) -> None:
+    tab, result = open_persona("llm_trap", seed, new_tab)
+    page = texts(tab)
+    assert ":red-badge[Unsuitable first use case]" in page
+    for reason in result.use_case.reasons:
+        assert plain(reason) in page
+    capped = next(d for d in result.dimensions if d.ceiling_reason)
+    assert f"{plain(capped.title)} score: 25 ({plain(capped.ceiling_reason)})" in page
+    traps = counts(result)["use_case_traps"]
+    assert f"{COUNT_LABELS['use_case_traps']} ({traps})" in [s.value for s in tab.subheader]
