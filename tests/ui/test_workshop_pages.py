@@ -344,3 +344,20 @@ def test_workshop_title_and_free_text_with_nul_get_a_message(mini: Path, db: Eng
     assert not at.exception, at.exception
     assert "Not saved: the text contains an invisible control character (U+0000)" in texts(at)
     assert "uc_name" not in repository.load(db, token).values  # type: ignore[union-attr]
+
+
+def test_workshop_team_view_saves_targets_through_the_facilitator_secret(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
+    at = _open(routes.FACILITATE, f=workshop.facilitator_token)
+    at.query_params.clear()
+    at.query_params["team"] = "1"
+    at.switch_page(routes.RESULTS).run()
+    target = next(s for s in at.selectbox if s.key == "target__data")
+    target.set_value(4).run()
+    assert not at.exception, at.exception
+    stored = repository.load(db, workshop.team_token)
+    assert stored is not None and stored.targets == {"data": 4}
+    assert "Nothing was saved" not in texts(at)

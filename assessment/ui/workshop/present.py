@@ -15,6 +15,8 @@ put it on the wall either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -69,11 +71,19 @@ def _key() -> str:
     return str(st.session_state.get(SCREEN_KEY) or "")
 
 
+def _safely(action: Callable[[], object]) -> None:
+    """Run a control; a key that expired since the last refresh becomes the page's message."""
+    try:
+        action()
+    except ws.WorkshopError as exc:
+        st.session_state[OPENING_PROBLEM] = str(exc)
+
+
 def _step(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [s.id for s in b.sections]
     index = ids.index(workshop.current_section) if workshop.current_section in ids else 0
     target = b.sections[max(0, min(len(ids) - 1, index + delta))]
-    ws.set_position(engine(), _key(), target.id, target.questions[0].id)
+    _safely(lambda: ws.set_position(engine(), _key(), target.id, target.questions[0].id))
 
 
 def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
@@ -81,11 +91,11 @@ def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [q for _, q in ordered]
     index = ids.index(workshop.current_question) if workshop.current_question in ids else 0
     section, question = ordered[max(0, min(len(ids) - 1, index + delta))]
-    ws.set_position(engine(), _key(), section, question)
+    _safely(lambda: ws.set_position(engine(), _key(), section, question))
 
 
 def _reveal(workshop: ws.Workshop, qid: str, revealed: bool) -> None:
-    ws.set_revealed(engine(), _key(), qid, revealed)
+    _safely(lambda: ws.set_revealed(engine(), _key(), qid, revealed))
 
 
 def _question_block(
@@ -157,7 +167,7 @@ def _question_block(
 
 def _save_hands(workshop: ws.Workshop, qid: str, option_id: str) -> None:
     count = st.session_state.get(f"hands_{qid}_{option_id}") or 0
-    ws.save_hands(engine(), _key(), qid, option_id, int(count))
+    _safely(lambda: ws.save_hands(engine(), _key(), qid, option_id, int(count)))
 
 
 PAUSED = "present_paused"
