@@ -72,8 +72,9 @@ def render() -> None:
         (
             ":material/flag:",
             "A roadmap",
-            "What to start tomorrow, and what to do within 3, 6 and 12 months, each step "
-            "tied to a finding. Download it as a PDF for management.",
+            "A few actions to start tomorrow, then what to do within 3, 6 and 12 months, "
+            "sized to your team; the rest waits on a later list. Each step shows the "
+            "answers behind it. Download it as a PDF for management.",
         ),
     )
     for column, (icon, title, text) in zip(cols, cards, strict=True):

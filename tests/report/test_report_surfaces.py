@@ -14,9 +14,12 @@ import re
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from pypdf import PdfReader
+from test_advice_properties import ANSWERS, score
 
 from assessment.engine import assess
 from assessment.loader import load_answers
@@ -27,6 +30,7 @@ from assessment.report.content import (
     HORIZON_TITLES,
     after_titles,
     completeness_line,
+    counts,
 )
 from assessment.report.exports import results_csv, results_json
 from assessment.report.markdown import esc, render_markdown, render_text
@@ -275,3 +279,31 @@ def test_an_unsuitable_use_case_says_why_and_caps_its_dimension(
         r for r in csv.DictReader(io.StringIO(results_csv(result))) if r["kind"] == "use_case"
     )
     assert all(reason in row["details"] for reason in uc.reasons)
+
+
+# --------------------------------------------------------------------------- any company
+
+
+@given(values=ANSWERS)
+@settings(max_examples=80, deadline=None, derandomize=True)
+def test_any_answers_give_the_same_counts_in_markdown_json_and_csv(values: dict[str, Any]) -> None:
+    """Generated answer sets (the advice properties' strategy): the Markdown's table and
+    lists, the CSV's count rows and the JSON agree, and the Markdown never prints an id."""
+    result = score(values)
+    numbers = counts(result)
+    document = json.loads(results_json(result))
+    assert document["counts"]["recommendations"] == {
+        h: numbers[f"actions_{h}"] for h in HORIZON_TITLES
+    }
+    assert document["dont_know"] == numbers["questions_dont_know"]
+
+    markdown = render_markdown(result, today=TODAY)
+    glance = dict(re.findall(r"^\| ([^|]+) \| (\d+) \|$", markdown, flags=re.MULTILINE))
+    assert glance == {COUNT_LABELS[k]: str(n) for k, n in numbers.items()}
+    for horizon, title in HORIZON_TITLES.items():
+        items = re.findall(r"^- \*\*", markdown_section(markdown, f"### {title}"), re.MULTILINE)
+        assert len(items) == numbers[f"actions_{horizon}"], title
+    assert ID_LIKE.findall(markdown) == []
+
+    rows = csv.DictReader(io.StringIO(results_csv(result)))
+    assert {r["id"]: int(r["score"]) for r in rows if r["kind"] == "count"} == numbers
