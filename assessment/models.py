@@ -819,7 +819,11 @@ class RecommendationResult(Result):
         None, description="Why it sits later than its declared horizon, in words."
     )
     tentative: bool = Field(
-        False, description='It rests only on "don\'t know" answers: check before acting.'
+        False,
+        description=(
+            'It rests on "don\'t know" answers (its findings, or the answer that would show '
+            "the practice is already in place): check before acting."
+        ),
     )
 
 
@@ -892,8 +896,8 @@ class AssessmentResult(Result):
     raci_issues: list[RaciIssue]
     use_case: UseCaseResult
     recommendations: list[RecommendationResult]
-    roadmap: RoadmapInfo | None = None
-    counts: FindingCounts | None = None
+    roadmap: RoadmapInfo
+    counts: FindingCounts
     answers: list[AnsweredQuestion] = Field(default_factory=list)
     raci: list[RaciGrid] = Field(default_factory=list)
     symptoms: list[Labelled] = Field(default_factory=list, description="Symptoms reported.")

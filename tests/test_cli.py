@@ -86,7 +86,8 @@ def assert_contract(result: dict[str, Any]) -> None:
         assert dim["level"] is None or 0 <= dim["level"] <= 4
     for rec in result["recommendations"]:
         assert RECOMMENDATION_KEYS.issubset(rec)
-        assert rec["horizon"] in ("tomorrow", "3m", "6m", "12m")
+        assert rec["horizon"] in ("tomorrow", "3m", "6m", "12m", "later")
+        assert rec["declared_horizon"] in ("tomorrow", "3m", "6m", "12m")
     for kind in ("missing_capabilities", "anti_patterns", "raci_issues"):
         for finding in result[kind]:
             assert finding["evidence"], finding
