@@ -38,6 +38,7 @@ from assessment.models import (
     RaciCondition,
     Role,
 )
+from assessment.paths import DEFAULT_BANK
 from assessment.safe_yaml import (
     MAX_BYTES,
     MAX_PROBLEMS,
@@ -57,8 +58,6 @@ from assessment.validation_messages import bounded_problems, problems_from
 BANK_SUFFIXES = (".yaml", ".yml")
 MAX_BANK_FILES = 200
 ANSWERS_MAX_BYTES = 1024 * 1024
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BANK = ROOT / "questions" / "mlops-team"
 
 
 def default_bank_dir() -> Path:
