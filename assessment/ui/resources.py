@@ -1,4 +1,4 @@
-"""Process-wide resources: the question bank and the database engine, built once.
+"""Process-wide resources: the question bank and the database, built once.
 
 Streamlit reruns every page script on every click. Loading and cross-checking a bank
 takes tens of milliseconds, so it is kept for the life of the process, keyed by the bank
@@ -53,6 +53,9 @@ def _stop_with_bank_problems(path: str, exc: InputError) -> NoReturn:
     st.stop()
 
 
-def engine() -> Engine:
-    """The database engine for the configured URL (cached per URL by the store)."""
+def database() -> Engine:
+    """The SQLAlchemy engine for the configured database URL (cached per URL by the store).
+
+    Not to be confused with :mod:`assessment.engine`, the scoring entry point.
+    """
     return get_engine(database_url())

@@ -31,7 +31,7 @@ from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.store.changes import ChangeRefusedError, StaleAnswerError, merge_choices, merge_raci
 from assessment.store.hygiene import normalise_newlines, strip_controls, value_problem
-from assessment.ui.resources import bank, engine
+from assessment.ui.resources import bank, database
 
 RESUME_PARAM = "resume"
 TEAM_PARAM = "team"
@@ -165,7 +165,7 @@ def sync() -> None:
         _reject(wanted, "This resume link is not complete: the code in it is not valid.")
         return
     try:
-        stored = repository.load(engine(), wanted)
+        stored = repository.load(database(), wanted)
     except SQLAlchemyError:
         _reject(wanted, "Your answers could not be loaded: the database did not respond.")
         return
@@ -196,8 +196,8 @@ def _open_team_view() -> None:
     """Open the team's answers of the workshop this tab facilitates (see module doc)."""
     secret = st.session_state.get(FACILITATOR_SECRET)
     try:
-        team_token = ws.team_token_for(engine(), str(secret or ""))
-        stored = repository.load(engine(), team_token)
+        team_token = ws.team_token_for(database(), str(secret or ""))
+        stored = repository.load(database(), team_token)
     except ws.WorkshopError:
         stored = None
     except SQLAlchemyError:
@@ -259,7 +259,7 @@ def _known_meta(stored: Mapping[str, Any]) -> dict[str, Any]:
 def start_new() -> str:
     """Create a new, empty assessment and make it the open one."""
     b = bank()
-    new_token = repository.create(engine(), b.info.id, b.info.version)
+    new_token = repository.create(database(), b.info.id, b.info.version)
     _adopt(new_token, {}, {}, {})
     st.session_state.pop(TOKEN_PROBLEM, None)
     return new_token
@@ -309,7 +309,7 @@ def set_answer(qid: str, raw: Any) -> bool:
         errs[qid] = [message for _, message in problems]
         return False
     errs.pop(qid, None)
-    if not _write(lambda t: repository.save_answer(engine(), t, qid, checked)):
+    if not _write(lambda t: repository.save_answer(database(), t, qid, checked)):
         return False
     _remember(qid, checked)
     return True
@@ -339,7 +339,7 @@ def change_answer(qid: str, desired: Any) -> bool:
 
     saved: list[Any] = []
     try:
-        ok = _write(lambda t: saved.append(repository.modify_answer(engine(), t, qid, change)))
+        ok = _write(lambda t: saved.append(repository.modify_answer(database(), t, qid, change)))
     except StaleAnswerError as exc:
         errs[qid] = [str(exc)]
         _remember(qid, _usable(question, exc.current))
@@ -406,9 +406,9 @@ def set_meta(new_meta: Mapping[str, Any]) -> None:
     st.session_state[META] = cleaned
     secret = st.session_state.get(TEAM_VIEW)
     if secret:
-        _write_team(lambda: ws.save_team_meta(engine(), str(secret), cleaned))
+        _write_team(lambda: ws.save_team_meta(database(), str(secret), cleaned))
         return
-    _write(lambda t: repository.save_meta(engine(), t, cleaned))
+    _write(lambda t: repository.save_meta(database(), t, cleaned))
 
 
 def set_targets(new_targets: Mapping[str, int]) -> None:
@@ -423,9 +423,9 @@ def set_targets(new_targets: Mapping[str, int]) -> None:
     stored: list[dict[str, int]] = []
     secret = st.session_state.get(TEAM_VIEW)
     if secret:
-        _write_team(lambda: stored.append(ws.update_team_targets(engine(), str(secret), changes)))
+        _write_team(lambda: stored.append(ws.update_team_targets(database(), str(secret), changes)))
     else:
-        _write(lambda t: stored.append(repository.update_targets(engine(), t, changes)))
+        _write(lambda t: stored.append(repository.update_targets(database(), t, changes)))
     if stored:
         dims = bank().dimension_map
         st.session_state[TARGETS] = {
@@ -447,7 +447,7 @@ def replace_answers(new: Answers) -> bool:
     new_values, removed = strip_controls(dict(new.values))
     new_meta, removed_meta = strip_controls(_known_meta(new.meta.model_dump(exclude_none=True)))
     try:
-        repository.replace_all(engine(), current_token, new_values, new_meta)
+        repository.replace_all(database(), current_token, new_values, new_meta)
     except repository.AnswerRefusedError as exc:
         st.session_state[SAVE_REFUSED] = str(exc)
         return False

@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.store import workshops as ws
-from assessment.ui.resources import engine
+from assessment.ui.resources import database
 from assessment.ui.text import plain
 
 _CACHE = "workshop_banner"
@@ -22,7 +22,7 @@ def render_participant_banner(token: str | None) -> None:
     cached = st.session_state.get(_CACHE)
     if not (isinstance(cached, tuple) and cached[0] == token):
         try:
-            workshop = ws.by_participant(engine(), token)
+            workshop = ws.by_participant(database(), token)
         except SQLAlchemyError:
             return
         cached = (token, None if workshop is None else (workshop.title, workshop.open))

@@ -20,7 +20,7 @@ from assessment.models import localize
 from assessment.store import workshops as ws
 from assessment.store.limits import JoinLimits, LimitsError
 from assessment.ui import routes, session
-from assessment.ui.resources import bank, engine
+from assessment.ui.resources import bank, database
 from assessment.ui.text import plain
 from assessment.ui.workshop import links, state
 
@@ -66,7 +66,7 @@ def _create_form() -> None:
         submitted = st.form_submit_button("Create workshop", type="primary")
     if submitted:
         try:
-            workshop = ws.create(engine(), bank(), title, int(threshold), str(mode))
+            workshop = ws.create(database(), bank(), title, int(threshold), str(mode))
         except ws.WorkshopError as exc:
             st.error(str(exc))
             return
@@ -108,7 +108,7 @@ def _control(workshop: ws.Workshop) -> None:
 
     _joining(workshop)
 
-    names, anonymous = ws.names(engine(), workshop.id)
+    names, anonymous = ws.names(database(), workshop.id)
     st.subheader(f"{len(names) + anonymous} participant(s)")
     if names or anonymous:
         shown = ", ".join(plain(n) for n in names)
@@ -140,7 +140,7 @@ def _control(workshop: ws.Workshop) -> None:
         key="workshop_mode_switch",
     )
     if new_mode != workshop.mode:
-        ws.set_mode(engine(), workshop.facilitator_token, str(new_mode))
+        ws.set_mode(database(), workshop.facilitator_token, str(new_mode))
         st.rerun()
     if workshop.open:
         if st.button(
@@ -148,10 +148,10 @@ def _control(workshop: ws.Workshop) -> None:
             key="workshop_close",
             help="Keeps every answer; takes no new ones, and the team's answers are final.",
         ):
-            ws.set_status(engine(), workshop.facilitator_token, "closed")
+            ws.set_status(database(), workshop.facilitator_token, "closed")
             st.rerun()
     elif st.button("Reopen the workshop", key="workshop_reopen"):
-        ws.set_status(engine(), workshop.facilitator_token, "open")
+        ws.set_status(database(), workshop.facilitator_token, "open")
         st.rerun()
 
     with st.expander("Your facilitator link (keep it private)"):
@@ -170,7 +170,7 @@ def _presenter_link(workshop: ws.Workshop) -> str:
     fresh_for = ws.LINK_KEY_LIFETIME - timedelta(minutes=3)
     if isinstance(cached, tuple) and cached[0] == workshop.id and now - cached[2] < fresh_for:
         return str(cached[1])
-    key = ws.new_presenter_link(engine(), workshop.facilitator_token)
+    key = ws.new_presenter_link(database(), workshop.facilitator_token)
     st.session_state[PRESENTER_LINK] = (workshop.id, key, now)
     return key
 
@@ -181,7 +181,7 @@ def _used_presenter_link() -> None:
 
 def _toggle_lock(workshop: ws.Workshop) -> None:
     locked = bool(st.session_state.get("workshop_lock"))
-    ws.set_locked(engine(), workshop.facilitator_token, locked)
+    ws.set_locked(database(), workshop.facilitator_token, locked)
 
 
 def _joining(workshop: ws.Workshop) -> None:
@@ -212,7 +212,7 @@ def _joining(workshop: ws.Workshop) -> None:
 
 def _export(workshop: ws.Workshop) -> None:
     """The pseudonymised CSV, offered only once enough people have answered."""
-    count = ws.respondents(engine(), workshop.id)
+    count = ws.respondents(database(), workshop.id)
     if count < workshop.threshold:
         st.button(
             "Download all responses (anonymised CSV)",
@@ -225,7 +225,7 @@ def _export(workshop: ws.Workshop) -> None:
 
     def build() -> str:
         try:
-            return ws.export_csv(engine(), workshop, bank())
+            return ws.export_csv(database(), workshop, bank())
         except ws.WorkshopError as exc:  # answers were withdrawn since the page was drawn
             return f"{exc}\n"
 

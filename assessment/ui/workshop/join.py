@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from assessment.store import workshops as ws
 from assessment.store.limits import LimitsError
 from assessment.ui import routes
-from assessment.ui.resources import engine
+from assessment.ui.resources import database
 from assessment.ui.text import plain
 from assessment.ui.workshop import links
 
@@ -32,7 +32,7 @@ def _preview(code: str) -> None:
     cached = st.session_state.get(LOOKUP)
     if not (isinstance(cached, tuple) and cached[0] == code):
         try:
-            found = ws.lookup(engine(), code, links.client_key())
+            found = ws.lookup(database(), code, links.client_key())
             cached = (code, (found.title, found.open, found.locked), "")
         except ws.WorkshopError as exc:
             cached = (code, None, str(exc))
@@ -79,7 +79,7 @@ def page() -> None:
     if not submitted:
         return
     try:
-        token = ws.join(engine(), code, name or None, links.client_key())
+        token = ws.join(database(), code, name or None, links.client_key())
     except ws.WorkshopError as exc:
         st.error(str(exc))
         return

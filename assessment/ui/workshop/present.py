@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from assessment.models import Bank, Question, Section, localize
 from assessment.store import workshops as ws
 from assessment.ui import routes
-from assessment.ui.resources import bank, engine
+from assessment.ui.resources import bank, database
 from assessment.ui.text import plain
 from assessment.ui.workshop import figures, links
 from assessment.ui.workshop.team import render_team_answer
@@ -83,7 +83,7 @@ def _step(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [s.id for s in b.sections]
     index = ids.index(workshop.current_section) if workshop.current_section in ids else 0
     target = b.sections[max(0, min(len(ids) - 1, index + delta))]
-    _safely(lambda: ws.set_position(engine(), _key(), target.id, target.questions[0].id))
+    _safely(lambda: ws.set_position(database(), _key(), target.id, target.questions[0].id))
 
 
 def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
@@ -91,11 +91,11 @@ def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
     ids = [q for _, q in ordered]
     index = ids.index(workshop.current_question) if workshop.current_question in ids else 0
     section, question = ordered[max(0, min(len(ids) - 1, index + delta))]
-    _safely(lambda: ws.set_position(engine(), _key(), section, question))
+    _safely(lambda: ws.set_position(database(), _key(), section, question))
 
 
 def _reveal(workshop: ws.Workshop, qid: str, revealed: bool) -> None:
-    _safely(lambda: ws.set_revealed(engine(), _key(), qid, revealed))
+    _safely(lambda: ws.set_revealed(database(), _key(), qid, revealed))
 
 
 def _question_block(
@@ -167,7 +167,7 @@ def _question_block(
 
 def _save_hands(workshop: ws.Workshop, qid: str, option_id: str) -> None:
     count = st.session_state.get(f"hands_{qid}_{option_id}") or 0
-    _safely(lambda: ws.save_hands(engine(), _key(), qid, option_id, int(count)))
+    _safely(lambda: ws.save_hands(database(), _key(), qid, option_id, int(count)))
 
 
 PAUSED = "present_paused"
@@ -183,7 +183,7 @@ def _screen(token: str) -> None:
     """Everything on the shared screen; run by a self-refreshing or a frozen fragment."""
     if st.session_state.pop(SWITCHED, False):
         st.rerun(scope="app")  # switch between the live and the frozen fragment
-    workshop = ws.by_presenter(engine(), token)
+    workshop = ws.by_presenter(database(), token)
     if workshop is None:
         st.error(
             "This shared screen has expired or its workshop no longer exists. Open it "
@@ -191,9 +191,9 @@ def _screen(token: str) -> None:
         )
         return
     b = bank()
-    room = ws.participants(engine(), workshop.id)
+    room = ws.participants(database(), workshop.id)
     agg = aggregate(b, room, workshop.threshold)
-    team_values = ws.team_values(engine(), token)
+    team_values = ws.team_values(database(), token)
 
     top = st.columns([3, 1, 1], vertical_alignment="bottom")
     top[0].markdown(f"# {plain(workshop.title)}")
@@ -240,7 +240,7 @@ def _screen(token: str) -> None:
         )
         nav[1].markdown(f"## {plain(localize(section.title))}")
         if workshop.mode == "room":
-            hands = ws.hand_counts(engine(), workshop.id)
+            hands = ws.hand_counts(database(), workshop.id)
             qid = workshop.current_question or section.questions[0].id
             q = b.questions.get(qid, section.questions[0])
             number = [x.id for x in section.questions].index(q.id) + 1
@@ -342,12 +342,12 @@ def _open_from_address() -> None:
         return
     del st.query_params[LINK_PARAM]
     try:
-        st.session_state[SCREEN_KEY] = ws.open_screen(engine(), link)
+        st.session_state[SCREEN_KEY] = ws.open_screen(database(), link)
         st.session_state.pop(OPENING_PROBLEM, None)
     except ws.WorkshopError as exc:
         # Back restoring the used link in a screen that is already open is harmless:
         # carry on with the open screen and say nothing.
-        if not (_key() and ws.by_presenter(engine(), _key())):
+        if not (_key() and ws.by_presenter(database(), _key())):
             st.session_state[OPENING_PROBLEM] = str(exc)
     except SQLAlchemyError:
         st.session_state[OPENING_PROBLEM] = (
@@ -360,7 +360,7 @@ def page() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)
     _open_from_address()
     token = _key()
-    if not token or ws.by_presenter(engine(), token) is None:
+    if not token or ws.by_presenter(database(), token) is None:
         st.title("Shared screen")
         problem = st.session_state.get(OPENING_PROBLEM)
         st.error(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.store import workshops as ws
-from assessment.ui.resources import engine
+from assessment.ui.resources import database
 from assessment.ui.session import FACILITATOR_SECRET
 
 FACILITATOR_PARAM = "f"
@@ -33,7 +33,7 @@ def current() -> ws.Workshop | None:
     token = facilitator_token()
     if not token:
         return None
-    workshop = ws.by_facilitator(engine(), token)
+    workshop = ws.by_facilitator(database(), token)
     if workshop is not None:
         st.session_state[FACILITATOR_SECRET] = token
     return workshop

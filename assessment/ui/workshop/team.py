@@ -20,7 +20,7 @@ from assessment.models import DONT_KNOW, Bank, Question, localize
 from assessment.store import workshops as ws
 from assessment.store.changes import ChangeRefusedError, merge_choices, merge_raci
 from assessment.store.hygiene import normalise_newlines, value_problem
-from assessment.ui.resources import engine
+from assessment.ui.resources import database
 
 NOT_YET = "__not_yet__"
 LETTERS = ["", "R", "A", "C", "I", "RA"]
@@ -49,7 +49,7 @@ def _save(facilitator: str, q: Question, raw: Any) -> None:
         _say(q, "; ".join(m for _, m in problems))
         return
     try:
-        ws.record_team_answer(engine(), facilitator, q.id, checked)
+        ws.record_team_answer(database(), facilitator, q.id, checked)
     except ws.WorkshopError as exc:
         _say(q, str(exc))
         return
@@ -70,7 +70,7 @@ def _change(facilitator: str, q: Question, base: Any, desired: Any) -> None:
         return checked
 
     try:
-        saved = ws.modify_team_answer(engine(), facilitator, q.id, change)
+        saved = ws.modify_team_answer(database(), facilitator, q.id, change)
     except (ws.WorkshopError, ChangeRefusedError) as exc:
         _say(q, str(exc))
         return
