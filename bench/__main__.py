@@ -6,10 +6,18 @@ import argparse
 import json
 import os
 import platform
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import engine_bench, load_bench, pdf_bench, rerun_bench
+from bench import (
+    engine_bench,
+    hostile_input,
+    hostile_upload,
+    load_bench,
+    pdf_bench,
+    rerun_bench,
+)
 from bench.timing import Measure
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -30,9 +38,15 @@ def _table(measures: list[Measure]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument("--only", default="", help="comma list of: engine,pdf,rerun,load")
+    parser.add_argument("--only", default="", help="comma list of: engine,pdf,rerun,load,hostile")
     args = parser.parse_args()
-    wanted = {w for w in args.only.split(",") if w} or {"engine", "pdf", "rerun", "load"}
+    wanted = {w for w in args.only.split(",") if w} or {
+        "engine",
+        "pdf",
+        "rerun",
+        "load",
+        "hostile",
+    }
     measures: list[Measure] = []
     extra: dict[str, object] = {}
     if "engine" in wanted:
@@ -43,6 +57,18 @@ def main() -> int:
         measures += rerun_bench.run(args.quick)
     if "load" in wanted:
         extra["load"] = load_bench.run(args.quick)
+    hostile_ok = True
+    if "hostile" in wanted:
+        # Issue 11: hostile answers files, checked in-process and uploaded to a live server.
+        shapes = hostile_input.run(args.quick, cli=not args.quick)
+        print(hostile_input.table(shapes), flush=True)
+        attack = hostile_upload.run(seconds=15 if args.quick else 30)
+        print(hostile_upload.summary(attack), flush=True)
+        extra["hostile"] = {
+            "files": hostile_input.report(shapes),
+            "uploads": {**asdict(attack), "ok": attack.ok},
+        }
+        hostile_ok = all(s.ok for s in shapes) and attack.ok
     print(_table(measures))
     RESULTS.write_text(
         json.dumps(
@@ -61,7 +87,7 @@ def main() -> int:
     )
     print(f"\nwritten {RESULTS}")
     failed = [m for m in measures if m.ok is False]
-    return 1 if failed else 0
+    return 1 if failed or not hostile_ok else 0
 
 
 if __name__ == "__main__":

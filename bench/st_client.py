@@ -49,6 +49,8 @@ class StreamlitClient:
         self.timeout = timeout
         self._ws: Any = None
         self.widgets: dict[str, Widget] = {}
+        self.session_id = ""
+        """The server's id for this session (from ``new_session``): uploads name it."""
 
     async def __aenter__(self) -> StreamlitClient:
         ws_url = self.base.replace("http://", "ws://") + "/_stcore/stream"
@@ -75,7 +77,8 @@ class StreamlitClient:
         """Rerun ``page`` with widget changes ``(widget key, value kind, value)``.
 
         Value kinds are WidgetState fields: ``int_value``, ``bool_value``,
-        ``trigger_value``, ``double_value``, ``string_value``.
+        ``trigger_value``, ``double_value``, ``string_value``, or a message field such as
+        ``file_uploader_state_value`` (the value is then a protobuf message, copied in).
         """
         msg = BackMsg()
         msg.rerun_script.query_string = query
@@ -84,7 +87,10 @@ class StreamlitClient:
         for key, field_name, value in states or []:
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = self.widgets[key].id
-            setattr(state, field_name, value)
+            if hasattr(value, "SerializeToString"):
+                getattr(state, field_name).CopyFrom(value)
+            else:
+                setattr(state, field_name, value)
         start = time.perf_counter()
         await self._ws.send(msg.SerializeToString())
         widgets: dict[str, Widget] = {}
@@ -97,6 +103,8 @@ class StreamlitClient:
             fm = ForwardMsg()
             fm.ParseFromString(raw)
             kind = fm.WhichOneof("type")
+            if kind == "new_session":
+                self.session_id = fm.new_session.initialize.session_id
             if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 element = fm.delta.new_element
                 element_type = element.WhichOneof("type")
