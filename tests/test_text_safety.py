@@ -201,27 +201,9 @@ CSV_WRITERS = sorted(
     for path in (ROOT / "assessment").rglob("*.py")
     if "csv.writer(" in path.read_text() or "csv.DictWriter(" in path.read_text()
 )
-PENDING = {
-    # The workshop engineer's file (issue 11): ``_cell`` there has its own, older rules.
-    # Once it returns ``csv_cell(text)`` this xfail turns into a failure: drop the marker.
-    "assessment/store/workshops.py": "workshop CSV: store/workshops.py _cell must return "
-    "text_safety.csv_cell(text)",
-}
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            id=str(p.relative_to(ROOT)),
-            marks=[pytest.mark.xfail(strict=True, reason=PENDING[str(p.relative_to(ROOT))])]
-            if str(p.relative_to(ROOT)) in PENDING
-            else [],
-        )
-        for p in CSV_WRITERS
-    ],
-)
+@pytest.mark.parametrize("path", CSV_WRITERS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_csv_export_uses_the_one_sanitiser(path: Path) -> None:
     source = path.read_text()
     assert "csv_cell" in source
@@ -230,7 +212,10 @@ def test_every_csv_export_uses_the_one_sanitiser(path: Path) -> None:
 
 
 def test_both_csv_exports_are_found() -> None:
-    assert {str(p.relative_to(ROOT)) for p in CSV_WRITERS} >= {"assessment/report/exports.py"}
+    assert {str(p.relative_to(ROOT)) for p in CSV_WRITERS} >= {
+        "assessment/report/exports.py",
+        "assessment/store/workshops.py",
+    }
 
 
 # --------------------------------------------------------------------------- terminal
