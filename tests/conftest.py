@@ -6,6 +6,8 @@
   can build a broken bank whose line numbers are realistic.
 - ``answers_for``: answers for the mini bank, checked by the real answers validator.
 - ``run_cli``: runs ``python -m assessment.cli`` in a subprocess with a timeout.
+
+Folders of the checkout come from ``tests/paths.py`` (``from paths import ROOT``).
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from paths import MINI_DIR, ROOT, SHIPPED_DIR
 
 from assessment.loader import load_bank, parse_answers
 from assessment.models import Answers, Bank
 
-ROOT = Path(__file__).resolve().parent.parent
-MINI_DIR = ROOT / "tests" / "fixtures" / "mini"
-SHIPPED_DIR = ROOT / "questions" / "mlops-team"
 CLI_TIMEOUT = 10  # seconds: a hang (alias bomb, runaway regex) fails instead of blocking
 
 

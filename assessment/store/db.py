@@ -1,10 +1,11 @@
 """Database connection: an embedded SQLite file by default, PostgreSQL when configured.
 
 ``ASSESS_DATABASE_URL`` selects the database (e.g. ``postgresql+psycopg://host/db``);
-without it the app writes ``data/assessment.sqlite3`` (folder from ``ASSESS_DATA_DIR``), so
-``make run`` needs no server. SQLite runs in WAL mode with a busy timeout and takes the
-write lock at the start of each write transaction, so concurrent participants queue
-instead of failing with "database is locked".
+without it the app writes ``assessment.sqlite3`` in the data folder
+(:func:`assessment.paths.data_dir`: ``ASSESS_DATA_DIR``, else ``data/`` in a checkout, else
+the user's data folder), so ``make run`` needs no server. SQLite runs in WAL mode with a
+busy timeout and takes the write lock at the start of each write transaction, so
+concurrent participants queue instead of failing with "database is locked".
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from assessment.paths import data_dir
 from assessment.store.migrate import upgrade
 
-ROOT = Path(__file__).resolve().parents[2]
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -29,7 +29,7 @@ def database_url() -> str:
     url = os.environ.get("ASSESS_DATABASE_URL", "").strip()
     if url:
         return url
-    folder = Path(os.environ.get("ASSESS_DATA_DIR", str(ROOT / "data")))
+    folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'assessment.sqlite3'}"
 

@@ -6,15 +6,15 @@ together take turns. ``assess db upgrade`` does the same as an explicit deploy s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+from assessment.paths import migrations_dir
+
+MIGRATIONS = migrations_dir()
 _LOCK_ID = 7_346_120
 
 
