@@ -6,9 +6,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8501
 
-.PHONY: run test lint bench browser schema clean
+.PHONY: run test lint bench browser schema wheel clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -43,5 +43,9 @@ bench: $(STAMP)
 schema: $(STAMP)
 	$(VENV)/bin/assess schema > questions/schema.json
 
+# The installable package (docs/DEPLOY.md): built offline with the venv's setuptools.
+wheel: $(STAMP)
+	$(PY) -m pip wheel --quiet --no-build-isolation --no-deps -w dist .
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts build dist
