@@ -1,6 +1,8 @@
 """Rules of the house (DESIGN §2, docs/ARCHITECTURE.md) and the bank format's documentation.
 
 - The core (``assessment/`` except ``assessment/ui/``) never imports streamlit.
+- Imports only point down the layers of docs/ARCHITECTURE.md (the data flows one way), and
+  every module of ``assessment/`` has its place in that table.
 - Only ``assessment/paths.py`` looks outside the package folder, so an installed package
   finds its shipped files (``tests/test_install.py`` proves it on a real wheel).
 - ``questions/schema.json`` is exactly what ``assess schema`` prints.
@@ -106,6 +108,112 @@ print(json.dumps({"modules": names, "streamlit": sorted(
     for module in ("assessment.engine", "assessment.cli", "assessment.loader", "assessment.models"):
         assert module in report["modules"]
     assert report["streamlit"] == []
+
+
+# --------------------------------------------------------------------------- layers
+
+ARCHITECTURE = DOCS / "ARCHITECTURE.md"
+LAYER_ROW = re.compile(r"^\| *(\d+) *\|([^|]*)\|", re.MULTILINE)
+
+
+def documented_layers(text: str) -> dict[str, int]:
+    """``| 3 | `types` `conditions` | … |`` rows of the layer table: unit → layer."""
+    layers: dict[str, int] = {}
+    for number, cell in LAYER_ROW.findall(text):
+        for unit in re.findall(r"`([a-z_]+)`", cell):
+            assert unit not in layers, f"{unit} is in two layers of {ARCHITECTURE.name}"
+            layers[unit] = int(number)
+    return layers
+
+
+def unit_of(module: str) -> str | None:
+    """``assessment.report.pdf.layout`` → ``report``; outside the package → None."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "assessment" and len(parts) > 1 else None
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def assessment_imports(tree: ast.AST, module: str, is_package: bool) -> set[str]:
+    """Every ``assessment.…`` module ``tree`` imports, relative imports resolved."""
+    found: set[str] = set()
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+    return {name for name in found if name == "assessment" or name.startswith("assessment.")}
+
+
+def core_units() -> dict[str, list[Path]]:
+    """Each top-level module or package of ``assessment/`` with its source files."""
+    units: dict[str, list[Path]] = {}
+    for path in sorted(CORE.rglob("*.py")):
+        unit = unit_of(module_name(path))
+        if unit is not None and "migrations" not in path.parts:
+            units.setdefault(unit, []).append(path)
+    return units
+
+
+def test_every_module_has_a_layer_in_the_architecture_map() -> None:
+    layers = documented_layers(ARCHITECTURE.read_text(encoding="utf-8"))
+    assert len(layers) >= 10
+    missing = sorted(set(core_units()) - set(layers))
+    assert missing == [], f"add these to the layer table of {ARCHITECTURE.relative_to(ROOT)}"
+
+
+def test_imports_only_point_down_the_layers() -> None:
+    """The data flows one way: a module imports its own layer or layers below, never up."""
+    layers = documented_layers(ARCHITECTURE.read_text(encoding="utf-8"))
+    upward = []
+    for unit, files in core_units().items():
+        for path in files:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            imports = assessment_imports(tree, module_name(path), path.name == "__init__.py")
+            for target in sorted(imports):
+                other = unit_of(target)
+                if other in layers and unit in layers and layers[other] > layers[unit]:
+                    upward.append(
+                        f"{path.relative_to(ROOT)} ({unit}, layer {layers[unit]}) "
+                        f"imports {target} ({other}, layer {layers[other]})"
+                    )
+    assert upward == []
+
+
+def test_the_layer_scan_would_notice() -> None:
+    tree = ast.parse(
+        "import assessment.ui.session\n"
+        "from assessment.report import markdown\n"
+        "from ..engine import assess\n"
+        "from .layout import Kit\n"
+        "from . import style\n"
+        "import streamlit\n"
+    )
+    assert assessment_imports(tree, "assessment.report.pdf.sections", False) == {
+        "assessment.ui.session",
+        "assessment.report",
+        "assessment.report.engine",
+        "assessment.report.pdf.layout",
+        "assessment.report.pdf",
+    }
+    assert assessment_imports(tree, "assessment.report.pdf", True) == {
+        "assessment.ui.session",
+        "assessment.report",
+        "assessment.report.engine",
+        "assessment.report.pdf.layout",
+        "assessment.report.pdf",
+    }
+    assert unit_of("assessment.report.pdf.layout") == "report"
+    table = "| layer | modules |\n|---|---|\n| 1 | `paths` `errors` | x |\n| 2 | `models` | y |\n"
+    assert documented_layers(table) == {"paths": 1, "errors": 1, "models": 2}
 
 
 # --------------------------------------------------------------------------- installed files
