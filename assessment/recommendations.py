@@ -263,10 +263,13 @@ def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInf
     """How many actions each horizon can hold for this team, and why."""
     settings = bank.roadmap
     assumed: list[str] = []
+    notes: list[str] = []
     people = settings.default_team_size
     size = values.get(settings.team_size) if settings.team_size else None
     if isinstance(size, int | float) and not isinstance(size, bool):
         people = max(1, int(size))
+        if int(size) < 1:
+            notes.append("sized for one person starting the team: nobody works on it yet")
     else:
         assumed.append(f"a team of {people}")
     share = settings.default_share
@@ -289,7 +292,9 @@ def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInf
         basis += f", {approach} pace"
     basis += f": about {per_quarter} action{'s' if per_quarter != 1 else ''} a quarter"
     if assumed:
-        basis += " (assumed " + " and ".join(assumed) + ": not answered)"
+        notes.append("assumed " + " and ".join(assumed) + ": not answered")
+    if notes:
+        basis += " (" + "; ".join(notes) + ")"
     return RoadmapInfo(
         capacity={
             "tomorrow": settings.tomorrow,

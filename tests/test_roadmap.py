@@ -255,7 +255,10 @@ def test_capacity_follows_the_team(bank: Bank) -> None:
     assert full.basis == "3 people, full-time: about 4 actions a quarter"
     assumed = run(bank, {}).roadmap
     assert assumed is not None
-    assert "assumed a team of 3 and 50% of their time" in assumed.basis
+    assert assumed.basis.endswith("(assumed a team of 3 and 50% of their time: not answered)")
+    nobody = run(bank, {"size": 0, "time": "full"}).roadmap
+    assert nobody.people == 1
+    assert nobody.basis.endswith("(sized for one person starting the team: nobody works on it yet)")
 
 
 def test_what_does_not_fit_goes_later_and_is_never_dropped() -> None:
