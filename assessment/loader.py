@@ -20,6 +20,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessment.conditions import referenced
+from assessment.errors import (
+    MAX_PROBLEMS,
+    MAX_SHOWN_NAME,
+    Document,
+    FieldPath,
+    InputError,
+    Problem,
+    capped,
+    shorten,
+)
 from assessment.models import (
     DONT_KNOW,
     RACI_CHECKS,
@@ -39,20 +49,7 @@ from assessment.models import (
     Role,
 )
 from assessment.paths import DEFAULT_BANK
-from assessment.safe_yaml import (
-    MAX_BYTES,
-    MAX_PROBLEMS,
-    MAX_SHOWN_NAME,
-    Document,
-    InputError,
-    Path_,
-    Problem,
-    capped,
-    decode,
-    parse,
-    read_text,
-    shorten,
-)
+from assessment.safe_yaml import MAX_BYTES, decode, parse, read_text
 from assessment.validation_messages import bounded_problems, problems_from
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -144,9 +141,9 @@ class _Checker:
         self.folder = folder
         self.parts = parts
         self.problems: list[Problem] = []
-        self.questions: dict[str, tuple[Question, _Part, Path_]] = {}
+        self.questions: dict[str, tuple[Question, _Part, FieldPath]] = {}
 
-    def add(self, part: _Part, path: Path_, message: str) -> None:
+    def add(self, part: _Part, path: FieldPath, message: str) -> None:
         self.problems.append(part.doc.problem(path, message))
 
     def each(self, key: str) -> Iterator[tuple[_Part, int, Any]]:
@@ -171,7 +168,7 @@ class _Checker:
     def unknown(
         self,
         part: _Part,
-        path: Path_,
+        path: FieldPath,
         what: str,
         name: str,
         known: Iterable[str],
@@ -222,7 +219,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
 
     for part, si, section in c.each("sections"):
         for qi, q in enumerate(section.questions):
-            qpath: Path_ = ("sections", si, "questions", qi)
+            qpath: FieldPath = ("sections", si, "questions", qi)
             if q.id in c.questions:
                 other = c.questions[q.id]
                 where = other[1].doc.problem(other[2], "")
@@ -268,7 +265,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
         _check_condition(c, part, ("use_case", "candidate"), uc.candidate)
         seen_criteria: set[str] = set()
         for ci, crit in enumerate(uc.criteria):
-            cpath: Path_ = ("use_case", "criteria", ci)
+            cpath: FieldPath = ("use_case", "criteria", ci)
             if crit.id in seen_criteria:
                 c.add(part, (*cpath, "id"), f"duplicate criterion id '{crit.id}'")
             seen_criteria.add(crit.id)
@@ -333,7 +330,7 @@ def _merge(folder: Path, parts: list[_Part]) -> Bank:
 
 
 def _check_question(
-    c: _Checker, part: _Part, qpath: Path_, q: Question, dimensions: dict[str, Any]
+    c: _Checker, part: _Part, qpath: FieldPath, q: Question, dimensions: dict[str, Any]
 ) -> None:
     if q.dimension is not None and q.dimension not in dimensions:
         c.unknown(part, (*qpath, "dimension"), "dimension", q.dimension, dimensions)
@@ -393,7 +390,7 @@ _OPERATORS_BY_TYPE = {
 _OP_NAMES = {"in_": "in"}
 
 
-def _check_condition(c: _Checker, part: _Part, path: Path_, cond: Any) -> None:
+def _check_condition(c: _Checker, part: _Part, path: FieldPath, cond: Any) -> None:
     if isinstance(cond, AllCondition):
         for i, sub in enumerate(cond.all):
             _check_condition(c, part, (*path, "all", i), sub)
@@ -720,7 +717,7 @@ def parse_answers(
     values: dict[str, Any] = {}
     suggested = 0
     for qid, value in raw.answers.items():
-        path: Path_ = ("answers", qid)
+        path: FieldPath = ("answers", qid)
         question = bank.questions.get(qid)
         full = len(problems) >= MAX_PROBLEMS
         if question is None:
@@ -750,13 +747,13 @@ def parse_answers(
     return Answers(bank=raw.bank, bank_version=raw.bank_version, meta=raw.meta, values=values)
 
 
-def _at_key(doc: Document, path: Path_, message: str) -> Problem:
+def _at_key(doc: Document, path: FieldPath, message: str) -> Problem:
     """A problem about a key itself (an unknown id) points at the key, not its value."""
     key_at = doc.key_locations.get(path)
     return doc.problem_at(path, message, key_at) if key_at else doc.problem(path, message)
 
 
-def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
+def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[FieldPath, str]]]:
     """Check one answer against its question: (normalised value or None, problems).
 
     ``None`` (an empty answer) means unanswered and is accepted. Problems carry the
@@ -785,7 +782,7 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
             return None, [
                 ((), f"expected a list of option ids from {_list(options)}, found {_kind(value)}")
             ]
-        errors: list[tuple[Path_, str]] = []
+        errors: list[tuple[FieldPath, str]] = []
         for i, v in enumerate(value):
             if v not in options:
                 errors.append(
@@ -831,7 +828,7 @@ def check_value(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
     return _check_raci(q, value)
 
 
-def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
+def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[FieldPath, str]]]:
     activities = [a.id for a in q.activities]
     roles = [r.id for r in q.roles]
     if not isinstance(value, dict):
@@ -841,7 +838,7 @@ def _check_raci(q: Question, value: Any) -> tuple[Any, list[tuple[Path_, str]]]:
                 f"expected a mapping of activity to roles, e.g. {activities[0]}: {{{roles[0]}: A}}, found {_kind(value)}",
             )
         ]
-    errors: list[tuple[Path_, str]] = []
+    errors: list[tuple[FieldPath, str]] = []
     result: dict[str, dict[str, str]] = {}
     for activity, cells in value.items():
         if activity not in activities:

@@ -15,11 +15,21 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from assessment.errors import (
+    MAX_PROBLEMS,
+    MAX_SHOWN_NAME,
+    Document,
+    FieldPath,
+    InputError,
+    Problem,
+    capped,
+    shorten,
+)
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -30,122 +40,6 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 MAX_SCALAR = 100_000
-# Problems listed for one file: enough to fix a file in a few rounds, few enough that a
-# hostile file cannot make the check (or the page showing it) slow. The rest is counted.
-MAX_PROBLEMS = 50
-# Keys and other names longer than this are cut in messages (ids are at most 64 long).
-MAX_SHOWN_NAME = 64
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input file, with as precise a location as is known."""
-
-    file: str
-    message: str
-    field: str = ""
-    line: int | None = None
-    col: int | None = None
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}:{self.col or 1}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-class InputError(Exception):
-    """Raised with every problem found, so a user can fix them all in one go.
-
-    ``more`` counts problems that were found but not listed (a checker stops describing
-    after :data:`MAX_PROBLEMS`); :func:`capped` builds such an error.
-    """
-
-    def __init__(self, problems: list[Problem], more: int = 0) -> None:
-        lines = [str(p) for p in problems]
-        if more:
-            lines.append(f"… and {more} more problem(s)")
-        super().__init__("\n".join(lines))
-        self.problems = problems
-        self.more = more
-
-
-def capped(problems: list[Problem], limit: int = MAX_PROBLEMS, more: int = 0) -> InputError:
-    """An InputError listing the first ``limit`` problems (in file order) and counting the
-    rest, plus ``more`` that the caller counted without describing them."""
-    ordered = sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
-    return InputError(ordered[:limit], more + max(0, len(ordered) - limit))
-
-
-def shorten(text: str, limit: int = MAX_SHOWN_NAME) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis: a 100 000-character key from
-    a hostile file stays a short message."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@dataclass
-class Document:
-    """Parsed plain data plus the (line, col) of each value, keyed by its path."""
-
-    file: str
-    data: Any
-    locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    # Where each mapping key is written (an unknown key is pointed at, not its value).
-    key_locations: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, path: Path_) -> tuple[Path_, tuple[int, int] | None]:
-        """Follow ``path`` through the data as far as it goes; skip union-tag segments.
-
-        Returns the path that exists and the position of its deepest value.
-        """
-        if path in self.locations:
-            return path, self.locations[path]
-        node = self.data
-        real: list[str | int] = []
-        for seg in path:
-            if isinstance(node, dict) and seg in node:
-                node = node[seg]
-                real.append(seg)
-            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
-                node = node[seg]
-                real.append(seg)
-        key = tuple(real)
-        while key and key not in self.locations:
-            key = key[:-1]
-        return tuple(real), self.locations.get(key)
-
-    def display_path(self, path: Path_) -> str:
-        """Human path: list items with an ``id`` are shown by id, others by index."""
-        out = ""
-        node = self.data
-        for seg in path:
-            if isinstance(seg, int):
-                label: str = str(seg)
-                if isinstance(node, list) and 0 <= seg < len(node):
-                    item = node[seg]
-                    if isinstance(item, dict) and isinstance(item.get("id"), str):
-                        label = item["id"]
-                    node = item
-                out += f"[{shorten(label)}]"
-            else:
-                out += f".{shorten(seg)}" if out else shorten(seg)
-                node = node.get(seg) if isinstance(node, dict) else None
-        return out
-
-    def problem_at(self, path: Path_, message: str, pos: tuple[int, int]) -> Problem:
-        """A problem at an exact position (for values the data does not hold)."""
-        return Problem(self.file, message, self.display_path(path), pos[0], pos[1])
-
-    def problem(self, path: Path_, message: str) -> Problem:
-        real, pos = self.locate(path)
-        shown = self.display_path(path if len(path) >= len(real) else real)
-        if pos is None:
-            return Problem(self.file, message, shown)
-        return Problem(self.file, message, shown, pos[0], pos[1])
 
 
 class _Loader(_BaseLoader):
@@ -305,7 +199,7 @@ def parse(
 
 
 # (path, message, position): a problem found while converting, reported all at once.
-_Pending = tuple[Path_, str, tuple[int, int]]
+_Pending = tuple[FieldPath, str, tuple[int, int]]
 
 _PLAIN_YAML_PROBLEMS = (
     (
@@ -405,7 +299,7 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 _BAD_TAG = "uses the tag {}; only plain YAML values are allowed"
 
 
-def _convert(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending]) -> Any:
+def _convert(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pending]) -> Any:
     doc.locations[path] = _pos(node)
     if node.tag not in _STANDARD_TAGS:
         pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
@@ -434,7 +328,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending
     return _scalar(node, path, doc, pending)
 
 
-def _scalar(node: yaml.Node, path: Path_, doc: Document, pending: list[_Pending]) -> Any:
+def _scalar(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pending]) -> Any:
     if node.tag not in _STANDARD_TAGS or not isinstance(node, yaml.ScalarNode):
         pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
         return None
@@ -549,3 +443,22 @@ def _shape(value: Any, max_nodes: int = MAX_NODES) -> tuple[int, int]:
             return deepest, nodes
         stack.extend((child, d + 1) for child in children)
     return deepest, nodes
+
+
+# The error vocabulary moved to assessment.errors; these names stay importable from here.
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_PROBLEMS",
+    "MAX_SCALAR",
+    "MAX_SHOWN_NAME",
+    "Document",
+    "InputError",
+    "Problem",
+    "capped",
+    "decode",
+    "parse",
+    "read_text",
+    "shorten",
+]

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from assessment.safe_yaml import Document, InputError, Path_, Problem, capped, shorten
+from assessment.errors import Document, FieldPath, InputError, Problem, capped, shorten
 
 
 def _describe(value: Any) -> str:
@@ -199,7 +199,7 @@ _CONDITION_FIELDS = {"show_if", "when", "candidate"}
 _CONDITION_TAGS = {"all", "any", "not", "question", "raci", "approach"}
 
 
-def _strip_condition_tags(loc: Path_) -> Path_:
+def _strip_condition_tags(loc: FieldPath) -> FieldPath:
     """Drop the union tags pydantic inserts into a condition's location.
 
     ``when.all.all[1].question`` (tag, field, index, tag) is shown as ``when.all[1]``.
@@ -221,7 +221,7 @@ def _strip_condition_tags(loc: Path_) -> Path_:
 
 
 def problems_from(
-    exc: ValidationError, doc: Document, root: type[BaseModel], prefix: Path_ = ()
+    exc: ValidationError, doc: Document, root: type[BaseModel], prefix: FieldPath = ()
 ) -> list[Problem]:
     """One located Problem per pydantic error, deduplicated and in file order.
 
@@ -250,7 +250,7 @@ def _problems(
     exc: ValidationError,
     doc: Document,
     root: type[BaseModel],
-    prefix: Path_ = (),
+    prefix: FieldPath = (),
     limit: int | None = None,
     suggestions: int | None = None,
 ) -> tuple[list[Problem], int]:
@@ -264,7 +264,7 @@ def _problems(
         suggest = suggestions is None or suggested < suggestions
         if error["type"] == "extra_forbidden":
             suggested += 1
-        loc: Path_ = _strip_condition_tags(error["loc"])
+        loc: FieldPath = _strip_condition_tags(error["loc"])
         message: str | None = None
         about_key = error["type"] == "extra_forbidden"
         if loc and loc[-1] == "[key]":
@@ -295,7 +295,7 @@ def _problems(
     return problems, 0
 
 
-def _value_at(doc: Document, path: Path_) -> tuple[bool, Any]:
+def _value_at(doc: Document, path: FieldPath) -> tuple[bool, Any]:
     node = doc.data
     for seg in path:
         if isinstance(node, dict) and seg in node:
