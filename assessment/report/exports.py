@@ -17,16 +17,8 @@ from typing import Any
 import yaml
 
 from assessment.models import Answers, AssessmentResult
-from assessment.report.content import (
-    COUNT_LABELS,
-    EVIDENCE_LABEL,
-    STATUS_TEXT,
-    USE_CASE_TITLES,
-    action_notes,
-    capability_titles,
-    completeness_line,
-    counts,
-)
+from assessment.report.content import EVIDENCE_LABEL
+from assessment.report.presentation import present
 from assessment.text_safety import csv_cell
 
 CSV_COLUMNS = ("kind", "id", "title", "group", "score", "level", "severity", "horizon", "details")
@@ -79,12 +71,15 @@ def _cell(value: object) -> str:
 
 
 def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
+    """The rows of the CSV. Ids and numbers come from the result; every word a person reads
+    (statuses, prerequisites, notes on actions) from its presentation, as on every surface."""
+    p = present(result)
     groups = {d.id: d.group for d in result.dimensions}
     a = result.approach
     yield (
         "approach",
         a.label,
-        f"Approach: {a.label}",
+        f"{p.section('approach').title}: {p.approach.name}",
         "organisation",
         a.score,
         None,
@@ -92,10 +87,10 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         None,
         f"confidence {a.confidence:.2f}; {a.signals} of {a.total_signals} signals answered",
     )
-    for key, number in counts(result).items():
-        horizon = key.removeprefix("actions_") if key.startswith("actions_") else None
-        details = completeness_line(result) if key == "questions_total" else None
-        yield ("count", key, COUNT_LABELS[key], None, number, None, None, horizon, details)
+    for n in p.counts:
+        horizon = n.key.removeprefix("actions_") if n.key.startswith("actions_") else None
+        details = p.cover.completeness if n.key == "questions_total" else None
+        yield ("count", n.key, n.label, None, n.value, None, None, horizon, details)
     for d in result.dimensions:
         details = f"answered {d.answered} of {d.total}; don't know {d.unknown}"
         if d.target is not None:
@@ -103,14 +98,16 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         if d.ceiling_reason:
             details += f"; {d.ceiling_reason}"
         yield ("dimension", d.id, d.title, d.group, d.score, d.level, None, None, details)
+    shown = {v.id: v for v in (*p.missing, *p.to_check)}
     for cap in result.missing_capabilities:
-        details = STATUS_TEXT.get(cap.status, cap.status)
+        view = shown[cap.id]
+        details = view.status_text
         if cap.symptoms:
             details += "; symptoms: " + "; ".join(cap.symptoms)
         if cap.target is not None:
             details += f"; target level {cap.target}"
-        if cap.requires:
-            details += "; builds on: " + ", ".join(capability_titles(result, cap.requires))
+        if view.builds_on:
+            details += "; builds on: " + ", ".join(x.text for x in view.builds_on)
         yield (
             "missing_capability",
             cap.id,
@@ -150,7 +147,7 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
     yield (
         "use_case",
         uc.status,
-        USE_CASE_TITLES.get(uc.status, uc.status),
+        p.use_case.status.text,
         None,
         None if uc.score is None else uc.score * 100,
         None,
@@ -158,16 +155,17 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         None,
         " | ".join([uc.summary, *uc.reasons]),
     )
+    actions = {x.id: x for x in p.roadmap.actions}
     for rec in result.recommendations:
         details = f"{rec.why} | priority {rec.priority}"
-        notes = action_notes(result, rec)
-        for note in (notes.check_first, notes.after, notes.moved):
+        action = actions[rec.id]
+        for note in (action.check_first, action.after, action.moved):
             if note:
                 details += f" | {note}"
         if rec.findings:
             details += " | addresses: " + ", ".join(rec.findings)
-        if notes.evidence:
-            details += f" | {EVIDENCE_LABEL.lower()}: " + "; ".join(notes.evidence)
+        if action.evidence:
+            details += f" | {EVIDENCE_LABEL.lower()}: " + "; ".join(e.text for e in action.evidence)
         yield ("recommendation", rec.id, rec.title, None, None, None, None, rec.horizon, details)
 
 

@@ -1,39 +1,17 @@
 """The assessment as Markdown (the full report) and as a short plain-text summary.
 
-Both read only the frozen :class:`AssessmentResult`. Anything a user typed (organisation,
-names, free-text answers) is escaped so that it prints literally.
+Both lay out the :class:`~assessment.report.presentation.Presentation` of a result and
+decide nothing of their own. Anything a user typed (organisation, names, free-text
+answers) is escaped so that it prints literally.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from assessment.models import AssessmentResult, Evidence
-from assessment.report.content import (
-    COUNT_LABELS,
-    EVIDENCE_LABEL,
-    LATER_NOTE,
-    METHOD,
-    STATUS_TEXT,
-    TO_CHECK_INTRO,
-    TO_CHECK_NOTE,
-    USE_CASE_TITLES,
-    action_notes,
-    anti_patterns,
-    approach_line,
-    capability_titles,
-    completeness_line,
-    counts,
-    executive_summary,
-    finding_name,
-    finding_titles,
-    group_title,
-    missing_and_to_check,
-    pct,
-    roadmap_basis,
-    roadmap_groups,
-    use_case_traps,
-)
+from assessment.models import AssessmentResult
+from assessment.report import content as c
+from assessment.report.presentation import Answer, Presentation, RuleView, present
 from assessment.text_safety import markdown_literal
 
 
@@ -43,222 +21,225 @@ def esc(text: object) -> str:
     return markdown_literal(text)
 
 
-def _evidence(items: list[Evidence]) -> list[str]:
-    return [f"  - *{esc(e.text)}* — {esc(e.answer_text)}" for e in items]
+def _evidence(items: tuple[Answer, ...], indent: str = "  ") -> list[str]:
+    return [f"{indent}- *{esc(e.question)}* — {esc(e.answer)}" for e in items]
+
+
+def _rule(f: RuleView, heading: str) -> list[str]:
+    out = [
+        f"### {heading} ({f.severity.text})",
+        "",
+        f"**{c.WHY_IT_HURTS}:** {esc(f.why)}",
+        "",
+        f"**{c.WHAT_TO_DO}:** {esc(f.remedy)}",
+        "",
+    ]
+    if f.evidence:
+        out += [f"{c.EVIDENCE_LABEL}:", *_evidence(f.evidence), ""]
+    return out
 
 
 def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
-    meta = result.meta
+    p = present(result)
     when = (today or date.today()).isoformat()
-    out: list[str] = ["# MLOps team readiness assessment", ""]
-    if meta.organization:
-        out.append(f"**Organisation:** {esc(meta.organization)}  ")
-    if meta.respondent:
-        out.append(f"**Respondent:** {esc(meta.respondent)}  ")
-    out += [
+    out: list[str] = []
+    for section in p.sections:
+        if section.key == "dont_know":
+            continue  # the appendix's last part
+        out += SECTIONS[section.key](p, section.title)
+    cover = [f"# {c.REPORT_HEADING}", ""]
+    if p.cover.organization:
+        cover.append(f"**Organisation:** {esc(p.cover.organization)}  ")
+    if p.cover.respondent:
+        cover.append(f"**Respondent:** {esc(p.cover.respondent)}  ")
+    cover += [
         f"**Date:** {when}  ",
-        f"**Question bank:** {esc(result.bank)} {esc(result.bank_version)}  ",
-        f"**Completeness:** {completeness_line(result)}",
+        f"**Question bank:** {esc(p.cover.bank)} {esc(p.cover.bank_version)}  ",
+        f"**Completeness:** {p.cover.completeness}",
         "",
     ]
-    for note in result.notes:
-        out += [f"> {esc(note)}", ""]
+    for note in p.cover.notes:
+        cover += [f"> {esc(note)}", ""]
+    return "\n".join(cover + out)
 
-    summary = executive_summary(result)
-    out += ["## Executive summary", "", esc(approach_line(result)), ""]
-    out += ["**Top findings**", ""]
-    out += [f"{i}. {esc(f)}" for i, f in enumerate(summary.findings, 1)] or ["No findings."]
-    out += ["", "**Top actions**", ""]
-    out += [f"{i}. {esc(a)}" for i, a in enumerate(summary.actions, 1)] or ["No actions."]
-    out += ["", "**At a glance**", "", "| Count | Number |", "|---|---:|"]
-    out += [f"| {COUNT_LABELS[key]} | {n} |" for key, n in counts(result).items()]
-    out.append("")
 
-    a = result.approach
-    out += ["## Approach", ""]
-    out.append(
-        f"**{a.label}** — score {a.score:+.2f} on a scale from −1 (bottom-up) to +1 "
-        f"(top-down), confidence {pct(a.confidence)}, {a.signals} of {a.total_signals} "
-        "signals answered."
-    )
-    out.append("")
-    if a.meaning:
-        m = a.meaning
-        out += [esc(m.summary), ""]
-        for title, value in (
-            ("Primary risk", m.primary_risk),
-            ("First step", m.first_step),
-            ("Recommended structure", m.structure),
-            ("Key to success", m.key_to_success),
-        ):
-            if value:
-                out.append(f"- **{title}:** {esc(value)}")
-        if m.strengths:
-            out += ["", "Strengths:", *[f"- {esc(s)}" for s in m.strengths]]
-        if m.weaknesses:
-            out += ["", "Weaknesses:", *[f"- {esc(s)}" for s in m.weaknesses]]
+def _summary(p: Presentation, title: str) -> list[str]:
+    s = p.summary
+    out = [f"## {title}", "", esc(p.approach.line), ""]
+    out += [f"**{c.TOP_FINDINGS}**", ""]
+    out += [f"{i}. {esc(f.text)}" for i, f in enumerate(s.findings, 1)] or [c.NO_FINDINGS]
+    out += ["", f"**{c.TOP_ACTIONS}**", ""]
+    out += [f"{i}. {esc(a.line)}" for i, a in enumerate(s.actions, 1)] or [c.NO_ACTIONS]
+    out += ["", f"**{c.AT_A_GLANCE}**", "", "| Count | Number |", "|---|---:|"]
+    out += [f"| {n.label} | {n.value} |" for n in p.counts]
+    return [*out, ""]
+
+
+def _approach(p: Presentation, title: str) -> list[str]:
+    a = p.approach
+    out = [f"## {title}", "", f"**{a.title}.** {a.detail}", ""]
+    if a.summary:
+        out += [esc(a.summary), ""]
+    elif a.no_meaning:
+        out += [a.no_meaning, ""]
+    if a.facts:
+        out += [f"- **{fact.title}:** {esc(fact.text)}" for fact in a.facts]
+    for name, items in ((c.STRENGTHS, a.strengths), (c.WEAKNESSES, a.weaknesses)):
+        if items:
+            out += ["", f"{name}:", *[f"- {esc(s)}" for s in items]]
+    if a.facts or a.strengths or a.weaknesses:
         out.append("")
-    if a.evidence:
-        out += ["Answers behind it:", ""]
-        for e in a.evidence:
-            side = "top-down" if (e.weight or 0) > 0 else "bottom-up"
-            out.append(f"- *{esc(e.text)}* — {esc(e.answer_text)} (toward {side})")
+    if a.answers:
+        out += [f"{c.APPROACH_ANSWERS}:", ""]
+        out += [f"- *{esc(e.question)}* — {esc(e.answer)} ({e.toward})" for e in a.answers]
         out.append("")
+    return out
 
-    for group in ("capabilities", "team", "organisation"):
-        dims = [d for d in result.dimensions if d.group == group]
-        if not dims:
-            continue
+
+def _profile(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", ""]
+    for group in p.profile:
         out += [
-            f"## {group_title(group)}",
+            f"### {group.title}",
             "",
             "| Dimension | Score | Level | Target | Answered | Don't know |",
             "|---|---:|---:|---:|---:|---:|",
         ]
-        for d in dims:
-            score = "—" if d.score is None else f"{d.score:.0f}"
-            if d.ceiling_reason:
-                score += f" ({esc(d.ceiling_reason)})"
+        for d in group.dimensions:
+            score = d.score_text + (f" ({esc(d.note)})" if d.note else "")
             level = "—" if d.level is None else str(d.level)
             target = "—" if d.target is None else str(d.target)
             out.append(
                 f"| {esc(d.title)} | {score} | {level} | {target} | {d.answered}/{d.total} | {d.unknown} |"
             )
         out.append("")
+    return out
 
-    missing, to_check = missing_and_to_check(result)
-    out += ["## Missing capabilities", ""]
-    if not missing:
-        out += ["None at or below their threshold among the answered questions.", ""]
-    for i, cap in enumerate(missing, 1):
-        level = "don't know" if cap.level is None else f"level {cap.level}"
-        out.append(
-            f"{i}. **{esc(cap.title)}** — {cap.severity} severity, {level} ({STATUS_TEXT[cap.status]})"
-        )
-        if cap.symptoms:
-            out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
-        if cap.requires:
-            out.append(f"  - Builds on: {esc(', '.join(capability_titles(result, cap.requires)))}")
-    out.append("")
-    if to_check:
-        out += [f"### {COUNT_LABELS['capabilities_to_check']}", "", TO_CHECK_INTRO, ""]
-        for i, cap in enumerate(to_check, 1):
-            out.append(f"{i}. **{esc(cap.title)}** — to check ({esc(TO_CHECK_NOTE)})")
-            if cap.symptoms:
-                out.append(f"  - Symptoms pointing here: {esc('; '.join(cap.symptoms))}")
-            if cap.requires:
-                titles = capability_titles(result, cap.requires)
-                out.append(f"  - Builds on: {esc(', '.join(titles))}")
-        out.append("")
 
-    out += ["## Anti-patterns", ""]
-    if not anti_patterns(result):
-        out += ["None detected.", ""]
-    for f in anti_patterns(result):
-        out += [
-            f"### {esc(f.title)} ({f.severity})",
-            "",
-            f"**Why it hurts:** {esc(f.why)}",
-            "",
-            f"**What to do:** {esc(f.remedy)}",
-            "",
-        ]
-        if f.evidence:
-            out += ["Because you answered:", *_evidence(f.evidence), ""]
-
-    out += ["## Responsibilities (RACI)", ""]
-    if not result.raci_issues:
-        out += ["No problems found in the responsibility matrix (or it is not filled in yet).", ""]
-    for issue in result.raci_issues:
-        out.append(f"- **{esc(issue.title)}** ({issue.severity}): {esc(issue.why)}")
-    out.append("")
-
-    uc = result.use_case
-    verdict = USE_CASE_TITLES.get(uc.status, uc.status)
-    out += ["## First use case", "", f"**{verdict}** — {esc(uc.summary)}", ""]
-    if uc.reasons:
-        out += ["Why:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
-    for c in uc.criteria:
-        mark = {"met": "✔ met", "unmet": "✘ not met", "unknown": "? unknown"}[c.status]
-        blocking = " (rules it out)" if c.blocking and c.status == "unmet" else ""
-        out.append(f"- {mark}: {esc(c.title)}{blocking}")
-    out.append("")
-    for f in use_case_traps(result):
-        out += [
-            f"### Use-case trap: {esc(f.title)} ({f.severity})",
-            "",
-            f"**Why it hurts:** {esc(f.why)}",
-            "",
-            f"**What to do:** {esc(f.remedy)}",
-            "",
-        ]
-        if f.evidence:
-            out += ["Because you answered:", *_evidence(f.evidence), ""]
-
-    out += ["## Roadmap", ""]
-    basis = roadmap_basis(result)
-    if basis:
-        out += [esc(basis), ""]
-    names = finding_titles(result)
-    for horizon, title, recs in roadmap_groups(result):
-        out += [f"### {title}", ""]
-        if horizon == "later" and recs:
-            out += [LATER_NOTE, ""]
-        if not recs:
-            out += ["Nothing specific.", ""]
+def _missing(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", ""]
+    if not p.missing:
+        out += [c.NO_MISSING, ""]
+    for heading, caps in ((None, p.missing), (p.count("capabilities_to_check"), p.to_check)):
+        if not caps:
             continue
-        for r in recs:
-            notes = action_notes(result, r)
-            out.append(f"- **{esc(r.title)}** — {esc(r.why)}")
-            out += [f"  - **{esc(note)}**" for note in (notes.check_first,) if note]
-            out += [f"  - {esc(note)}" for note in (notes.after, notes.moved) if note]
-            if r.findings:
-                addressed = "; ".join(finding_name(k, names) for k in r.findings)
-                out.append(f"  - Addresses: {esc(addressed)}")
-            if r.evidence:
-                out.append(f"  - {EVIDENCE_LABEL}:")
-                out += [f"    - *{esc(e.text)}* — {esc(e.answer_text)}" for e in r.evidence]
+        if heading is not None:
+            out += [f"### {heading.heading}", "", c.TO_CHECK_INTRO, ""]
+        for cap in caps:
+            out.append(
+                f"{cap.number}. **{esc(cap.title)}** ({cap.severity.text}) — {esc(cap.state)}"
+            )
+            for line in (cap.symptoms_line, cap.builds_on_line):
+                if line:
+                    out.append(f"  - {esc(line)}")
         out.append("")
+    return out
 
-    out += ["## Appendix: answers", "", "| Section | Question | Answer |", "|---|---|---|"]
-    for row in result.answers:
-        out.append(f"| {esc(row.section)} | {esc(row.text)} | {esc(row.answer_text)} |")
+
+def _anti_patterns(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", ""]
+    if not p.anti_patterns:
+        out += [c.NO_ANTI_PATTERNS, ""]
+    for f in p.anti_patterns:
+        out += _rule(f, esc(f.title))
+    return out
+
+
+def _raci(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", ""]
+    if p.raci.empty:
+        out += [p.raci.empty, ""]
+    for issue in p.raci.issues:
+        out.append(f"- **{esc(issue.title)}** ({issue.severity.text}): {esc(issue.why)}")
+    return [*out, ""] if p.raci.issues else out
+
+
+def _use_case(p: Presentation, title: str) -> list[str]:
+    uc = p.use_case
+    out = [f"## {title}", "", f"**{uc.status.text}** — {esc(uc.summary)}", ""]
+    if uc.reasons:
+        out += [f"{c.USE_CASE_WHY}:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
+    for k in uc.criteria:
+        ruled = f" ({c.RULES_IT_OUT})" if k.rules_it_out else ""
+        out.append(f"- {k.status.text}: {esc(k.title)}{ruled}")
     out.append("")
-    unknown = [row.text for row in result.answers if row.answer_text == "don't know"]
-    out += ['### Answered "don\'t know"', ""]
-    out += [f"- {esc(t)}" for t in unknown] or ["None."]
-    out += ["", "## Method", "", *METHOD, ""]
-    if result.scale:
-        out += [
-            "Maturity levels: " + "; ".join(f"{i} {esc(s)}" for i, s in enumerate(result.scale)),
-            "",
-        ]
-    return "\n".join(out)
+    for f in uc.traps:
+        out += _rule(f, f"{f.kind}: {esc(f.title)}")
+    return out
+
+
+def _roadmap(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", "", esc(p.roadmap.basis), ""]
+    for group in p.roadmap.groups:
+        out += [f"### {group.title}", ""]
+        if group.note:
+            out += [group.note, ""]
+        if not group.actions:
+            out += [c.NOTHING_SPECIFIC, ""]
+            continue
+        for a in group.actions:
+            out.append(f"- **{esc(a.title)}** — {esc(a.why)}")
+            out += [f"  - **{esc(note)}**" for note in (a.check_first,) if note]
+            out += [f"  - {esc(note)}" for note in (a.after, a.moved, a.addresses) if note]
+            if a.evidence:
+                out += [f"  - {c.EVIDENCE_LABEL}:", *_evidence(a.evidence, "    ")]
+        out.append("")
+    return out
+
+
+def _appendix(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", "", "| Section | Question | Answer |", "|---|---|---|"]
+    for row in p.answers:
+        out.append(f"| {esc(row.section)} | {esc(row.question)} | {esc(row.answer)} |")
+    out += ["", f"### {p.section('dont_know').title}", ""]
+    out += [f"- {esc(t)}" for t in p.dont_know] or [c.DONT_KNOW_NONE]
+    return [*out, ""]
+
+
+def _method(p: Presentation, title: str) -> list[str]:
+    out = [f"## {title}", "", *p.method, ""]
+    if p.scale:
+        levels = "; ".join(f"{i} {esc(s)}" for i, s in enumerate(p.scale))
+        out += [f"{c.MATURITY_LEVELS}: {levels}", ""]
+    return out
+
+
+SECTIONS = {
+    "summary": _summary,
+    "approach": _approach,
+    "profile": _profile,
+    "missing": _missing,
+    "anti_patterns": _anti_patterns,
+    "raci": _raci,
+    "use_case": _use_case,
+    "roadmap": _roadmap,
+    "appendix": _appendix,
+    "method": _method,
+}
+"""How each section of the presentation is written, in the presentation's order."""
 
 
 def render_text(result: AssessmentResult) -> str:
     """A one-screen summary for the terminal."""
-    out = [f"MLOps team readiness — {result.meta.organization or 'assessment'}"]
-    out.append(f"Completeness: {completeness_line(result)}")
-    out.append(approach_line(result))
+    p = present(result)
+    out = [c.SUMMARY_HEADING.format(organization=p.cover.organization or "assessment")]
+    out.append(f"Completeness: {p.cover.completeness}")
+    out.append(p.approach.line)
     out.append("")
-    for group in ("capabilities", "team", "organisation"):
-        out.append(group_title(group) + ":")
-        for d in result.dimensions:
-            if d.group == group:
-                score = "  —" if d.score is None else f"{d.score:3.0f}"
-                out.append(f"  {score}  {d.title}")
-    summary = executive_summary(result)
-    out += ["", "Top findings:"]
-    out += [f"  {i}. {f}" for i, f in enumerate(summary.findings, 1)] or ["  none"]
+    for group in p.profile:
+        out.append(group.title + ":")
+        for d in group.dimensions:
+            out.append(f"  {d.score_text:>3}  {d.title}")
+    out += ["", f"{c.TOP_FINDINGS}:"]
+    out += [f"  {i}. {f.text}" for i, f in enumerate(p.summary.findings, 1)] or ["  none"]
     out += ["", "Next steps:"]
-    for _, title, actions in roadmap_groups(result):
-        recs = [r.title for r in actions]
-        if recs:
-            out.append(f"  {title}:")
-            out += [f"    - {r}" for r in recs[:4]]
-            if len(recs) > 4:
-                out.append(f"    … and {len(recs) - 4} more (see --format markdown)")
-    for note in result.notes:
+    for horizon in p.roadmap.groups:
+        titles = [a.title for a in horizon.actions]
+        if titles:
+            out.append(f"  {horizon.title}:")
+            out += [f"    - {t}" for t in titles[:4]]
+            if len(titles) > 4:
+                out.append(f"    … and {len(titles) - 4} more (see --format markdown)")
+    for note in p.cover.notes:
         out += ["", f"Note: {note}"]
     return "\n".join(out) + "\n"

@@ -61,7 +61,6 @@ FONT_FAMILY = "DejaVu Sans"
 AXIS_LABEL_FONT_SIZE = 9
 TICK_FONT_SIZE = 7
 LEGEND_FONT_SIZE = 8
-TITLE_FONT_SIZE = 12
 
 # --------------------------------------------------------------------------- report palette
 
@@ -82,19 +81,16 @@ ZEBRA = "#f8fafc"
 HIGHLIGHT = "#fef2f2"
 """Background of a table cell or row that has a problem (always with a text marker too)."""
 
-SEVERITY_COLORS = {"high": "#b91c1c", "medium": "#b45309", "low": "#4b5563"}
-"""Badge backgrounds; the badge always spells the severity out (HIGH, MEDIUM, LOW)."""
-SEVERITY_LABELS = {"high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
-
-STATUS_COLORS = {
+TONE_COLORS = {
+    "danger": "#b91c1c",
+    "warning": "#b45309",
+    "neutral": "#4b5563",
     "good": "#15803d",
-    "weak": "#b45309",
-    "unsuitable": "#b91c1c",
-    "incomplete": "#4b5563",
-    "no_candidate": "#4b5563",
-    "not_assessed": "#4b5563",
+    "info": CURRENT_COLOR,
+    "accent": ACCENT,
 }
-"""Use-case status badges, always next to the status in words."""
+"""Badge and marker colours by tone (``assessment.report.content.Tone``); the presentation
+gives every severity and status its tone, and the badge always spells it out too."""
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

@@ -1,8 +1,9 @@
-"""Results: everything the engine found, drawn from the one frozen result model.
+"""Results: everything the engine found, laid out from the result's presentation.
 
-The engine runs once per rerun of this page (it takes about a millisecond); nothing here
-scores, ranks or decides: it lays out :class:`AssessmentResult` and the shared wording
-of ``assessment.report.content`` so the page and the PDF say the same thing.
+The engine runs once per rerun of this page (:func:`current_result`, about a millisecond)
+and :func:`assessment.report.presentation.present` decides what a reader sees; nothing
+here scores, ranks, words a finding or reads the question bank. The page, the PDF and the
+Markdown export therefore say the same thing.
 """
 
 from __future__ import annotations
@@ -11,50 +12,24 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from assessment.engine import assess
-from assessment.models import (
-    AssessmentResult,
-    DimensionScore,
-    Evidence,
-    MissingCapability,
-    RecommendationResult,
-    RuleFinding,
-)
-from assessment.report import style
-from assessment.report.content import (
-    APPROACH_SIDES,
-    CHECK_FIRST,
-    COUNT_LABELS,
-    CRITERION_STATUS,
-    EVIDENCE_LABEL,
-    GROUP_TITLES,
-    LATER_NOTE,
-    STATUS_TEXT,
-    TO_CHECK_INTRO,
-    USE_CASE_TITLES,
-    action_line,
-    action_notes,
-    anti_patterns,
-    approach_line,
-    capability_titles,
-    completeness_line,
-    counted,
-    counts,
-    finding_name,
-    finding_titles,
-    missing_and_to_check,
-    pct,
-    roadmap_basis,
-    roadmap_groups,
-    top_actions,
-    top_findings,
-    use_case_traps,
+from assessment.models import AssessmentResult
+from assessment.report import content as c
+from assessment.report.content import Tone
+from assessment.report.presentation import (
+    ActionView,
+    Answer,
+    CapabilityView,
+    DimensionRow,
+    Presentation,
+    RuleView,
+    Tag,
+    present,
 )
 from assessment.ui import routes, session
 from assessment.ui.charts import profile_figure, spectrum_figure
+from assessment.ui.current_result import current_result
 from assessment.ui.notices import render_notices
 from assessment.ui.report_details import render_report_details
-from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
 from assessment.ui.text import plain
 from assessment.ui.transfer import (
@@ -63,15 +38,15 @@ from assessment.ui.transfer import (
     render_upload,
 )
 
-SEVERITY_BADGE = {"high": "red", "medium": "orange", "low": "gray"}
-USE_CASE_BADGE = {
+TONE_BADGE: dict[Tone, str] = {
+    "danger": "red",
+    "warning": "orange",
+    "neutral": "gray",
     "good": "green",
-    "weak": "orange",
-    "unsuitable": "red",
-    "incomplete": "gray",
-    "no_candidate": "gray",
-    "not_assessed": "gray",
+    "info": "blue",
+    "accent": "violet",
 }
+"""A tone (decided by the presentation) in Streamlit's badge palette."""
 FIRST_SHOWN = 6
 ROADMAP_COLUMNS = 3
 HEADLINE = (
@@ -81,16 +56,10 @@ HEADLINE = (
     "raci_issues",
     "actions_tomorrow",
 )
-"""The counts on the header cards, after the approach; labels and numbers from content."""
+"""The counts on the header cards, after the approach."""
 NO_TARGET = -1
 TABS = ["Overview", "Profile", "Findings", "Roadmap", "Downloads"]
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
-
-
-def compute() -> AssessmentResult:
-    """The result for the open assessment's answers and targets."""
-    b = bank()
-    return assess(b, session.answers(b), session.targets())
 
 
 def render() -> None:
@@ -105,134 +74,110 @@ def render() -> None:
         )
         st.page_link(routes.START, label="Go to the start page", icon=":material/home:")
         return
-    result = compute()
-    _header(result)
+    result = current_result()
+    p = present(result)
+    _header(p)
     overview, profile, findings, roadmap, downloads = st.tabs(TABS, key="results_tab")
     with overview:
-        _approach_card(result)
-        _summary(result)
+        _approach_card(p)
+        _summary(p)
     with profile:
-        _profiles(result)
+        _profiles(p)
     with findings:
-        _findings(result)
+        _findings(p)
     with roadmap:
-        _roadmap(result)
+        _roadmap(p)
     with downloads:
         _downloads(result)
+
+
+def _badge(tag: Tag) -> None:
+    st.badge(tag.text, color=TONE_BADGE[tag.tone])  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- header
 
 
-def _header(result: AssessmentResult) -> None:
+def _header(p: Presentation) -> None:
     st.title("Your results")
-    who = [plain(v) for v in (result.meta.organization, result.meta.respondent) if v]
-    answered = f"Based on {completeness_line(result)}."
+    who = [plain(v) for v in (p.cover.organization, p.cover.respondent) if v]
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
-        st.markdown(" · ".join([*who, answered]))
-        if result.completeness < 1:
+        st.markdown(" · ".join([*who, p.cover.based_on]))
+        if p.cover.completeness_share < 1:
             st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
-    for note in result.notes:
+    for note in p.cover.notes:
         st.info(plain(note), icon=":material/info:")
-    numbers = counts(result)
     with st.container(horizontal=True, gap="medium", key="headline"):
-        st.metric("Starting approach", APPROACH_SIDES[result.approach.label], border=True)
+        st.metric(c.STARTING_APPROACH, p.approach.title, border=True)
         for key in HEADLINE:
-            st.metric(COUNT_LABELS[key], numbers[key], border=True)
+            count = p.count(key)
+            st.metric(count.label, count.value, border=True)
 
 
 # --------------------------------------------------------------------------- overview
 
 
-def _evidence(items: Sequence[Evidence], caption: str = EVIDENCE_LABEL) -> None:
+def _evidence(items: Sequence[Answer], caption: str = c.EVIDENCE_LABEL) -> None:
     if not items:
         return
-    lines = [f"- *{plain(e.text)}* — {plain(e.answer_text)}" for e in items]
+    lines = [f"- *{plain(e.question)}* — {plain(e.answer)}" for e in items]
     with st.expander(caption):
         st.markdown("\n".join(lines))
 
 
-def _approach_card(result: AssessmentResult) -> None:
-    a = result.approach
+def _approach_card(p: Presentation) -> None:
+    a = p.approach
     with st.container(border=True, key="approach_card"):
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.subheader(f"Starting approach: {APPROACH_SIDES[a.label].lower()}", anchor=False)
-            if a.label == "undetermined":
-                st.markdown(plain(approach_line(result)))
-            else:
-                st.markdown(
-                    f"Confidence **{pct(a.confidence)}** · {a.signals} of {a.total_signals} "
-                    "signals answered"
-                )
+            st.subheader(f"{c.STARTING_APPROACH}: {a.name}", anchor=False)
+            st.markdown(plain(a.detail))
             st.plotly_chart(
                 spectrum_figure(a.score),
                 config={**PLOT_CONFIG, "staticPlot": True},
                 key="approach_spectrum",
-                alt=(
-                    f"Approach score {a.score:+.2f} on a line from −1 (bottom-up) to +1 (top-down)."
-                ),
+                alt=f"{a.title}: {a.detail}",
             )
-            st.caption(
-                f"Score {a.score:+.2f} on a scale from −1 (bottom-up) to +1 (top-down); "
-                "scores near zero are mixed."
-            )
-            if a.meaning:
-                st.markdown(plain(a.meaning.summary))
+            st.caption(c.APPROACH_SCALE_NOTE)
+            if a.summary:
+                st.markdown(plain(a.summary))
         with right:
-            m = a.meaning
-            if m is None:
-                st.markdown(
-                    "Answer the questions about how the effort is organised to see what "
-                    "your starting approach means."
-                )
-            else:
-                for title, text in (
-                    ("First step", m.first_step),
-                    ("Recommended structure", m.structure),
-                    ("Primary risk", m.primary_risk),
-                    ("Key to success", m.key_to_success),
-                ):
-                    if text:
-                        st.markdown(f"**{title}**  \n{plain(text)}")
-        if a.meaning and (a.meaning.strengths or a.meaning.weaknesses):
-            with st.expander("Strengths and weaknesses of this approach"):
+            if a.no_meaning:
+                st.markdown(a.no_meaning)
+            for fact in a.facts:
+                st.markdown(f"**{fact.title}**  \n{plain(fact.text)}")
+        if a.strengths or a.weaknesses:
+            with st.expander(c.STRENGTHS_AND_WEAKNESSES):
                 s_col, w_col = st.columns(2, gap="large")
-                s_col.markdown("**Strengths**")
-                s_col.markdown("\n".join(f"- {plain(t)}" for t in a.meaning.strengths) or "—")
-                w_col.markdown("**Weaknesses**")
-                w_col.markdown("\n".join(f"- {plain(t)}" for t in a.meaning.weaknesses) or "—")
-        if a.evidence:
-            lines = []
-            for e in a.evidence:
-                weight = e.weight or 0
-                side = "top-down" if weight > 0 else "bottom-up" if weight < 0 else "neither side"
-                lines.append(f"- *{plain(e.text)}* — {plain(e.answer_text)} (points {side})")
-            with st.expander("The answers behind it"):
+                s_col.markdown(f"**{c.STRENGTHS}**")
+                s_col.markdown("\n".join(f"- {plain(t)}" for t in a.strengths) or "—")
+                w_col.markdown(f"**{c.WEAKNESSES}**")
+                w_col.markdown("\n".join(f"- {plain(t)}" for t in a.weaknesses) or "—")
+        if a.answers:
+            lines = [f"- *{plain(e.question)}* — {plain(e.answer)} ({e.toward})" for e in a.answers]
+            with st.expander(c.APPROACH_ANSWERS):
                 st.markdown("\n".join(lines))
 
 
-def _summary(result: AssessmentResult) -> None:
-    actions = top_actions(result, count=5)
+def _summary(p: Presentation) -> None:
     left, right = st.columns(2, gap="large")
     with left, st.container(border=True, height="stretch"):
-        st.markdown("**Most important findings**")
-        found = top_findings(result, count=5)
-        if not found:
-            st.markdown("No findings so far.")
-        for i, f in enumerate(found, 1):
+        st.markdown(f"**{c.TOP_FINDINGS}**")
+        if not p.summary.findings:
+            st.markdown(c.NO_FINDINGS)
+        for i, f in enumerate(p.summary.findings, 1):
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 note = f" ({plain(f.note)})" if f.note else ""
                 st.markdown(f"{i}. {plain(f.kind)}: **{plain(f.title)}**{note}")
-                _severity(f.severity)
+                _badge(f.tag)
     with right, st.container(border=True, height="stretch"):
-        st.markdown("**Where to start**")
-        if actions:
+        st.markdown(f"**{c.TOP_ACTIONS}**")
+        if p.summary.actions:
             st.markdown(
-                "\n".join(f"{i}. {plain(action_line(r))}" for i, r in enumerate(actions, 1))
+                "\n".join(f"{i}. {plain(a.line)}" for i, a in enumerate(p.summary.actions, 1))
             )
         else:
-            st.markdown("No actions yet: answer more questions.")
+            st.markdown(c.NO_ACTIONS)
 
 
 # --------------------------------------------------------------------------- profile
@@ -248,79 +193,74 @@ def _on_target(dimension: str) -> None:
     session.set_targets(current)
 
 
-def _level_name(result: AssessmentResult, level: int | None) -> str:
-    if level is None:
-        return "—"
-    name = result.scale[level] if level < len(result.scale) else ""
-    return f"{level} · {name}" if name else str(level)
+HEADS = c.PROFILE_COLUMNS
 
 
-def _score_rows(
-    result: AssessmentResult, dims: Sequence[DimensionScore]
-) -> list[dict[str, object]]:
-    noted = any(d.ceiling_reason for d in dims)
+def _score_rows(dims: Sequence[DimensionRow]) -> list[dict[str, object]]:
+    noted = any(d.note for d in dims)
     rows: list[dict[str, object]] = []
     for d in dims:
         row: dict[str, object] = {
-            "Dimension": d.title,
-            "Score": None if d.score is None else round(d.score),
-            "Level": "—" if d.level is None else str(d.level),
-            "Target": "—" if d.target is None else str(d.target),
-            "Answered": f"{d.answered}/{d.total}" + (f" ({d.unknown} ?)" if d.unknown else ""),
+            HEADS["dimension"]: d.title,
+            HEADS["score"]: None if d.score is None else round(d.score),
+            HEADS["level"]: "—" if d.level is None else str(d.level),
+            HEADS["target"]: d.target_text,
+            HEADS["answered"]: f"{d.answered}/{d.total}"
+            + (f" ({d.unknown} ?)" if d.unknown else ""),
         }
         if noted:
-            row["Note"] = d.ceiling_reason or ""
+            row[HEADS["note"]] = d.note or ""
         rows.append(row)
     return rows
 
 
 SCORE_COLUMNS = {
-    "Dimension": st.column_config.TextColumn("Dimension", width="medium"),
-    "Score": st.column_config.ProgressColumn(
-        "Score", min_value=0, max_value=100, format="%d", width="small"
+    HEADS["dimension"]: st.column_config.TextColumn(HEADS["dimension"], width="medium"),
+    HEADS["score"]: st.column_config.ProgressColumn(
+        HEADS["score"], min_value=0, max_value=100, format="%d", width="small"
     ),
-    "Level": st.column_config.TextColumn(
-        "Level", width="small", help="Maturity level 0–4 (see the scale on the About page)."
+    HEADS["level"]: st.column_config.TextColumn(
+        HEADS["level"],
+        width="small",
+        help="Maturity level 0–4 (see the scale on the About page).",
     ),
-    "Target": st.column_config.TextColumn("Target", width="small"),
-    "Answered": st.column_config.TextColumn(
-        "Answered",
+    HEADS["target"]: st.column_config.TextColumn(HEADS["target"], width="small"),
+    HEADS["answered"]: st.column_config.TextColumn(
+        HEADS["answered"],
         width="small",
         help='Questions answered of those asked; (n ?) counts "don\'t know" answers.',
     ),
-    "Note": st.column_config.TextColumn(
-        "Note", width="medium", help="Why a score is limited (for example by a verdict)."
+    HEADS["note"]: st.column_config.TextColumn(
+        HEADS["note"], width="medium", help="Why a score is limited (for example by a verdict)."
     ),
 }
 
 
-def _group(result: AssessmentResult, group: str) -> None:
-    dims = [d for d in result.dimensions if d.group == group]
-    if not dims:
+def _group(p: Presentation, key: str) -> None:
+    group = next((g for g in p.profile if g.key == key), None)
+    if group is None:
         return
-    title = GROUP_TITLES[group]
-    st.subheader(title, anchor=False)
-    series = style.profile_series(result.dimensions, group)
+    st.subheader(group.title, anchor=False)
     described = "; ".join(
         f"{d.title} {'no answers' if d.score is None else round(d.score)}"
         + ("" if d.target is None else f" (target {d.target * 25})")
-        for d in dims
+        for d in group.dimensions
     )
     st.plotly_chart(
-        profile_figure(series),
+        profile_figure(group.series),
         config=PLOT_CONFIG,
-        key=f"radar_{group}",
-        alt=f"{title} scores out of 100: {described}.",
+        key=f"radar_{key}",
+        alt=f"{group.title} scores out of 100: {described}.",
     )
     st.dataframe(
-        _score_rows(result, dims),
+        _score_rows(group.dimensions),
         hide_index=True,
         width="stretch",
         column_config=SCORE_COLUMNS,
     )
 
 
-def _targets(result: AssessmentResult) -> None:
+def _targets(p: Presentation) -> None:
     with st.container(border=True, key="targets"):
         st.subheader("Your targets", anchor=False)
         st.caption(
@@ -329,30 +269,26 @@ def _targets(result: AssessmentResult) -> None:
             "the roadmap."
         )
         options = [NO_TARGET, 0, 1, 2, 3, 4]
-        for i, (group, title) in enumerate(GROUP_TITLES.items()):
-            dims = [d for d in result.dimensions if d.group == group]
-            if not dims:
-                continue
-            chosen = sum(1 for d in dims if d.target is not None)
-            with st.expander(f"{title} · {chosen} of {len(dims)} set", expanded=i == 0):
+        for i, group in enumerate(p.profile):
+            chosen = sum(1 for d in group.dimensions if d.target is not None)
+            label = f"{group.title} · {chosen} of {len(group.dimensions)} set"
+            with st.expander(label, expanded=i == 0):
                 columns = st.columns(2, gap="medium")
-                for j, d in enumerate(dims):
+                for j, d in enumerate(group.dimensions):
                     name = session.TARGET_PREFIX + d.id
                     if name not in st.session_state:
                         st.session_state[name] = session.targets().get(d.id, NO_TARGET)
                     columns[j % 2].selectbox(
                         d.title,
                         options,
-                        format_func=lambda v: (
-                            "No target" if v == NO_TARGET else _level_name(result, v)
-                        ),
+                        format_func=lambda v: "No target" if v == NO_TARGET else p.level_name(v),
                         key=name,
                         on_change=_on_target,
                         args=(d.id,),
                     )
 
 
-def _profiles(result: AssessmentResult) -> None:
+def _profiles(p: Presentation) -> None:
     st.caption(
         "Scores run from 0 to 100: each ring is one maturity level (25 = ad hoc, "
         "50 = repeatable, 75 = automated, 100 = continuously improved). "
@@ -360,166 +296,144 @@ def _profiles(result: AssessmentResult) -> None:
     )
     left, right = st.columns(2, gap="large")
     with left:
-        _group(result, "capabilities")
+        _group(p, "capabilities")
     with right:
-        _group(result, "team")
+        _group(p, "team")
     left, right = st.columns(2, gap="large")
     with left:
-        _group(result, "organisation")
+        _group(p, "organisation")
     with right:
-        _targets(result)
+        _targets(p)
 
 
 # --------------------------------------------------------------------------- findings
 
 
-def _severity(level: str) -> None:
-    st.badge(f"{level.capitalize()} severity", color=SEVERITY_BADGE.get(level, "gray"))  # type: ignore[arg-type]
-
-
-def _findings(result: AssessmentResult) -> None:
+def _findings(p: Presentation) -> None:
     left, right = st.columns(2, gap="large")
     with left:
-        _missing(result)
+        _missing(p)
     with right:
-        _anti_patterns(result)
-        _raci(result)
-        _use_case(result)
+        _anti_patterns(p)
+        _raci(p)
+        _use_case(p)
 
 
-def _missing(result: AssessmentResult) -> None:
-    caps, to_check = missing_and_to_check(result)
-    st.subheader(counted(result, "missing_capabilities"), anchor=False)
-    if not caps:
-        st.markdown("None at or below their threshold among the answered questions.")
+def _missing(p: Presentation) -> None:
+    st.subheader(p.count("missing_capabilities").heading, anchor=False)
+    if not p.missing:
+        st.markdown(c.NO_MISSING)
     else:
         st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
-    for i, cap in enumerate(caps[:FIRST_SHOWN], 1):
-        _missing_card(result, cap, i)
-    rest = caps[FIRST_SHOWN:]
+    for cap in p.missing[:FIRST_SHOWN]:
+        _missing_card(cap)
+    rest = p.missing[FIRST_SHOWN:]
     if rest:
         with st.expander(f"{len(rest)} more missing capabilities"):
-            for i, cap in enumerate(rest, FIRST_SHOWN + 1):
-                _missing_card(result, cap, i)
-    if to_check:
-        st.subheader(counted(result, "capabilities_to_check"), anchor=False)
-        st.caption(TO_CHECK_INTRO)
-        for i, cap in enumerate(to_check, 1):
-            _missing_card(result, cap, i)
+            for cap in rest:
+                _missing_card(cap)
+    if p.to_check:
+        st.subheader(p.count("capabilities_to_check").heading, anchor=False)
+        st.caption(c.TO_CHECK_INTRO)
+        for cap in p.to_check:
+            _missing_card(cap)
 
 
-def _missing_card(result: AssessmentResult, cap: MissingCapability, i: int) -> None:
+def _missing_card(cap: CapabilityView) -> None:
     with st.container(border=True, key=f"missing_{cap.id}"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{i}. {plain(cap.title)}**")
-            _severity(cap.severity)
-        level = "don't know" if cap.level is None else _level_name(result, cap.level)
-        st.markdown(f"Level {plain(level)}: {STATUS_TEXT.get(cap.status, cap.status)}.")
-        if cap.symptoms:
-            st.markdown("Symptoms pointing here: " + "; ".join(plain(s) for s in cap.symptoms))
-        if cap.requires:
-            first = ", ".join(plain(t) for t in capability_titles(result, cap.requires))
-            st.caption(f"Builds on: {first}")
+            st.markdown(f"**{cap.number}. {plain(cap.title)}**")
+            _badge(cap.severity)
+        st.markdown(plain(cap.state) + ".")
+        if cap.symptoms_line:
+            st.markdown(plain(cap.symptoms_line))
+        if cap.builds_on_line:
+            st.caption(plain(cap.builds_on_line))
         _evidence(cap.evidence)
 
 
-def _rule_card(f: RuleFinding) -> None:
+def _rule_card(f: RuleView) -> None:
     with st.container(border=True, key=f"anti_{f.id}"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(f"**{plain(f.title)}**")
-            _severity(f.severity)
-        st.markdown(f"**Why it hurts:** {plain(f.why)}")
-        st.markdown(f"**What to do:** {plain(f.remedy)}")
+            _badge(f.severity)
+        st.markdown(f"**{c.WHY_IT_HURTS}:** {plain(f.why)}")
+        st.markdown(f"**{c.WHAT_TO_DO}:** {plain(f.remedy)}")
         _evidence(f.evidence)
 
 
-def _anti_patterns(result: AssessmentResult) -> None:
-    found = anti_patterns(result)
-    st.subheader(counted(result, "anti_patterns"), anchor=False)
-    if not found:
-        st.markdown("None detected.")
-    for f in found:
+def _anti_patterns(p: Presentation) -> None:
+    st.subheader(p.count("anti_patterns").heading, anchor=False)
+    if not p.anti_patterns:
+        st.markdown(c.NO_ANTI_PATTERNS)
+    for f in p.anti_patterns:
         _rule_card(f)
 
 
-def _raci(result: AssessmentResult) -> None:
-    issues = result.raci_issues
-    st.subheader(counted(result, "raci_issues"), anchor=False)
-    st.caption("The responsibility matrix (RACI): who does, decides, is consulted, is informed.")
-    if not issues:
-        st.markdown("No problems found in the responsibility matrix (or it is not filled in yet).")
+def _raci(p: Presentation) -> None:
+    st.subheader(p.count("raci_issues").heading, anchor=False)
+    st.caption(c.RACI_CAPTION)
+    if p.raci.empty:
+        st.markdown(p.raci.empty)
     # A generic check (e.g. raci:no_accountable) can fire once per activity: key by position.
-    for index, issue in enumerate(issues):
+    for index, issue in enumerate(p.raci.issues):
         with st.container(border=True, key=f"raci_issue_{index}"):
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 st.markdown(f"**{plain(issue.title)}**")
-                _severity(issue.severity)
+                _badge(issue.severity)
             st.markdown(plain(issue.why))
 
 
-def _use_case(result: AssessmentResult) -> None:
-    uc = result.use_case
-    st.subheader("First use case", anchor=False)
+def _use_case(p: Presentation) -> None:
+    uc = p.use_case
+    st.subheader(p.section("use_case").title, anchor=False)
     with st.container(border=True, key="use_case"):
-        st.badge(USE_CASE_TITLES[uc.status], color=USE_CASE_BADGE.get(uc.status, "gray"))  # type: ignore[arg-type]
+        _badge(uc.status)
         st.markdown(plain(uc.summary))
         if uc.reasons:
-            st.markdown("**Why:**\n" + "\n".join(f"- {plain(r)}" for r in uc.reasons))
-        for d in result.dimensions:
-            if d.ceiling_reason and d.score is not None:
-                st.caption(f"{plain(d.title)} score: {d.score:.0f} ({plain(d.ceiling_reason)})")
-        for c in uc.criteria:
-            blocking = " — rules it out" if c.blocking and c.status == "unmet" else ""
-            st.markdown(f"**{CRITERION_STATUS[c.status]}:** {plain(c.title)}{blocking}")
-    traps = use_case_traps(result)
-    if traps:
-        st.subheader(counted(result, "use_case_traps"), anchor=False)
-        for f in traps:
+            why = "\n".join(f"- {plain(r)}" for r in uc.reasons)
+            st.markdown(f"**{c.USE_CASE_WHY}:**\n{why}")
+        for line in uc.capped:
+            st.caption(plain(line))
+        for k in uc.criteria:
+            ruled = f" ({c.RULES_IT_OUT})" if k.rules_it_out else ""
+            st.markdown(f"**{k.status.text}:** {plain(k.title)}{ruled}")
+    if uc.traps:
+        st.subheader(p.count("use_case_traps").heading, anchor=False)
+        for f in uc.traps:
             _rule_card(f)
 
 
 # --------------------------------------------------------------------------- roadmap
 
 
-def _roadmap(result: AssessmentResult) -> None:
-    names = finding_titles(result)
-    basis = roadmap_basis(result)
-    if basis:
-        st.markdown(f"**{plain(basis)}**")
-    st.caption(
-        "Each step answers findings of this assessment; the most urgent come first, and no "
-        "step comes before one it builds on."
-    )
-    for horizon, title, recs in roadmap_groups(result):
-        st.subheader(title, anchor=False)
-        if horizon == "later" and recs:
-            st.caption(LATER_NOTE)
-        if not recs:
-            st.caption("Nothing specific.")
+def _roadmap(p: Presentation) -> None:
+    st.markdown(f"**{plain(p.roadmap.basis)}**")
+    st.caption(c.ROADMAP_CAPTION)
+    for group in p.roadmap.groups:
+        st.subheader(group.title, anchor=False)
+        if group.note:
+            st.caption(group.note)
+        if not group.actions:
+            st.caption(c.NOTHING_SPECIFIC)
             continue
         columns = st.columns(ROADMAP_COLUMNS, gap="medium")
-        for i, rec in enumerate(recs):
+        for i, action in enumerate(group.actions):
             with columns[i % ROADMAP_COLUMNS]:
-                _action_card(result, rec, names)
+                _action_card(action)
 
 
-def _action_card(
-    result: AssessmentResult, rec: RecommendationResult, names: dict[str, str]
-) -> None:
-    notes = action_notes(result, rec)
-    with st.container(border=True, key=f"rec_{rec.id}"):
-        st.markdown(f"**{plain(rec.title)}**")
-        if notes.check_first:
-            st.badge(CHECK_FIRST, color="orange", icon=":material/help:")
-            st.caption(plain(notes.check_first))
-        st.markdown(plain(rec.why))
-        for note in (notes.after, notes.moved):
+def _action_card(action: ActionView) -> None:
+    with st.container(border=True, key=f"rec_{action.id}"):
+        st.markdown(f"**{plain(action.title)}**")
+        if action.check_first:
+            st.badge(c.CHECK_FIRST, color=TONE_BADGE["warning"], icon=":material/help:")  # type: ignore[arg-type]
+            st.caption(plain(action.check_first))
+        st.markdown(plain(action.why))
+        for note in (action.after, action.moved, action.addresses):
             if note:
                 st.caption(plain(note))
-        if rec.findings:
-            because = "; ".join(plain(finding_name(f, names)) for f in rec.findings)
-            st.caption(f"Addresses: {because}")
-        _evidence(rec.evidence)
+        _evidence(action.evidence)
 
 
 # --------------------------------------------------------------------------- downloads

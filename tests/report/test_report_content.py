@@ -7,19 +7,19 @@ from datetime import date
 from pathlib import Path
 
 from assessment.models import AssessmentResult
-from assessment.report.content import (
+from assessment.report.content import humanize
+from assessment.report.markdown import render_markdown
+from assessment.report.presentation import (
     completeness_line,
     counts,
-    executive_summary,
     finding_name,
     finding_titles,
-    humanize,
     missing_and_to_check,
+    present,
     raci_matrices,
     top_findings,
     unknown_questions,
 )
-from assessment.report.markdown import render_markdown
 
 GOLDEN = Path(__file__).parent / "golden" / "mini.md"
 
@@ -32,7 +32,7 @@ def test_markdown_matches_the_golden_file(mini_result: AssessmentResult) -> None
 
 def test_top_findings_agree_with_the_executive_summary(mini_result: AssessmentResult) -> None:
     ranked = top_findings(mini_result)
-    assert [f.text for f in ranked] == executive_summary(mini_result).findings
+    assert tuple(ranked) == present(mini_result).summary.findings
     assert [(f.kind, f.severity) for f in ranked] == [
         ("Anti-pattern", "high"),
         ("Missing capability", "high"),
@@ -51,7 +51,7 @@ def test_a_capability_answered_dont_know_is_to_check_never_missing(
 ) -> None:
     """Continuous training was answered "don't know" while a symptom points at it: the
     summary says to check it, and no summary calls it missing."""
-    everything = executive_summary(mini_result, count=50).findings
+    everything = [f.text for f in top_findings(mini_result, count=50)]
     assert (
         'To check: Continuous training (answered "don\'t know"; a symptom points at it)'
         in everything

@@ -24,17 +24,11 @@ from test_advice_properties import ANSWERS, score
 from assessment.engine import assess
 from assessment.loader import load_answers
 from assessment.models import AssessmentResult, Bank
-from assessment.report.content import (
-    CHECK_FIRST,
-    COUNT_LABELS,
-    HORIZON_TITLES,
-    after_titles,
-    completeness_line,
-    counts,
-)
+from assessment.report.content import CHECK_FIRST, COUNT_LABELS, HORIZON_TITLES
 from assessment.report.exports import results_csv, results_json
 from assessment.report.markdown import esc, render_markdown, render_text
 from assessment.report.pdf import render_pdf
+from assessment.report.presentation import after_titles, completeness_line, counts
 
 PERSONAS = Path(__file__).resolve().parents[2] / "tests" / "personas"
 ALL_PERSONAS = sorted(p.stem for p in PERSONAS.glob("*.yaml") if p.stem != "expected")
@@ -141,10 +135,16 @@ def test_markdown_prints_titles_never_ids(persona: dict[str, AssessmentResult], 
 
 
 def test_builds_on_names_the_capabilities(persona: dict[str, AssessmentResult]) -> None:
+    """Every prerequisite by title, marked when it is itself missing (the rule every
+    surface shares; tests/report/test_renderers_agree.py checks it on every persona)."""
     result = persona["volunteers"]
     markdown = render_markdown(result, today=TODAY)
+    listed = {c.id for c in result.missing_capabilities}
     cap = next(c for c in result.missing_capabilities if c.requires)
-    titles = [result.titles[f"capability:{q}"] for q in cap.requires]
+    titles = [
+        result.titles[f"capability:{q}"] + (" (also missing)" if q in listed else "")
+        for q in cap.requires
+    ]
     assert f"  - Builds on: {esc(', '.join(titles))}" in markdown
 
 

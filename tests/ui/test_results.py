@@ -14,14 +14,8 @@ from streamlit.testing.v1 import AppTest
 from assessment.engine import assess
 from assessment.loader import load_answers, load_bank, parse_answers
 from assessment.models import Answers, AssessmentResult
-from assessment.report.content import (
-    APPROACH_SIDES,
-    COUNT_LABELS,
-    HORIZON_TITLES,
-    after_titles,
-    completeness_line,
-    counts,
-)
+from assessment.report.content import APPROACH_SIDES, COUNT_LABELS, HORIZON_TITLES
+from assessment.report.presentation import after_titles, completeness_line, counts, present
 from assessment.store import repository
 from assessment.ui.text import plain
 from ui.apptest_helpers import (
@@ -98,7 +92,8 @@ def test_every_part_of_the_result_is_shown(mini: object, seed: Seed, new_tab: Ne
     page = texts(tab)
 
     assert tab.metric[0].value == "Top-down"
-    assert "Confidence **" in page
+    shown = present(assess(load_bank(MINI_DIR), parse_values(TOP_DOWN_STORY)))
+    assert plain(shown.approach.detail) in page  # score, confidence and signals answered
     assert "Infrastructure nobody uses." in page  # what top-down means: the primary risk
     assert "Missing capabilities (2)" in page
     assert "Symptoms pointing here: A model was abandoned because it could not be retrained" in page
@@ -169,7 +164,7 @@ def test_the_engine_runs_on_results_only(
     mini: object, app: AppTest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import assessment.engine
-    import assessment.ui.results_page
+    import assessment.ui.current_result
 
     calls: list[str] = []
     real = assessment.engine.assess
@@ -179,7 +174,7 @@ def test_the_engine_runs_on_results_only(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(assessment.engine, "assess", counting)
-    monkeypatch.setattr(assessment.ui.results_page, "assess", counting)
+    monkeypatch.setattr(assessment.ui.current_result, "assess", counting)
     start(app)
     app.radio(key="q__cap_versioning").set_value(2).run()
     app.button(key="nav_next").click().run()
@@ -275,8 +270,14 @@ def test_one_count_per_concept_on_cards_tabs_and_header(
     # Continuous training is "don't know" while a symptom points at it: to check, not missing.
     assert numbers["capabilities_to_check"] == 1
     assert f"{COUNT_LABELS['capabilities_to_check']} (1)" in headings
-    assert "To check: **Continuous training**" in page
+    shown = present(result)
+    assert [cap.title for cap in shown.to_check] == ["Continuous training"]
+    assert plain(shown.to_check[0].state) + "." in page
     assert "Missing capability: **Continuous training**" not in page
+    # The summary lists the presentation's ranking, the same as the PDF and the Markdown.
+    assert shown.summary.findings
+    for f in shown.summary.findings:
+        assert f"{plain(f.kind)}: **{plain(f.title)}**" in page
 
 
 def test_the_roadmap_shows_five_groups_with_the_later_list_and_every_note(
@@ -327,3 +328,40 @@ def test_an_unsuitable_use_case_shows_its_reasons_and_the_capped_score(
     assert f"{plain(capped.title)} score: 25 ({plain(capped.ceiling_reason)})" in page
     traps = counts(result)["use_case_traps"]
     assert f"{COUNT_LABELS['use_case_traps']} ({traps})" in [s.value for s in tab.subheader]
+
+
+ALL_PERSONAS = sorted(p.stem for p in PERSONAS.glob("*.yaml") if p.stem != "expected")
+
+
+@pytest.mark.parametrize("persona", ALL_PERSONAS)
+def test_the_page_agrees_with_the_reports_on_sides_and_builds_on(
+    persona: str, shipped: Path, seed: Seed, new_tab: NewTab
+) -> None:
+    """The same rules as the PDF and the Markdown (tests/report/test_renderers_agree.py):
+    every approach answer's side, and every capability's prerequisites with their marks."""
+    from report.test_renderers_agree import TOWARD, expected_builds_on, expected_side
+
+    tab, result = open_persona(persona, seed, new_tab)
+    page = texts(tab)
+    for e in result.approach.evidence:
+        side = TOWARD[expected_side(e.weight)]
+        assert f"- *{plain(e.text)}* — {plain(e.answer_text)} ({side})" in page, e.text
+    builds = [line for c in result.missing_capabilities if (line := expected_builds_on(result, c))]
+    captions = [str(c.value) for c in tab.caption]
+    shown = [c for c in captions if c.startswith("Builds on: ")]
+    assert sorted(shown) == sorted(plain(b) for b in builds)
+
+
+def test_an_unweighted_answer_points_to_neither_side_on_the_page(
+    mini: object, seed: Seed, new_tab: NewTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import assessment.ui.results_page
+
+    result = assess(load_bank(MINI_DIR), parse_values(TOP_DOWN_STORY))
+    first = result.approach.evidence[0]
+    zero = first.model_copy(update={"text": "Zero?", "answer_text": "Nothing", "weight": 0.0})
+    approach = result.approach.model_copy(update={"evidence": [zero, *result.approach.evidence]})
+    changed = result.model_copy(update={"approach": approach})
+    monkeypatch.setattr(assessment.ui.results_page, "current_result", lambda: changed)
+    tab = open_results(new_tab, seed(TOP_DOWN_STORY))
+    assert "- *Zero?* — Nothing (neither side)" in texts(tab)

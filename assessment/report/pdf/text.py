@@ -1,0 +1,53 @@
+"""Text safety for the PDF: what the bundled font can draw, and nothing a person typed
+can do to the page.
+
+Everything a person typed is printed literally: the layout places it line by line with
+``FPDF.text`` (never fpdf2's HTML or markdown modes), and :func:`clean` turns a character
+the bundled DejaVu Sans lacks (e.g. Japanese) into a visible replacement mark instead of
+letting it vanish or crash the report.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from assessment.paths import fonts_dir
+
+FONT_DIR = fonts_dir()
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+REPLACEMENT = "\ufffd"
+"""Printed for a character the font cannot draw: visible, and honest about it."""
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points both bundled faces can draw (read once per process)."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap()) for name in FONT_FILES.values()]
+    return frozenset(set.intersection(*maps))
+
+
+_DROP = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def clean(text: object) -> str:
+    """Text made printable: composed accents, no control characters, and a replacement
+    mark for every character the font lacks (fpdf2 would silently drop it)."""
+    raw = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\t", " ")
+    covered = _covered()
+    out: list[str] = []
+    for ch in raw:
+        if ch == "\n" or ord(ch) in covered:
+            out.append(ch)
+        elif unicodedata.category(ch) in _DROP:
+            continue
+        else:
+            out.append(REPLACEMENT)
+    return "".join(out)
+
+
+def one_line(text: object) -> str:
+    """:func:`clean` text on one line (spaces for its line breaks)."""
+    return " ".join(clean(text).split())
