@@ -20,6 +20,7 @@ from assessment.models import (
     QuestionCondition,
     RaciCondition,
 )
+from assessment.types import REGISTRY
 
 
 def evaluate(cond: Any, bank: Bank, values: Mapping[str, Any], approach: str | None = None) -> bool:
@@ -53,37 +54,10 @@ def _question(cond: QuestionCondition, bank: Bank, value: Any) -> bool:
         return bool((value == DONT_KNOW) == cond.unknown)
     if value is None or value == DONT_KNOW:
         return False
-    if op == "equals":
-        return bool(value == cond.equals)
-    if op == "in_":
-        return bool(value in (cond.in_ or []))
-    if op == "includes":
-        return isinstance(value, list) and cond.includes in value
-    if op == "includes_any":
-        return isinstance(value, list) and any(v in value for v in cond.includes_any or [])
-    if op == "includes_all":
-        return isinstance(value, list) and all(v in value for v in cond.includes_all or [])
-    if op == "excludes":
-        return isinstance(value, list) and cond.excludes not in value
-    number = _as_number(bank, cond.question, value)
-    if number is None:
+    question = bank.questions.get(cond.question)
+    if question is None:
         return False
-    if op == "at_least":
-        return number >= (cond.at_least or 0)
-    return number <= (cond.at_most or 0)
-
-
-def _as_number(bank: Bank, qid: str, value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    question = bank.questions.get(qid)
-    if question is not None and isinstance(value, str):
-        option = question.option(value)
-        if option is not None and option.level is not None:
-            return option.level
-    return None
+    return REGISTRY[question.type].holds(cond, question, value)
 
 
 def visible_questions(bank: Bank, values: Mapping[str, Any]) -> frozenset[str]:

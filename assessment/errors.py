@@ -9,6 +9,8 @@ a located problem. Parsing itself lives in :mod:`assessment.safe_yaml`.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +70,20 @@ def shorten(text: str, limit: int = MAX_SHOWN_NAME) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis: a 100 000-character key from
     a hostile file stays a short message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def unknown_name(what: str, name: str, known: Iterable[str], owner: str = "") -> str:
+    """``unknown option 'x' of question 'q' (did you mean 'y'?)``; short lists are named."""
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1)
+    if close:
+        hint = f" (did you mean '{close[0]}'?)"
+    elif 0 < len(names) <= 10:
+        hint = f"; expected one of {', '.join(names)}"
+    else:
+        hint = ""
+    of = f" of {owner}" if owner else ""
+    return f"unknown {what} '{name}'{of}{hint}"
 
 
 @dataclass
@@ -145,4 +161,5 @@ __all__ = [
     "Problem",
     "capped",
     "shorten",
+    "unknown_name",
 ]

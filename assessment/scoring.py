@@ -23,50 +23,16 @@ from assessment.models import (
     localize,
 )
 
-
-def question_level(q: Question, value: Any) -> float | None:
-    """The maturity level 0–4 an answer means, or None when it carries none."""
-    if value is None or value == DONT_KNOW:
-        return None
-    if q.type == "scale":
-        return float(value)
-    if q.type == "single":
-        option = q.option(value)
-        return option.level if option is not None else None
-    if q.type == "multi":
-        total = q.total_credit
-        if total <= 0:
-            return None
-        options = q.option_map
-        earned = sum(options[v].credit or 0 for v in value if v in options)
-        return min(4.0, 4.0 * earned / total)
-    if q.type == "number":
-        for band in q.bands:
-            if (band.min is None or value >= band.min) and (band.max is None or value <= band.max):
-                return band.level
-        return None
-    if q.type == "raci":
-        return 4.0 * raci_health(q, value)
-    return None
+# The level and the words of an answer belong to its type (assessment.types); importable
+# from here too, where scoring's callers have always found them.
+from assessment.types import answer_text as answer_text
+from assessment.types import question_level as question_level
+from assessment.types import raci
 
 
 def raci_health(q: Question, matrix: Mapping[str, Mapping[str, str]]) -> float:
-    """Share of activities with an Accountable and a Responsible role.
-
-    One Accountable is best; accountability shared by several roles (as the talk's own
-    matrix does for the training pipeline) still works when someone settles
-    disagreements, so it earns most of the credit rather than none.
-    """
-    good = 0.0
-    for activity in q.activities:
-        row = matrix.get(activity.id, {})
-        accountable = sum("A" in cell for cell in row.values())
-        responsible = sum("R" in cell for cell in row.values())
-        if responsible >= 1 and accountable == 1:
-            good += 1
-        elif responsible >= 1 and accountable > 1:
-            good += 0.75
-    return good / len(q.activities)
+    """Share of activities with an Accountable and a Responsible role (see types.raci)."""
+    return raci.health(q, matrix)
 
 
 def level_of(score: float | None) -> int | None:
@@ -240,37 +206,6 @@ def classify_approach(
             for qid, signal in moved[:8]
         ],
     )
-
-
-def answer_text(q: Question, value: Any, lang: str = "en") -> str:
-    """An answer in the words the person saw."""
-    if value is None:
-        return "not answered"
-    if value == DONT_KNOW:
-        return "don't know"
-    if q.type == "single":
-        option = q.option(value)
-        return localize(option.label, lang) if option else str(value)
-    if q.type == "multi":
-        labels = [localize(o.label, lang) for o in q.options if o.id in value]
-        return "; ".join(labels) if labels else "none selected"
-    if q.type == "scale":
-        if q.levels and int(value) in q.levels:
-            return f"level {value}: {localize(q.levels[int(value)], lang)}"
-        return f"level {value}"
-    if q.type == "raci":
-        rows = []
-        for activity in q.activities:
-            row = value.get(activity.id, {})
-            cells = ", ".join(
-                f"{localize(r.title, lang)} {row[r.id]}" for r in q.roles if row.get(r.id)
-            )
-            rows.append(f"{localize(activity.title, lang)}: {cells or 'nobody'}")
-        return "; ".join(rows)
-    if q.type == "number":
-        unit = f" {localize(q.unit, lang)}" if q.unit else ""
-        return f"{value:g}{unit}" if isinstance(value, float) else f"{value}{unit}"
-    return str(value)
 
 
 def make_evidence(q: Question, value: Any, weight: float | None = None) -> Evidence:

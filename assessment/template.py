@@ -8,31 +8,12 @@ from __future__ import annotations
 
 import json
 
-from assessment.models import DONT_KNOW, Bank, Question, localize
+from assessment.models import DONT_KNOW, Bank, localize
+from assessment.types import kind_of
 
 
 def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {line}".rstrip() for line in text.splitlines() or [""]]
-
-
-def _kind(q: Question) -> str:
-    if q.type == "single":
-        return "one option id"
-    if q.type == "multi":
-        return "a list of option ids, e.g. [a, b]"
-    if q.type == "scale":
-        return "a maturity level 0 to 4"
-    if q.type == "number":
-        bounds = []
-        if q.min is not None:
-            bounds.append(f"≥ {q.min:g}")
-        if q.max is not None:
-            bounds.append(f"≤ {q.max:g}")
-        whole = "a whole number" if q.integer else "a number"
-        return whole + (f" ({', '.join(bounds)})" if bounds else "")
-    if q.type == "text":
-        return "free text in quotes (never scored)"
-    return "letters R, A, C, I per role (e.g. R/A); leave empty where a role has no part"
 
 
 def render_template(bank: Bank) -> str:
@@ -57,27 +38,12 @@ def render_template(bank: Bank) -> str:
         for q in section.questions:
             out.append("")
             out.extend(_comment(localize(q.text), "  "))
-            answer = f"Answer: {_kind(q)}"
+            kind = kind_of(q)
+            answer = f"Answer: {kind.template_hint(q)}"
             if q.offers_dont_know:
                 answer += f", or {DONT_KNOW}"
             out.append(f"  # {answer}.")
             if q.show_if is not None:
                 out.append("  # (asked only when an earlier answer makes it relevant)")
-            if q.type == "scale":
-                for level in info.scale:
-                    desc = q.levels.get(level.level) if q.levels else None
-                    text = localize(desc) if desc else localize(level.label)
-                    out.append(f"  #   {level.level} = {text}")
-            for option in q.options:
-                out.append(f"  #   {option.id}: {localize(option.label)}")
-            if q.type == "raci":
-                roles = ", ".join(f"{r.id} ({localize(r.title)})" for r in q.roles)
-                out.append(f"  #   roles: {roles}")
-                out.append(f"  {q.id}:")
-                for activity in q.activities:
-                    out.append(f"    {activity.id}:   # {localize(activity.title)}")
-                    for role in q.roles:
-                        out.append(f"      {role.id}:")
-            else:
-                out.append(f"  {q.id}:")
+            out.extend(kind.template_lines(q, info.scale))
     return "\n".join(out) + "\n"

@@ -29,6 +29,8 @@ from assessment.scoring import (
     dimension_levels,
     question_level,
 )
+from assessment.types import REGISTRY
+from assessment.types import OptionCount as OptionCount  # re-exported: the screen reads it
 
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on a phone
 JOIN_CODE_LENGTH = 6
@@ -48,13 +50,6 @@ class DimensionSpread:
 
 
 @dataclass(frozen=True, slots=True)
-class OptionCount:
-    id: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
 class QuestionSpread:
     id: str
     section: str
@@ -69,6 +64,14 @@ class QuestionSpread:
     counts: list[OptionCount] = field(default_factory=list)
     responses: int = 0
     """Everyone who responded, "don't know" included: a count of people, always shown."""
+    values: list[float] = field(default_factory=list)
+    """Number questions: every value given, smallest first (withheld like the counts)."""
+    median: float | None = None
+    """Number questions: the median value (withheld like the counts)."""
+    low: float | None = None
+    """Number questions: the smallest value given (withheld like the counts)."""
+    high: float | None = None
+    """Number questions: the largest value given (withheld like the counts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +117,6 @@ def _quartiles(values: list[float]) -> tuple[float, float, float]:
     return q1, q2, q3
 
 
-def _nominal(counts: Counter[Any], k: int, n: int) -> float:
-    """Normalised Gini–Simpson index: 0 when all agree, 1 when spread evenly over k."""
-    if n < 2 or k < 2:
-        return 0.0
-    simpson = 1 - sum((c / n) ** 2 for c in counts.values())
-    return min(1.0, simpson / (1 - 1 / k))
-
-
 def disagreement(
     q: Question, answers: Sequence[Any], levels: Sequence[float] | None = None
 ) -> float | None:
@@ -130,55 +125,12 @@ def disagreement(
     Ordinal answers (maturity levels, options with levels, banded numbers) use the
     standard deviation of levels over its maximum (2 on a 0–4 scale); unordered choices
     use the normalised Gini–Simpson index; multiple choice averages 4p(1−p) per option;
-    a RACI grid averages the index over its cells.
+    a RACI grid averages the index over its cells (each type says how: assessment.types).
     """
     given = [a for a in answers if a is not None and a != DONT_KNOW]
-    if len(given) < 2 or q.type == "text":
+    if len(given) < 2:
         return None
-    if (
-        q.type == "scale"
-        or (q.type == "number" and q.bands)
-        or (q.type == "single" and any(o.level is not None for o in q.options))
-    ):
-        if levels is None:
-            levels = [lv for lv in (question_level(q, a) for a in given) if lv is not None]
-        if len(levels) >= 2:
-            return min(1.0, statistics.pstdev(levels) / 2)
-    if q.type == "single":
-        return _nominal(Counter(given), len(q.options), len(given))
-    if q.type == "multi":
-        n = len(given)
-        shares = [sum(o.id in a for a in given) / n for o in q.options]
-        return sum(4 * p * (1 - p) for p in shares) / len(shares)
-    if q.type == "number":
-        numbers = [float(a) for a in given]
-        mean = statistics.fmean(numbers)
-        return min(1.0, statistics.pstdev(numbers) / (abs(mean) + 1))
-    if q.type == "raci":
-        scores = []
-        for activity in q.activities:
-            for role in q.roles:
-                cells = Counter(a.get(activity.id, {}).get(role.id, "") for a in given)
-                scores.append(_nominal(cells, 5, len(given)))
-        return sum(scores) / len(scores) if scores else None
-    return None
-
-
-def _counts(bank: Bank, q: Question, given: Sequence[Any]) -> list[OptionCount]:
-    if q.type == "single":
-        tally = Counter(given)
-        return [OptionCount(o.id, localize(o.label), tally.get(o.id, 0)) for o in q.options]
-    if q.type == "multi":
-        return [
-            OptionCount(o.id, localize(o.label), sum(o.id in a for a in given)) for o in q.options
-        ]
-    if q.type == "scale":
-        tally = Counter(int(a) for a in given)
-        return [
-            OptionCount(str(s.level), f"{s.level} · {localize(s.label)}", tally.get(s.level, 0))
-            for s in bank.info.scale
-        ]
-    return []
+    return REGISTRY[q.type].disagreement(q, given, levels)
 
 
 def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: int) -> Aggregate:
@@ -242,6 +194,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
     for section in bank.sections:
         for q in section.questions:
             given = per_question[q.id]
+            kind = REGISTRY[q.type]
             responses = len(given) + unknown[q.id]
             enough = enough_people and len(given) >= threshold
             q_levels = (
@@ -249,6 +202,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 if q.dimension is not None
                 else [lv for lv in (question_level(q, a) for a in given) if lv is not None]
             )
+            numbers = kind.numbers(given) if enough else []
             questions[q.id] = QuestionSpread(
                 id=q.id,
                 section=section.id,
@@ -259,7 +213,11 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
                 responses=responses,
                 disagreement=disagreement(q, given, q_levels or None) if enough else None,
                 median_level=statistics.median(q_levels) if enough and q_levels else None,
-                counts=_counts(bank, q, given) if enough else [],
+                counts=kind.counts(q, given, bank.info.scale) if enough else [],
+                values=numbers,
+                median=statistics.median(numbers) if numbers else None,
+                low=numbers[0] if numbers else None,
+                high=numbers[-1] if numbers else None,
             )
     progress = [
         SectionProgress(

@@ -1,0 +1,63 @@
+"""Free text: never scored, never "don't know"; at most ``max_length`` characters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from assessment.models import Question, QuestionCondition, ScaleLevel
+from assessment.types.base import AnswerProblems, Checked, OptionCount, described, key_line
+
+OPERATORS = frozenset({"answered"})
+
+
+def check(q: Question, value: Any) -> Checked:
+    if not isinstance(value, str):
+        return None, [((), f"expected text, found {described(value)}")]
+    if len(value) > q.max_length:
+        return None, [((), f"is {len(value)} characters long; the limit is {q.max_length}")]
+    return value, []
+
+
+def level(q: Question, value: Any) -> float | None:
+    return None
+
+
+def answer_text(q: Question, value: Any, lang: str) -> str:
+    return str(value)
+
+
+def holds(cond: QuestionCondition, q: Question, value: Any) -> bool:
+    return False
+
+
+def condition_problems(cond: QuestionCondition, q: Question) -> list[tuple[str, str]]:
+    return []
+
+
+def bank_problems(q: Question) -> AnswerProblems:
+    return []
+
+
+def answer_nodes(q: Question) -> int:
+    return 2
+
+
+def template_hint(q: Question) -> str:
+    return "free text in quotes (never scored)"
+
+
+def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
+    return [key_line(q)]
+
+
+def disagreement(q: Question, given: Sequence[Any], levels: Sequence[float] | None) -> float | None:
+    return None
+
+
+def counts(q: Question, given: Sequence[Any], scale: Sequence[ScaleLevel]) -> list[OptionCount]:
+    return []
+
+
+def numbers(given: Sequence[Any]) -> list[float]:
+    return []
