@@ -14,6 +14,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from assessment.report import style
+from assessment.report.content import APPROACH_SIDES
 
 FONT = '"Source Sans", "Source Sans Pro", "DejaVu Sans", Arial, sans-serif'
 """The app's own web font first, so chart labels match the page around them."""
@@ -225,7 +226,7 @@ def spectrum_figure(score: float) -> go.Figure:
     fig.update_xaxes(
         range=[-1.15, 1.15],
         tickvals=[-1, 0, 1],
-        ticktext=["Bottom-up", "Mixed", "Top-down"],
+        ticktext=[APPROACH_SIDES[side] for side in ("bottom-up", "mixed", "top-down")],
         tickfont={"size": 13, "color": style.AXIS_LABEL_COLOR},
         showgrid=False,
         zeroline=False,
