@@ -15,42 +15,43 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-page = st.navigation(
-    [
-        st.Page(routes.START, title="Start", icon=":material/home:", default=True),
-        st.Page(
-            routes.ASSESSMENT,
-            title="Assessment",
-            icon=":material/checklist:",
-            url_path=routes.ASSESSMENT_PATH,
-        ),
-        st.Page(
-            routes.RESULTS,
-            title="Results",
-            icon=":material/insights:",
-            url_path=routes.RESULTS_PATH,
-        ),
-        st.Page(
-            routes.FACILITATE,
-            title="Run a workshop",
-            icon=":material/groups:",
-            url_path=routes.FACILITATE_PATH,
-        ),
-        st.Page(
-            routes.JOIN,
-            title="Join a workshop",
-            icon=":material/login:",
-            url_path=routes.JOIN_PATH,
-        ),
-        st.Page(
-            routes.PRESENT,
-            title="Shared screen",
-            icon=":material/co_present:",
-            url_path=routes.PRESENT_PATH,
-            visibility="hidden",
-        ),
-        st.Page(routes.ABOUT, title="About", icon=":material/info:", url_path=routes.ABOUT_PATH),
-    ],
-    position="top",
-)
+pages = [
+    st.Page(routes.START, title="Start", icon=":material/home:", default=True),
+    st.Page(
+        routes.ASSESSMENT,
+        title="Assessment",
+        icon=":material/checklist:",
+        url_path=routes.ASSESSMENT_PATH,
+    ),
+    st.Page(
+        routes.RESULTS,
+        title="Results",
+        icon=":material/insights:",
+        url_path=routes.RESULTS_PATH,
+    ),
+    st.Page(
+        routes.FACILITATE,
+        title="Run a workshop",
+        icon=":material/groups:",
+        url_path=routes.FACILITATE_PATH,
+    ),
+    st.Page(
+        routes.JOIN,
+        title="Join a workshop",
+        icon=":material/login:",
+        url_path=routes.JOIN_PATH,
+    ),
+    st.Page(
+        routes.PRESENT,
+        title="Shared screen",
+        icon=":material/co_present:",
+        url_path=routes.PRESENT_PATH,
+        visibility="hidden",
+    ),
+    st.Page(routes.ABOUT, title="About", icon=":material/info:", url_path=routes.ABOUT_PATH),
+]
+page = st.navigation(pages, position="top")
+if page.url_path == routes.PRESENT_PATH:
+    # The shared screen is display only: no menu on the projector (see present.py).
+    page = st.navigation(pages, position="hidden")
 page.run()

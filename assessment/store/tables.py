@@ -52,6 +52,9 @@ workshops = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     # A locked room takes no new participants; those already in keep answering (0002).
     Column("locked", Boolean, nullable=False, server_default=false()),
+    # What the shared screen shows, chosen on the facilitator page (0003).
+    Column("screen_view", String(16), nullable=False, server_default="lobby"),
+    Column("frozen", Boolean, nullable=False, server_default=false()),
 )
 
 assessments = Table(

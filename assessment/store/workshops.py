@@ -64,6 +64,19 @@ LINK_KEY_LIFETIME = timedelta(minutes=10)
 SCREEN_KEY_LIFETIME = timedelta(hours=12)
 """How long an opened shared screen keeps working: a long workshop day."""
 JOIN_BURST = timedelta(minutes=1)
+SCREEN_VIEWS = (
+    "lobby",
+    "question",
+    "capabilities",
+    "team",
+    "organisation",
+    "disagree",
+    "approach",
+    "progress",
+)
+"""What the shared screen can show: joining, the current question, the room's profile
+(one view per dimension group), where the room disagrees, the starting approaches, and
+progress per section."""
 
 TOO_MANY_GUESSES = (
     "Too many attempts with a wrong code from your network. Wait {minutes} minutes, "
@@ -112,6 +125,10 @@ class Workshop:
     """Empty unless the workshop was looked up with the facilitator secret."""
     locked: bool = False
     created_at: datetime | None = None
+    screen_view: str = "lobby"
+    """What the shared screen shows: one of :data:`SCREEN_VIEWS`."""
+    frozen: bool = False
+    """The shared screen holds its numbers still (its view and question still follow)."""
 
     @property
     def open(self) -> bool:
@@ -155,6 +172,8 @@ def _row_to_workshop(row: Any) -> Workshop:
         facilitator_token=row.facilitator_token,
         locked=bool(row.locked),
         created_at=_aware(row.created_at),
+        screen_view=row.screen_view if row.screen_view in SCREEN_VIEWS else "lobby",
+        frozen=bool(row.frozen),
     )
 
 
@@ -211,6 +230,8 @@ def create(
                         created_at=now,
                         updated_at=now,
                         locked=False,
+                        screen_view="lobby",
+                        frozen=False,
                     )
                 )
                 wid = conn.execute(
@@ -642,6 +663,35 @@ def set_mode(engine: Engine, token: str, mode: str) -> Workshop:
     if mode not in ("devices", "room"):
         raise WorkshopError("The mode must be 'devices' or 'room'.")
     return _control(engine, token, screen=False, mode=mode)
+
+
+def set_view(engine: Engine, token: str, view: str) -> Workshop:
+    """What the shared screen shows (facilitator secret only: the screen has no controls)."""
+    if view not in SCREEN_VIEWS:
+        raise WorkshopError(f"The shared screen shows one of: {', '.join(SCREEN_VIEWS)}.")
+    return _control(engine, token, screen=False, screen_view=view)
+
+
+def set_frozen(engine: Engine, token: str, frozen: bool) -> Workshop:
+    """Freeze the shared screen's numbers, or let them update again (facilitator secret)."""
+    return _control(engine, token, screen=False, frozen=bool(frozen))
+
+
+def room_version(engine: Engine, workshop_id: int) -> tuple[int, int, str]:
+    """(participants, answers, latest answer time): changes whenever the room's answers do.
+
+    One cheap query, so a screen refreshing every second or two recomputes the aggregate
+    only when something changed.
+    """
+    mine = (assessments.c.workshop_id == workshop_id) & (assessments.c.kind == "participant")
+    with engine.connect() as conn:
+        people = conn.execute(select(func.count()).where(mine)).scalar_one()
+        given, latest = conn.execute(
+            select(func.count(answers.c.id), func.max(answers.c.updated_at))
+            .select_from(answers.join(assessments, answers.c.assessment_id == assessments.c.id))
+            .where(mine)
+        ).one()
+    return int(people), int(given), str(latest or "")
 
 
 # --------------------------------------------------------------------------- team answers

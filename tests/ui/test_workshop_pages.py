@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -27,9 +29,41 @@ def _open(page: str, **params: str) -> AppTest:
     return at
 
 
-def _screen(db: Engine, workshop: ws.Workshop) -> AppTest:
-    """The shared screen, opened the way the facilitator page opens it."""
+def _screen(db: Engine, workshop: ws.Workshop, view: str | None = None) -> AppTest:
+    """The shared screen, opened the way the facilitator page opens it (on ``view``)."""
+    if view is not None:
+        ws.set_view(db, workshop.facilitator_token, view)
     return _open(routes.PRESENT, k=ws.new_presenter_link(db, workshop.facilitator_token))
+
+
+def _remote(workshop: ws.Workshop) -> AppTest:
+    """The facilitator page of ``workshop``: the shared screen's remote."""
+    return _open(routes.FACILITATE, f=workshop.facilitator_token)
+
+
+def _figures(at: AppTest) -> list[dict[str, Any]]:
+    """The plotly figures on the page, as the browser receives them."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def _controls(at: AppTest) -> int:
+    """How many things on the page could be clicked, typed into or followed."""
+    kinds = (
+        "button",
+        "toggle",
+        "radio",
+        "checkbox",
+        "number_input",
+        "text_input",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "button_group",
+        "page_link",
+        "link_button",
+        "download_button",
+    )
+    return sum(len(at.get(kind)) for kind in kinds)
 
 
 def test_workshop_facilitator_creates_a_workshop_and_gets_code_and_link(
@@ -89,29 +123,31 @@ def test_workshop_wrong_code_is_refused_with_a_message(mini: Path, db: Engine) -
     assert "No workshop has this code" in texts(at)
 
 
-def test_workshop_shared_screen_hides_until_revealed_and_respects_threshold(
+def test_workshop_shared_screen_hides_until_revealed_from_the_remote(
     mini: Path, db: Engine
 ) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=3)
     tokens = [ws.join(db, workshop.code, None, f"c{i}") for i in range(3)]
     for token, level in zip(tokens, [0, 2, 4], strict=True):
         ws.save_participant_answer(db, token, "cap_versioning", level)
-    at = _screen(db, workshop)
+    at = _screen(db, workshop, "question")
     # The projector's address bar keeps no key at all.
     assert "k" not in at.query_params and "f" not in at.query_params
     page = texts(at)
-    assert "3 joined" in page
-    assert "3 answered" in page
-    assert "Answers are hidden until you reveal them" in page
-    assert "4 · Improving: 1" not in page
-    at.button(key="reveal_cap_versioning").click().run()
-    assert not at.exception, at.exception
+    assert "3 people joined" in page
+    assert "3 people answered" in page
+    assert "Answers are hidden until the facilitator reveals them" in page
+    assert not _figures(at)
+    remote = _remote(workshop)
+    remote.toggle(key="remote_reveal").set_value(True).run()
+    assert not remote.exception, remote.exception
+    at.run()  # the screen's next refresh
     page = texts(at)
-    assert (
-        "0 · None: 1 · 1 · Ad hoc: 0 · 2 · Repeatable: 1 · 3 · Automated: 0 · 4 · Improving: 1"
-        in page
-    )
+    assert "Answers are hidden" not in page
     assert "strong disagreement" in page
+    (bars,) = _figures(at)
+    assert bars["data"][0]["x"] == [1, 0, 1, 0, 1]
+    assert "4 · Improving" in bars["layout"]["yaxis"]["ticktext"]
 
 
 def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db: Engine) -> None:
@@ -120,19 +156,23 @@ def test_workshop_shared_screen_below_threshold_shows_no_answers(mini: Path, db:
     for i in range(2):
         token = ws.join(db, workshop.code, None, f"c{i}")
         ws.save_participant_answer(db, token, "cap_versioning", i)
-    at = _screen(db, workshop)
+    at = _screen(db, workshop, "question")
     page = texts(at)
     assert "anonymity threshold" in page
-    assert "0 · None: 1" not in page
+    assert not _figures(at)
 
 
-def test_workshop_team_answer_recorded_from_the_shared_screen(mini: Path, db: Engine) -> None:
+def test_workshop_team_answer_recorded_on_the_remote_and_shown_on_the_screen(
+    mini: Path, db: Engine
+) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off")
-    at = _screen(db, workshop)
-    at.radio(key="team__cap_versioning").set_value(3).run()
-    assert not at.exception, at.exception
+    remote = _remote(workshop)
+    remote.radio(key="team__cap_versioning").set_value(3).run()
+    assert not remote.exception, remote.exception
     stored = repository.load(db, workshop.team_token)
     assert stored is not None and stored.values == {"cap_versioning": 3}
+    at = _screen(db, workshop, "question")
+    assert "Team answer: level 3" in texts(at)
 
 
 def test_workshop_closed_refuses_a_participant_answer_on_the_page(mini: Path, db: Engine) -> None:
@@ -149,37 +189,131 @@ def test_workshop_closed_refuses_a_participant_answer_on_the_page(mini: Path, db
     assert stored is not None and stored.values == {"cap_versioning": 1}
 
 
-def test_workshop_room_mode_shows_one_question_and_records_hands(mini: Path, db: Engine) -> None:
+def test_workshop_room_mode_steps_one_question_and_counts_hands_from_the_remote(
+    mini: Path, db: Engine
+) -> None:
     workshop = ws.create(db, load_bank(mini), "No devices", mode="room")
-    at = _screen(db, workshop)
+    at = _screen(db, workshop, "question")
     page = texts(at)
-    assert "1. How do you version data?" in page
-    assert "How is training triggered?" not in page  # one question at a time
-    at.button(key="present_next").click().run()
-    assert not at.exception, at.exception
+    assert "How do you version data?" in page and "question 1 of 4" in page
+    remote = _remote(workshop)
+    remote.button(key="remote_next").click().run()
+    assert not remote.exception, remote.exception
+    at.run()
     page = texts(at)
-    assert "2. How is training triggered?" in page
-    assert "1. How do you version data?" not in page
-    at.button(key="present_next").click().run()
-    at.button(key="present_next").click().run()  # the symptoms checklist has options
-    at.number_input(key="hands_symptoms_abandoned").set_value(5).run()
-    assert not at.exception, at.exception
+    assert "How is training triggered?" in page and "question 2 of 4" in page
+    assert "How do you version data?" not in page  # one question at a time
+    remote.button(key="remote_next").click().run()
+    remote.button(key="remote_next").click().run()  # the symptoms checklist has options
+    remote.number_input(key="hands_symptoms_abandoned").set_value(5).run()
+    assert not remote.exception, remote.exception
     assert ws.hand_counts(db, workshop.id) == {"symptoms": {"abandoned": 5}}
+    at.run()
+    assert "Show of hands" in texts(at)
+    (hands,) = _figures(at)
+    assert 5 in hands["data"][0]["x"]
+    remote.button(key="remote_prev").click().run()
+    found = ws.by_facilitator(db, workshop.facilitator_token)
+    assert found is not None and found.current_question == "cap_deploy"
 
 
-def test_workshop_shared_screen_can_be_frozen_and_unfrozen(mini: Path, db: Engine) -> None:
+def test_workshop_shared_screen_freezes_numbers_but_keeps_its_view_and_question(
+    mini: Path, db: Engine
+) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=1)
-    at = _screen(db, workshop)
-    at.toggle(key="present_pause_toggle").set_value(True).run()
-    assert not at.exception, at.exception
-    assert "Frozen: new answers appear when you unfreeze the screen." in texts(at)
+    ws.set_position(db, workshop.facilitator_token, "capabilities", "cap_training")
+    at = _screen(db, workshop, "question")
+    assert "How is training triggered?" in texts(at)
+    remote = _remote(workshop)
+    remote.toggle(key="remote_freeze").set_value(True).run()
+    assert not remote.exception, remote.exception
+    at.run()
+    page = texts(at)
+    assert "numbers frozen" in page and "0 people joined" in page
+    assert "How is training triggered?" in page  # the same question, the same view
     token = ws.join(db, workshop.code, None, "c1")
     ws.save_participant_answer(db, token, "cap_versioning", 2)
-    at.toggle(key="present_pause_toggle").set_value(False).run()
-    assert not at.exception, at.exception
+    at.run()
+    assert "0 people joined" in texts(at)  # held still
+    remote.toggle(key="remote_freeze").set_value(False).run()
+    at.run()
     page = texts(at)
-    assert "Frozen" not in page
-    assert "1 joined" in page
+    assert "numbers frozen" not in page and "1 person joined" in page
+    assert "How is training triggered?" in page
+
+
+def test_workshop_shared_screen_is_display_only_and_follows_the_remote_s_view(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    at = _screen(db, workshop)
+    remote = _remote(workshop)
+    for view in ws.SCREEN_VIEWS:
+        remote.button_group(key="remote_view").set_value(view).run()
+        assert not remote.exception, remote.exception
+        assert ws.by_facilitator(db, workshop.facilitator_token).screen_view == view  # type: ignore[union-attr]
+        at.run()
+        assert not at.exception, (view, at.exception)
+        assert _controls(at) == 0, view  # nothing to click on the projector
+        assert workshop.facilitator_token not in _all_text(at)
+    # While people can join, the join code and its QR code are on the screen.
+    page = texts(at)
+    assert f"{workshop.code[:3]} {workshop.code[3:]}" in page
+    assert len(at.get("image")) == 1
+    ws.set_locked(db, workshop.facilitator_token, True)
+    at.run()
+    assert f"{workshop.code[:3]} {workshop.code[3:]}" not in texts(at)
+    assert not at.get("image")
+
+
+def test_workshop_shared_screen_number_question_shows_values_median_and_range(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=3)
+    for i, size in enumerate((1, 3, 3, 12)):
+        token = ws.join(db, workshop.code, None, f"c{i}")
+        ws.save_participant_answer(db, token, "size", size)
+    ws.set_position(db, workshop.facilitator_token, "team", "size")
+    ws.set_revealed(db, workshop.facilitator_token, "size", True)
+    at = _screen(db, workshop, "question")
+    page = texts(at)
+    assert "Median **3** · range 1 to 12" in page
+    (dots,) = _figures(at)
+    assert sorted(dots["data"][0]["x"]) == [1, 3, 3, 12]
+    assert dots["data"][0]["y"] == [0, 0, 1, 0]  # equal values stack up
+
+
+def test_workshop_shared_screen_radar_names_every_dimension_and_those_without_answers(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off", threshold=2)
+    for i in range(2):
+        token = ws.join(db, workshop.code, None, f"c{i}")
+        ws.save_participant_answer(db, token, "cap_versioning", 2 + i)
+    at = _screen(db, workshop, "capabilities")
+    (radar,) = _figures(at)
+    axes = radar["layout"]["polar"]["angularaxis"]["categoryarray"]
+    assert [a.split("<br>")[0] for a in axes] == ["Data", "Operations"]
+    assert "too few answers" in axes[1] and "median" in axes[0]
+    assert "Too few answers yet (fewer than 2 people): Operations." in texts(at)
+    assert radar["layout"]["polar"]["angularaxis"]["type"] == "category"  # never degrees
+    # A group without any answers draws no chart and says why.
+    at = _screen(db, workshop, "team")
+    assert not _figures(at)
+    assert "appears once at least 2 people have answered its questions" in texts(at)
+
+
+def test_workshop_facilitator_page_counts_people_like_the_shared_screen(
+    mini: Path, db: Engine
+) -> None:
+    workshop = ws.create(db, load_bank(mini), "Kick-off")
+    remote = _remote(workshop)
+    assert "Nobody has joined yet" in texts(remote)
+    for i in range(3):
+        ws.join(db, workshop.code, None, f"c{i}")
+    remote.run()
+    assert "3 participants" in texts(remote)
+    assert "3 people joined" in texts(_screen(db, workshop, "progress"))
 
 
 # --------------------------------------------------------------------------- issue 11
@@ -200,13 +334,13 @@ def test_workshop_shared_screen_never_holds_the_secret_whatever_the_navigation(
     workshop = ws.create(db, load_bank(mini), "Kick-off")
     link = ws.new_presenter_link(db, workshop.facilitator_token)
     at = _open(routes.PRESENT, k=link)
-    assert "0 joined" in texts(at)
+    assert "0 people joined" in texts(at)
     assert "k" not in at.query_params
     # Back restores present?k=<used link>: the screen goes on, the key leaves the bar again.
     at.query_params["k"] = link
     at.run()
     assert not at.exception, at.exception
-    assert "0 joined" in texts(at) and "already been used" not in texts(at)
+    assert "0 people joined" in texts(at) and "already been used" not in texts(at)
     assert "k" not in at.query_params
     # The top menu to "Run a workshop": this session has no secret to put back.
     at.switch_page(routes.FACILITATE).run()
@@ -273,10 +407,12 @@ def test_workshop_closed_workshop_shows_team_answers_without_changing_them(
     workshop = ws.create(db, load_bank(mini), "Kick-off")
     ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
     ws.set_status(db, workshop.facilitator_token, "closed")
-    at = _screen(db, workshop)
-    radio = at.radio(key="team__cap_versioning")
+    remote = _remote(workshop)
+    radio = remote.radio(key="team__cap_versioning")
     assert radio.value == 3 and radio.disabled
-    assert "team's answers are final" in texts(at)
+    page = texts(_screen(db, workshop))
+    assert "The workshop is closed" in page
+    assert workshop.code[:3] not in page  # nobody can join: no code on the screen
 
 
 def test_workshop_approach_tab_counts_only_people_who_answered(mini: Path, db: Engine) -> None:
@@ -284,8 +420,8 @@ def test_workshop_approach_tab_counts_only_people_who_answered(mini: Path, db: E
     tokens = [ws.join(db, workshop.code, None, f"ip:1.1.1.{i}") for i in range(3)]
     for qid, value in (("budget", "yes"), ("start", "management"), ("sits", "platform")):
         ws.save_participant_answer(db, tokens[0], qid, value)
-    page = texts(_screen(db, workshop))
-    assert "3 joined" in page
+    page = texts(_screen(db, workshop, "approach"))
+    assert "3 people joined" in page
     assert "undetermined" not in page and "top-down: 1" not in page
     assert "Shown once 3 people have answered at least one question" in page
     assert "(1 so far)" in page
@@ -346,18 +482,14 @@ def test_workshop_title_and_free_text_with_nul_get_a_message(mini: Path, db: Eng
     assert "uc_name" not in repository.load(db, token).values  # type: ignore[union-attr]
 
 
-def test_workshop_team_view_saves_targets_through_the_facilitator_secret(
-    mini: Path, db: Engine
-) -> None:
+def test_workshop_team_targets_are_set_on_the_facilitator_page(mini: Path, db: Engine) -> None:
     workshop = ws.create(db, load_bank(mini), "Kick-off")
     ws.record_team_answer(db, workshop.facilitator_token, "cap_versioning", 3)
-    at = _open(routes.FACILITATE, f=workshop.facilitator_token)
-    at.query_params.clear()
-    at.query_params["team"] = "1"
-    at.switch_page(routes.RESULTS).run()
-    target = next(s for s in at.selectbox if s.key == "target__data")
-    target.set_value(4).run()
+    at = _remote(workshop)
+    at.selectbox(key="team_target__data").set_value(4).run()
     assert not at.exception, at.exception
     stored = repository.load(db, workshop.team_token)
     assert stored is not None and stored.targets == {"data": 4}
-    assert "Nothing was saved" not in texts(at)
+    at.selectbox(key="team_target__data").set_value(-1).run()
+    stored = repository.load(db, workshop.team_token)
+    assert stored is not None and stored.targets == {}

@@ -12,19 +12,25 @@ controls the workshop or changes its official answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
 from assessment.models import localize
+from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.store.limits import JoinLimits, LimitsError
 from assessment.ui import routes, session
 from assessment.ui.resources import bank, database
 from assessment.ui.text import plain
 from assessment.ui.workshop import links, state
+from assessment.ui.workshop.team import render_team_answer
 
 PRESENTER_LINK = "presenter_link"
+REMOTE_PROBLEM = "remote_problem"
+LIVE_SECONDS = 2
+NO_TARGET = -1
 
 
 def _create_form() -> None:
@@ -75,29 +81,37 @@ def _create_form() -> None:
 
 
 def _control(workshop: ws.Workshop) -> None:
-    st.title(plain(workshop.title))
+    st.title(plain(workshop.title), anchor=False)
     status = "Open: taking answers" if workshop.open else "Closed: no new answers"
     mode = "answers on devices" if workshop.mode == "devices" else "room mode"
     st.caption(f"{status} · {mode} · anonymity threshold {workshop.threshold}")
+    st.link_button(
+        "Open the shared screen",
+        links.page_url(routes.PRESENT_PATH, k=_presenter_link(workshop)),
+        type="primary",
+        key="open_shared_screen",
+        on_click=_used_presenter_link,
+        help=(
+            "Open it on the computer connected to the projector (or drag the tab to the "
+            "projector's display). Each press makes a new single-use link, so the projector "
+            "never holds your facilitator link."
+        ),
+    )
+    st.caption(
+        "The shared screen only displays: you drive it from this page, on this computer or "
+        "on your phone (open your facilitator link there). A reload in the projector's "
+        "browser keeps the screen; on another computer, press the button again."
+    )
+    _live(workshop.facilitator_token)
+    _remote(workshop)
 
     join = links.join_url(workshop.code)
+    st.subheader("Participants join with", anchor=False)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.subheader("Participants join with")
         st.markdown(f"# `{workshop.code[:3]} {workshop.code[3:]}`")
         st.write("at this address:")
         st.code(join, language=None)
-        st.link_button(
-            "Open the shared screen",
-            links.page_url(routes.PRESENT_PATH, k=_presenter_link(workshop)),
-            type="primary",
-            key="open_shared_screen",
-            on_click=_used_presenter_link,
-            help=(
-                "Open it on the computer connected to the projector. Each press makes a "
-                "new single-use link, so the projector never holds your facilitator link."
-            ),
-        )
     with right:
         st.image(
             links.qr_png(join),
@@ -105,43 +119,26 @@ def _control(workshop: ws.Workshop) -> None:
             width=260,
             alt=f"QR code that opens {join}",
         )
-
     _joining(workshop)
 
-    names, anonymous = ws.names(database(), workshop.id)
-    st.subheader(f"{len(names) + anonymous} participant(s)")
-    if names or anonymous:
-        shown = ", ".join(plain(n) for n in names)
-        extra = f"{anonymous} anonymous" if anonymous else ""
-        st.write(", ".join(part for part in (shown, extra) if part))
-    else:
-        st.write("Nobody has joined yet.")
-
-    st.subheader("Results")
+    st.subheader("Results", anchor=False)
     st.write(
-        "The answers you record as the team's answers on the shared screen are the "
-        "workshop's official assessment, with its own results page and PDF."
+        "The answers you record as the team's answers (on this page, under each question) "
+        "are the workshop's official assessment, with its own results page and PDF."
     )
     st.page_link(
         routes.RESULTS,
         label="Open the team's results",
         query_params={session.TEAM_PARAM: "1"},
-        help="Opens in this tab; the address carries no token, so it is safe to project.",
+        help=(
+            "Opens in this tab, read-only and titled for the team: the address carries no "
+            "token and the page has no edit or resume link, so it is safe to project."
+        ),
     )
+    _team_targets(workshop)
     _export(workshop)
 
-    st.subheader("Settings")
-    new_mode = st.radio(
-        "Answer mode",
-        ["devices", "room"],
-        index=0 if workshop.mode == "devices" else 1,
-        format_func=lambda m: "Own devices" if m == "devices" else "Room mode",
-        horizontal=True,
-        key="workshop_mode_switch",
-    )
-    if new_mode != workshop.mode:
-        ws.set_mode(database(), workshop.facilitator_token, str(new_mode))
-        st.rerun()
+    st.subheader("Settings", anchor=False)
     if workshop.open:
         if st.button(
             "Close the workshop",
@@ -156,11 +153,258 @@ def _control(workshop: ws.Workshop) -> None:
 
     with st.expander("Your facilitator link (keep it private)"):
         st.warning(
-            "Anyone with this link controls the workshop. Bookmark it to come back later; "
-            "do not share it with participants."
+            "Anyone with this link controls the workshop. Bookmark it to come back later, or "
+            "open it on your phone to use it as the remote; do not share it with "
+            "participants."
         )
         st.code(links.page_url(routes.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
     st.caption(f"Question bank: {plain(localize(bank().info.title))} {bank().info.version}")
+
+
+# --------------------------------------------------------------------------- live numbers
+
+
+@st.fragment(run_every=LIVE_SECONDS)
+def _live(secret: str) -> None:
+    """Who joined and how far the room is: redrawn by itself, from the same numbers as the
+    shared screen (which shows them as they were while it is frozen)."""
+    workshop = ws.by_facilitator(database(), secret)
+    if workshop is None:
+        return
+    b = bank()
+    agg = state.room(b, workshop)
+    names, anonymous = ws.names(database(), workshop.id)
+    with st.container(border=True, key="live"):
+        st.subheader(state.plural(len(names) + anonymous, "participant"), anchor=False)
+        if names or anonymous:
+            shown = ", ".join(plain(n) for n in names)
+            extra = f"{anonymous} anonymous" if anonymous else ""
+            st.write(", ".join(part for part in (shown, extra) if part))
+        else:
+            st.write("Nobody has joined yet.")
+        total = sum(p.questions for p in agg.progress)
+        share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
+        finished = min((p.complete for p in agg.progress), default=0)
+        st.progress(
+            min(1.0, share),
+            text=f"{share * 100:.0f}% of the questions answered on average; "
+            f"{state.plural(finished, 'person', 'people')} finished every section",
+        )
+        where = state.position(b, workshop)
+        spread = agg.questions[where.question.id]
+        on_screen = state.VIEW_TITLES.get(workshop.screen_view, workshop.screen_view)
+        line = (
+            f"On the shared screen: **{on_screen}**"
+            f" · current question: {state.plural(spread.responses, 'person', 'people')} answered"
+        )
+        if workshop.frozen:
+            line += " · frozen: the screen shows the numbers from when you froze it"
+        st.markdown(line)
+        with st.expander("Progress per section"):
+            for p in agg.progress:
+                st.progress(
+                    min(1.0, p.answered_share),
+                    text=f"{plain(p.title)}: {p.answered_share * 100:.0f}% answered, "
+                    f"{p.complete} finished",
+                )
+
+
+# --------------------------------------------------------------------------- remote
+
+
+def _remote_call(action: Callable[[], object]) -> None:
+    """Run a remote control; a refusal becomes a message above the remote."""
+    try:
+        action()
+    except ws.WorkshopError as exc:
+        st.session_state[REMOTE_PROBLEM] = str(exc)
+
+
+def _on_view(secret: str) -> None:
+    view = st.session_state.get("remote_view")
+    if view:
+        _remote_call(lambda: ws.set_view(database(), secret, str(view)))
+
+
+def _on_step(secret: str, delta: int) -> None:
+    workshop = ws.by_facilitator(database(), secret)
+    if workshop is None:
+        return
+    b = bank()
+    section, question = state.step(b, state.position(b, workshop), delta)
+    _remote_call(lambda: ws.set_position(database(), secret, section, question))
+    if workshop.screen_view != "question":
+        _remote_call(lambda: ws.set_view(database(), secret, "question"))
+
+
+def _on_section(secret: str) -> None:
+    chosen = st.session_state.get("remote_section")
+    section = next((s for s in bank().sections if s.id == chosen), None)
+    if section is not None:
+        _remote_call(
+            lambda: ws.set_position(database(), secret, section.id, section.questions[0].id)
+        )
+
+
+def _on_reveal(secret: str, qid: str) -> None:
+    shown = bool(st.session_state.get("remote_reveal"))
+    _remote_call(lambda: ws.set_revealed(database(), secret, qid, shown))
+
+
+def _on_freeze(secret: str) -> None:
+    frozen = bool(st.session_state.get("remote_freeze"))
+    _remote_call(lambda: ws.set_frozen(database(), secret, frozen))
+
+
+def _on_room_mode(secret: str) -> None:
+    mode = "room" if st.session_state.get("remote_room_mode") else "devices"
+    _remote_call(lambda: ws.set_mode(database(), secret, mode))
+
+
+def _on_hands(secret: str, qid: str, option_id: str) -> None:
+    count = st.session_state.get(f"hands_{qid}_{option_id}") or 0
+    _remote_call(lambda: ws.save_hands(database(), secret, qid, option_id, int(count)))
+
+
+def _remote(workshop: ws.Workshop) -> None:
+    """The shared screen's remote: what it shows, the question, reveal, freeze, room mode,
+    and the team's answer to the question on screen. Each control is preset from the
+    database on every run, so two remotes (laptop and phone) stay in step."""
+    b = bank()
+    secret = workshop.facilitator_token
+    where = state.position(b, workshop)
+    q = where.question
+    with st.container(border=True, key="remote"):
+        st.subheader("Shared screen remote", anchor=False)
+        problem = st.session_state.pop(REMOTE_PROBLEM, None)
+        if problem:
+            st.error(str(problem))
+        st.session_state["remote_view"] = workshop.screen_view
+        st.pills(
+            "Show on the shared screen",
+            list(ws.SCREEN_VIEWS),
+            format_func=lambda v: state.VIEW_TITLES.get(v, v),
+            key="remote_view",
+            on_change=_on_view,
+            args=(secret,),
+        )
+        st.markdown(
+            f"**{plain(localize(where.section.title))}** · question {where.number} of "
+            f"{where.of}  \n{plain(localize(q.text))}"
+        )
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                "Previous",
+                icon=":material/arrow_back:",
+                key="remote_prev",
+                on_click=_on_step,
+                args=(secret, -1),
+                width="stretch",
+            )
+            st.button(
+                "Next",
+                icon=":material/arrow_forward:",
+                key="remote_next",
+                on_click=_on_step,
+                args=(secret, 1),
+                type="primary",
+                width="stretch",
+            )
+        st.session_state["remote_section"] = where.section.id
+        titles = {s.id: f"{i}. {localize(s.title)}" for i, s in enumerate(b.sections, start=1)}
+        st.selectbox(
+            "Jump to a section",
+            list(titles),
+            format_func=lambda s: titles.get(s, s),
+            key="remote_section",
+            on_change=_on_section,
+            args=(secret,),
+        )
+        st.session_state["remote_reveal"] = q.id in workshop.revealed
+        st.toggle(
+            "Reveal the answers to this question",
+            key="remote_reveal",
+            on_change=_on_reveal,
+            args=(secret, q.id),
+            help="The screen shows counts only once at least the anonymity threshold answered.",
+        )
+        st.session_state["remote_freeze"] = workshop.frozen
+        st.toggle(
+            "Freeze the screen's numbers",
+            key="remote_freeze",
+            on_change=_on_freeze,
+            args=(secret,),
+            help=(
+                "The numbers hold still while the room discusses them; the view and the "
+                "question still follow this remote."
+            ),
+        )
+        st.session_state["remote_room_mode"] = workshop.mode == "room"
+        st.toggle(
+            "Room mode: count a show of hands",
+            key="remote_room_mode",
+            on_change=_on_room_mode,
+            args=(secret,),
+            help="For rooms without devices: you type how many hands went up for each option.",
+        )
+        if workshop.mode == "room" and q.options:
+            _hands(workshop, q.id, [(o.id, localize(o.label)) for o in q.options])
+        with st.container(key="remote_team"):
+            stored = ws.team_values(database(), secret).get(q.id)
+            render_team_answer(b, q, stored, secret, disabled=not workshop.open)
+
+
+def _hands(workshop: ws.Workshop, qid: str, options: list[tuple[str, str]]) -> None:
+    counts = ws.hand_counts(database(), workshop.id).get(qid, {})
+    st.markdown("**Show of hands**")
+    columns = st.columns(min(3, len(options)))
+    for i, (option_id, label) in enumerate(options):
+        key = f"hands_{qid}_{option_id}"
+        st.session_state[key] = counts.get(option_id, 0)
+        columns[i % len(columns)].number_input(
+            label,
+            min_value=0,
+            max_value=10_000,
+            step=1,
+            key=key,
+            on_change=_on_hands,
+            args=(workshop.facilitator_token, qid, option_id),
+        )
+
+
+# --------------------------------------------------------------------------- team targets
+
+
+def _on_target(secret: str, dimension: str) -> None:
+    chosen = st.session_state.get(f"team_target__{dimension}", NO_TARGET)
+    level = None if chosen in (None, NO_TARGET) else int(chosen)
+    _remote_call(lambda: ws.update_team_targets(database(), secret, {dimension: level}))
+
+
+def _team_targets(workshop: ws.Workshop) -> None:
+    """The team's target levels: a plan, set here so the results page can stay read-only."""
+    secret = workshop.facilitator_token
+    stored = repository.load(database(), ws.team_token_for(database(), secret))
+    targets = dict(stored.targets) if stored else {}
+    b = bank()
+    names = {i: f"{i} · {localize(level.label)}" for i, level in enumerate(b.info.scale)}
+    with st.expander("The team's targets"):
+        st.caption(
+            "The level the team wants to reach in each dimension: a dashed line on the "
+            "team's charts; capabilities below it join the findings and the roadmap."
+        )
+        columns = st.columns(2, gap="medium")
+        for i, d in enumerate(b.dimensions):
+            key = f"team_target__{d.id}"
+            st.session_state[key] = targets.get(d.id, NO_TARGET)
+            columns[i % 2].selectbox(
+                localize(d.title),
+                [NO_TARGET, *names],
+                format_func=lambda v: "No target" if v == NO_TARGET else names.get(v, str(v)),
+                key=key,
+                on_change=_on_target,
+                args=(secret, d.id),
+            )
 
 
 def _presenter_link(workshop: ws.Workshop) -> str:

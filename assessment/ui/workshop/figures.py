@@ -1,13 +1,19 @@
-"""Shared-screen charts: the room's radar (median and middle half), answer counts, approaches.
+"""Shared-screen charts, drawn for a projector: the room's radar, answer counts, values.
 
-Same palette and axis conventions as the self-assessment radar (``report.style``). The
-spread is a band *and* two named dotted lines, and every bar carries its count as text,
-so nothing depends on colour alone.
+Every text in a chart is at least :data:`MIN_FONT` pixels (the screen is read from the
+back of a room at 1920×1080), labels are wrapped rather than cut, and the margins leave
+room for them, so no label reaches outside its chart. Same palette and axis conventions as
+the self-assessment radar (``report.style``). The spread is a band *and* two named dotted
+lines, and every bar carries its count as text, so nothing depends on colour alone.
+
+A figure is only built when there is something to draw: callers say in words what is
+missing (a radar with no dimension answered yet, a question below the threshold).
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -15,11 +21,22 @@ import plotly.graph_objects as go
 from assessment.report import style
 from assessment.workshop import DimensionSpread, OptionCount
 
-FONT = "Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+FONT = "Source Sans, Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+MIN_FONT = 24
+"""The smallest text on the shared screen, in CSS pixels."""
+FONT_SIZE = 26
+LINE = 30
+"""Height of one line of chart text at :data:`FONT_SIZE`, in pixels."""
+CHAR = 0.6
+"""Width of an average character as a share of the font size (wide fonts included)."""
+TOO_FEW = "too few answers"
+CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
+"""Plotly settings for the screen: nothing to click, hover or zoom on a projector."""
 
 
-def _wrap(label: str, width: int = 16) -> str:
-    return "<br>".join(textwrap.wrap(label, width)) or label
+def wrap(label: str, width: int) -> list[str]:
+    """A label as lines of at most ``width`` characters (long words are split, never cut)."""
+    return textwrap.wrap(label, width) or [label]
 
 
 def _rgba(color: str, alpha: float) -> str:
@@ -28,23 +45,62 @@ def _rgba(color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def room_radar(dimensions: Sequence[DimensionSpread], height: int = 520) -> go.Figure:
-    """Median per dimension, with the middle half of the room (25th–75th percentile)."""
-    dims = [d for d in dimensions if d.median is not None]
-    labels = [_wrap(d.title) for d in dims]
-    closed = [*labels, labels[0]] if labels else []
+def _layout(height: int, **extra: object) -> dict[str, object]:
+    return {
+        "height": height,
+        "font": {"family": FONT, "size": FONT_SIZE, "color": style.AXIS_LABEL_COLOR},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "showlegend": False,
+        **extra,
+    }
+
+
+# --------------------------------------------------------------------------- radar
+
+
+def radar_label(d: DimensionSpread, width: int = 18) -> str:
+    """The axis label: the dimension's title and its median, or that it has too few answers."""
+    value = TOO_FEW if d.median is None else f"median {d.median:.0f}"
+    return "<br>".join([*wrap(d.title, width), value])
+
+
+def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.Figure | None:
+    """Median per dimension with the middle half of the room (25th–75th percentile).
+
+    Every dimension of the group is an axis; those with too few answers say so in their
+    label and are left out of the lines. ``None`` when no dimension has a median yet.
+    """
+    known = [d for d in dimensions if d.median is not None]
+    if not known or not dimensions:
+        return None
+    labels = [radar_label(d) for d in dimensions]
+    label_of = dict(zip((d.id for d in dimensions), labels, strict=True))
+    theta = [label_of[d.id] for d in known]
+    closed = [*theta, theta[0]]
 
     def ring(values: list[float]) -> list[float]:
-        return [*values, values[0]] if values else []
+        return [*values, values[0]]
 
     fig = go.Figure()
+    # Every axis, answered or not, in the bank's order: an invisible point on each.
     fig.add_trace(
         go.Scatterpolar(
-            r=ring([d.q3 or 0 for d in dims]),
+            r=[0] * len(labels),
+            theta=labels,
+            mode="markers",
+            marker={"opacity": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatterpolar(
+            r=ring([d.q3 or 0 for d in known]),
             theta=closed,
             name="75th percentile",
             mode="lines",
-            line={"color": style.CURRENT_COLOR, "width": 1, "dash": "dot"},
+            line={"color": style.CURRENT_COLOR, "width": 2, "dash": "dot"},
             fill="toself",
             fillcolor=_rgba(style.CURRENT_COLOR, 0.14),
             hoverinfo="skip",
@@ -52,11 +108,11 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 520) -> go.F
     )
     fig.add_trace(
         go.Scatterpolar(
-            r=ring([d.q1 or 0 for d in dims]),
+            r=ring([d.q1 or 0 for d in known]),
             theta=closed,
             name="25th percentile",
             mode="lines",
-            line={"color": style.CURRENT_COLOR, "width": 1, "dash": "dot"},
+            line={"color": style.CURRENT_COLOR, "width": 2, "dash": "dot"},
             fill="toself",
             fillcolor="rgba(255,255,255,1)",
             hoverinfo="skip",
@@ -64,67 +120,199 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 520) -> go.F
     )
     fig.add_trace(
         go.Scatterpolar(
-            r=ring([d.median or 0 for d in dims]),
+            r=ring([d.median or 0 for d in known]),
             theta=closed,
             name="Median",
             mode="lines+markers",
-            line={"color": style.CURRENT_COLOR, "width": 3},
-            marker={"symbol": style.CURRENT_MARKER, "size": 9},
-            hovertemplate="%{theta}: median %{r:.0f}<extra></extra>",
+            line={"color": style.CURRENT_COLOR, "width": 4},
+            marker={"symbol": style.CURRENT_MARKER, "size": 14},
+            hoverinfo="skip",
         )
     )
+    lines = max(len(label.split("<br>")) for label in labels)
+    vertical = lines * LINE + 20
+    side = (
+        int(max(len(line) for label in labels for line in label.split("<br>")) * MIN_FONT * CHAR)
+        + 30
+    )
     fig.update_layout(
-        height=height,
-        margin={"l": 70, "r": 70, "t": 30, "b": 30},
-        font={"family": FONT, "size": 17, "color": style.AXIS_LABEL_COLOR},
-        legend={"orientation": "h", "y": -0.08, "font": {"size": 16}},
-        polar={
-            "radialaxis": {
-                "range": list(style.AXIS_RANGE),
-                "tickvals": list(style.GRID_TICKS),
-                "gridcolor": style.GRID_COLOR,
-                "tickfont": {"size": 13, "color": style.TICK_LABEL_COLOR},
+        **_layout(
+            height,
+            margin={"l": side, "r": side, "t": vertical, "b": vertical},
+            showlegend=True,
+            legend={
+                "orientation": "v",
+                "x": 0,
+                "xref": "container",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": MIN_FONT},
             },
-            "angularaxis": {
-                "rotation": style.RADAR_ROTATION,
-                "direction": style.RADAR_DIRECTION,
-                "gridcolor": style.GRID_COLOR,
+            polar={
+                "radialaxis": {
+                    "range": list(style.AXIS_RANGE),
+                    "tickvals": list(style.GRID_TICKS),
+                    "showticklabels": False,
+                    "gridcolor": style.GRID_COLOR,
+                    "linecolor": style.GRID_COLOR,
+                },
+                "angularaxis": {
+                    "type": "category",
+                    "categoryorder": "array",
+                    "categoryarray": labels,
+                    "rotation": style.RADAR_ROTATION,
+                    "direction": style.RADAR_DIRECTION,
+                    "gridcolor": style.GRID_COLOR,
+                    "tickfont": {"size": MIN_FONT},
+                },
+                "bgcolor": "white",
             },
-            "bgcolor": "white",
-        },
-        paper_bgcolor="white",
+        )
     )
     return fig
 
 
-def counts_bars(counts: Sequence[OptionCount], height: int | None = None) -> go.Figure:
-    """How many people chose each option, largest type for the back of the room."""
-    labels = [_wrap(c.label, 38) for c in counts]
+# --------------------------------------------------------------------------- counts
+
+
+def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 40) -> go.Figure:
+    """How many people chose each option: one bar per option, its label wrapped beside it.
+
+    The left margin is sized from the longest line (not left to plotly's measurement,
+    which can run short of the drawn text), so no label reaches outside the chart.
+    """
+    lines = [wrap(c.label, wrap_at) for c in counts]
+    labels = ["<br>".join(parts) for parts in lines]
+    longest = max((len(line) for parts in lines for line in parts), default=1)
     values = [c.count for c in counts]
+    rows = [str(i) for i in range(len(counts))]
+    heights = [max(1, len(label.split("<br>"))) * LINE + 18 for label in labels]
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=labels,
+            y=rows,
             orientation="h",
             text=[str(v) for v in values],
             textposition="outside",
+            textfont={"size": FONT_SIZE, "color": style.AXIS_LABEL_COLOR},
+            cliponaxis=False,
             marker={"color": style.CURRENT_COLOR},
-            hovertemplate="%{y}: %{x}<extra></extra>",
+            hoverinfo="skip",
         )
     )
     fig.update_layout(
-        height=height or max(160, 56 * len(counts) + 40),
-        margin={"l": 10, "r": 40, "t": 10, "b": 10},
-        font={"family": FONT, "size": 18, "color": style.AXIS_LABEL_COLOR},
-        xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.2]},
-        yaxis={"autorange": "reversed", "tickfont": {"size": 18}, "automargin": True},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        bargap=0.35,
+        **_layout(
+            sum(heights) + 30,
+            margin={"l": int(longest * FONT_SIZE * CHAR) + 40, "r": 70, "t": 10, "b": 10},
+            bargap=0.25,
+            xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.12]},
+            yaxis={
+                "autorange": "reversed",
+                "tickmode": "array",
+                "tickvals": rows,
+                "ticktext": labels,
+                "tickfont": {"size": FONT_SIZE},
+                "automargin": False,
+                "ticks": "outside",
+                "ticklen": 10,
+                "tickcolor": "white",
+            },
+        )
     )
     return fig
 
 
+APPROACH_LABELS = {
+    "bottom-up": "Bottom-up (field-driven)",
+    "mixed": "Mixed",
+    "top-down": "Top-down (management-driven)",
+    "undetermined": "Undetermined (too few signals)",
+}
+
+
 def approach_bars(counts: dict[str, int]) -> go.Figure:
-    order = ["bottom-up", "mixed", "top-down", "undetermined"]
-    return counts_bars([OptionCount(label, label, counts.get(label, 0)) for label in order])
+    return counts_bars(
+        [OptionCount(key, label, counts.get(key, 0)) for key, label in APPROACH_LABELS.items()]
+    )
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def number_dots(
+    values: Sequence[float], median: float, low: float, high: float, unit: str = ""
+) -> go.Figure:
+    """Every value given, as a dot (equal values stack up), with the median and the range."""
+    seen: Counter[float] = Counter()
+    ys: list[int] = []
+    for value in values:
+        ys.append(seen[value])
+        seen[value] += 1
+    tallest = max(seen.values(), default=1)
+    span = high - low
+    pad = span * 0.08 if span else max(1.0, abs(high) * 0.2)
+    fig = go.Figure(
+        go.Scatter(
+            x=list(values),
+            y=ys,
+            mode="markers",
+            marker={
+                "size": 26,
+                "color": style.CURRENT_COLOR,
+                "line": {"color": "white", "width": 2},
+            },
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    fig.add_shape(
+        type="rect",
+        x0=low,
+        x1=high,
+        y0=-0.6,
+        y1=tallest - 0.4,
+        fillcolor=_rgba(style.CURRENT_COLOR, 0.10),
+        line={"width": 0},
+        layer="below",
+    )
+    fig.add_shape(
+        type="line",
+        x0=median,
+        x1=median,
+        y0=-0.6,
+        y1=tallest - 0.2,
+        line={"color": style.AXIS_LABEL_COLOR, "width": 3, "dash": "dash"},
+    )
+    fig.add_annotation(
+        x=median,
+        y=tallest - 0.2,
+        yanchor="bottom",
+        text=f"median {_number(median)}",
+        showarrow=False,
+        font={"size": FONT_SIZE, "color": style.AXIS_LABEL_COLOR},
+    )
+    title = unit if unit else None
+    fig.update_layout(
+        **_layout(
+            max(260, 60 * tallest + 180),
+            margin={"l": 40, "r": 40, "t": LINE + 30, "b": 20},
+            xaxis={
+                "range": [low - pad, high + pad],
+                "tickfont": {"size": MIN_FONT},
+                "title": {"text": title, "font": {"size": MIN_FONT}} if title else None,
+                "showgrid": True,
+                "gridcolor": style.GRID_COLOR,
+                "zeroline": False,
+                "automargin": True,
+                "nticks": 8,
+            },
+            yaxis={"visible": False, "range": [-0.8, tallest + 0.2]},
+        )
+    )
+    return fig

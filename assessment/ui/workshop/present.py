@@ -1,52 +1,82 @@
-"""The shared screen: large type, updates by itself, the facilitator steps and reveals.
+"""The shared screen: made for a projector, display only, driven from the facilitator page.
 
-Everything live sits in a fragment that reruns every few seconds, reading the workshop's
-state and the room's aggregate from the database (so any replica can serve it). Answers
-stay hidden until revealed, and below the anonymity threshold no distribution is shown.
+Nothing on this page can be clicked: no app navigation (``app.py`` hides it here), no
+controls. What it shows — the view (join, question, room profile, disagreements,
+approach, progress), the current question, which answers are revealed, whether the
+numbers are frozen, room mode — is the workshop's state in the database, set on the
+facilitator page (the remote, on a laptop or a phone). A fragment reads it every
+:data:`REFRESH_SECONDS`, so the screen follows within two seconds, any replica can serve
+it, and a reload shows the same view. Answers stay hidden until revealed, and below the
+anonymity threshold no distribution is shown.
 
 The projector's browser never holds the facilitator secret. It opens ``present?k=KEY``
 with a single-use link key from the facilitator page, which this page exchanges at once
-for a screen key kept only in this session (server-side) and removes from the address
-bar. Back brings back only a used key (dead); the top menu finds no secret in this
-session to put anywhere; a reload needs a new link from the facilitator page. An address
-with the secret itself (``?f=``) is refused here, so a habit from older versions cannot
-put it on the wall either.
+for a screen key kept in this session (server-side) and removes from the address bar.
+The screen key is also kept in a session cookie of this browser (never in the address,
+the page or its history), so a reload in the same browser reopens the screen; Back brings
+back only a used key (dead). An address with the secret itself (``?f=``) is refused, so a
+habit from older versions cannot put it on the wall either.
+
+Type is large for the back of the room: every text is at least 24 px at 1920×1080
+(styles below, plotly sizes in :mod:`figures`). The styles are static: no user text ever
+goes into HTML here; titles and questions are escaped Markdown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from assessment.models import Bank, Question, Section, localize
+from assessment.models import Bank, Question, localize
+from assessment.scoring import answer_text
 from assessment.store import workshops as ws
-from assessment.ui import routes
 from assessment.ui.resources import bank, database
+from assessment.ui.routes import JOIN_PATH
 from assessment.ui.text import plain
-from assessment.ui.workshop import figures, links
-from assessment.ui.workshop.team import render_team_answer
-from assessment.workshop import Aggregate, QuestionSpread, aggregate
+from assessment.ui.workshop import figures, links, state
+from assessment.workshop import Aggregate, OptionCount, QuestionSpread
 
-REFRESH_SECONDS = 3
-FACILITATE_PAGE = routes.FACILITATE
+REFRESH_SECONDS = 1.5
 LINK_PARAM = "k"
 SECRET_PARAM = "f"
 SCREEN_KEY = "present_screen_key"
 OPENING_PROBLEM = "present_problem"
+COOKIE = "assess_screen"
+COOKIE_PENDING = "present_cookie_pending"
+SNAPSHOT = "present_frozen"
+QR_CACHE = "present_qr"
+DISAGREEMENTS_SHOWN = 5
 
-# Static styling only (no user text): bigger type for the back of the room.
+# Static styling only (no user text). The root size makes every rem-sized text of the page
+# at least 24 px (captions are 0.875 rem); headings, the join code and the chrome follow.
 _CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { max-width: 1800px; }
-[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
-[data-testid="stMainBlockContainer"] label { font-size: 1.35rem; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 3rem; }
-[data-testid="stMainBlockContainer"] h2 { font-size: 2.3rem; }
-[data-testid="stMainBlockContainer"] h3 { font-size: 1.9rem; }
+html { font-size: 28px !important; }
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: none; padding: 1rem 2rem 1rem 2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding: 0 0 0.2rem 0; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 1.5rem; padding: 0.2rem 0; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 1.2rem; }
+.st-key-screen_code code, .st-key-lobby_code code {
+  font-weight: 700; color: #0f172a; background: none; letter-spacing: 0.08em; padding: 0;
+}
+.st-key-screen_code code { font-size: min(2.2rem, 2.5vw); white-space: nowrap; }
+.st-key-lobby_code code { font-size: 5rem; }
+.st-key-screen_code p, .st-key-lobby_code p { line-height: 1.15; margin: 0; }
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] { color: #374151; }
+/* Drawn for 1920×1080; on a smaller display the type steps down with the screen. */
+@media (max-width: 1500px), (max-height: 860px) { html { font-size: 22px !important; } }
 </style>
 """
+
+_NO_SCREEN = (
+    "Open the shared screen from your facilitator page (Open the shared screen). Each "
+    "press makes a single-use link, so the room never sees the facilitator link."
+)
 
 
 def _spread_words(value: float | None) -> str:
@@ -59,131 +89,278 @@ def _spread_words(value: float | None) -> str:
     return f"broad agreement ({value:.2f})"
 
 
-def _section(b: Bank, section_id: str | None) -> Section:
-    for section in b.sections:
-        if section.id == section_id:
-            return section
-    return b.sections[0]
-
-
 def _key() -> str:
     """This screen's key (server-side session state; never in the page or its address)."""
     return str(st.session_state.get(SCREEN_KEY) or "")
 
 
-def _safely(action: Callable[[], object]) -> None:
-    """Run a control; a key that expired since the last refresh becomes the page's message."""
-    try:
-        action()
-    except ws.WorkshopError as exc:
-        st.session_state[OPENING_PROBLEM] = str(exc)
+def _number(value: float) -> str:
+    return f"{value:g}"
 
 
-def _step(workshop: ws.Workshop, b: Bank, delta: int) -> None:
-    ids = [s.id for s in b.sections]
-    index = ids.index(workshop.current_section) if workshop.current_section in ids else 0
-    target = b.sections[max(0, min(len(ids) - 1, index + delta))]
-    _safely(lambda: ws.set_position(database(), _key(), target.id, target.questions[0].id))
+def _chart(fig: Any, key: str) -> None:
+    st.plotly_chart(fig, key=key, config=figures.CONFIG, theme=None, width="stretch")
 
 
-def _step_question(workshop: ws.Workshop, b: Bank, delta: int) -> None:
-    ordered = [(s.id, q.id) for s in b.sections for q in s.questions]
-    ids = [q for _, q in ordered]
-    index = ids.index(workshop.current_question) if workshop.current_question in ids else 0
-    section, question = ordered[max(0, min(len(ids) - 1, index + delta))]
-    _safely(lambda: ws.set_position(database(), _key(), section, question))
+# --------------------------------------------------------------------------- header
 
 
-def _reveal(workshop: ws.Workshop, qid: str, revealed: bool) -> None:
-    _safely(lambda: ws.set_revealed(database(), _key(), qid, revealed))
+def _qr(join: str) -> bytes:
+    """The join address as a QR code, made once per address for this screen."""
+    cached = st.session_state.get(QR_CACHE)
+    if isinstance(cached, tuple) and cached[0] == join:
+        image: bytes = cached[1]
+        return image
+    image = links.qr_png(join, scale=12)
+    st.session_state[QR_CACHE] = (join, image)
+    return image
 
 
-def _question_block(
-    workshop: ws.Workshop,
-    b: Bank,
-    q: Question,
-    number: int,
-    spread: QuestionSpread,
-    agg: Aggregate,
-    team_values: dict[str, object],
-    hands: dict[str, int] | None = None,
-) -> None:
-    with st.container(border=True, key=f"present_q_{q.id}"):
-        st.markdown(f"### {number}. {plain(localize(q.text))}")
-        answered = f"{spread.responses} answered"
+def _join_address() -> str:
+    """Where to type the code, as people read it off the wall (no ``https://``)."""
+    return links.page_url(JOIN_PATH).split("://", 1)[-1]
+
+
+def _status(workshop: ws.Workshop, agg: Aggregate) -> str:
+    parts = [state.plural(agg.participants, "person", "people") + " joined"]
+    if not workshop.open:
+        parts.append("workshop closed")
+    elif workshop.locked:
+        parts.append("room locked")
+    if workshop.frozen:
+        parts.append(":material/pause_circle: numbers frozen")
+    return " · ".join(parts)
+
+
+def _title(workshop: ws.Workshop, agg: Aggregate) -> None:
+    st.title(plain(workshop.title), anchor=False)
+    st.markdown(_status(workshop, agg))
+
+
+def _rail(workshop: ws.Workshop) -> None:
+    """The join code and QR code beside every view while people can still join."""
+    join = links.join_url(workshop.code)
+    with st.container(key="screen_code"):
+        st.markdown(f"Join at  \n**{plain(_join_address())}**")
+        st.markdown(f"`{workshop.code[:3]} {workshop.code[3:]}`")
+    st.image(_qr(join), width="stretch", alt=f"QR code that opens {join}")
+
+
+# --------------------------------------------------------------------------- views
+
+
+def _lobby(workshop: ws.Workshop, agg: Aggregate, joining: bool) -> None:
+    st.title(plain(workshop.title), anchor=False)
+    if joining:
+        join = links.join_url(workshop.code)
+        left, right = st.columns([3, 2], vertical_alignment="center", gap="large")
+        with left:
+            st.header("Join on your phone or laptop", anchor=False)
+            st.markdown(f"Scan the QR code, or go to **{plain(_join_address())}** and type:")
+            with st.container(key="lobby_code"):
+                st.markdown(f"`{workshop.code[:3]} {workshop.code[3:]}`")
+            st.markdown(f"**{_status(workshop, agg)}**")
+        with right:
+            st.image(_qr(join), width=520, alt=f"QR code that opens {join}")
+    else:
+        st.header(
+            "The workshop is closed: no new answers."
+            if not workshop.open
+            else "The room is locked: nobody new can join.",
+            anchor=False,
+        )
+        st.markdown(f"**{_status(workshop, agg)}**")
+    if agg.participants:
+        total = sum(p.questions for p in agg.progress)
+        share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
+        st.markdown(f"On average {share * 100:.0f}% of the questions are answered so far.")
+
+
+def _revealed_answers(workshop: ws.Workshop, q: Question, spread: QuestionSpread) -> None:
+    if spread.counts:
+        _chart(figures.counts_bars(spread.counts), f"screen_counts_{q.id}")
+        st.markdown(f"Spread: {_spread_words(spread.disagreement)}")
+    elif spread.values and spread.median is not None:
+        low, high = spread.low or 0.0, spread.high or 0.0
+        unit = localize(q.unit) if q.unit else ""
+        _chart(
+            figures.number_dots(spread.values, spread.median, low, high, unit),
+            f"screen_numbers_{q.id}",
+        )
+        st.markdown(
+            f"Median **{_number(spread.median)}** · range {_number(low)} to {_number(high)}"
+            f"{' ' + plain(unit) if unit else ''} · spread: {_spread_words(spread.disagreement)}"
+        )
+    elif q.type == "text":
+        st.markdown(
+            "Free-text answers are never shown on the shared screen (they are in the "
+            "facilitator's export)."
+        )
+    elif spread.disagreement is not None:
+        st.markdown(f"Spread: {_spread_words(spread.disagreement)}")
+    else:
+        st.info(
+            f"Shown once at least {workshop.threshold} people have answered (anonymity threshold).",
+            icon=":material/visibility_off:",
+        )
+
+
+def _question(workshop: ws.Workshop, b: Bank, agg: Aggregate) -> None:
+    where = state.position(b, workshop)
+    q = where.question
+    spread = agg.questions[q.id]
+    with st.container(key=f"screen_q_{q.id}"):
+        st.caption(
+            f"{plain(localize(where.section.title))} · question {where.number} of {where.of}"
+        )
+        st.header(plain(localize(q.text)), anchor=False)
+        answered = f"{state.plural(spread.responses, 'person', 'people')} answered"
         if spread.unknown:  # None below the anonymity threshold
             answered += f" · {spread.unknown} don't know"
-        st.write(answered)
-        revealed = q.id in workshop.revealed
-        if revealed:
-            if spread.counts:
-                st.plotly_chart(
-                    figures.counts_bars(spread.counts),
-                    key=f"present_counts_{q.id}",
-                    config={"displayModeBar": False},
-                    theme=None,
-                )
-                st.write(" · ".join(f"{plain(c.label)}: {c.count}" for c in spread.counts))
-                st.write(f"Spread: {_spread_words(spread.disagreement)}")
-            elif q.type in ("single", "multi", "scale"):
-                st.info(
-                    f"Shown once at least {workshop.threshold} people have answered "
-                    "(anonymity threshold)."
-                )
-            else:
-                st.write(f"Spread: {_spread_words(spread.disagreement)}")
-            st.button(
-                "Hide answers",
-                key=f"hide_{q.id}",
-                on_click=_reveal,
-                args=(workshop, q.id, False),
-            )
+        st.markdown(answered)
+        if workshop.mode == "room" and q.options:
+            hands = ws.hand_counts(database(), workshop.id).get(q.id, {})
+            if any(hands.values()):
+                st.markdown("**Show of hands**")
+                counts = [
+                    OptionCount(o.id, localize(o.label), hands.get(o.id, 0)) for o in q.options
+                ]
+                _chart(figures.counts_bars(counts), f"screen_hands_{q.id}")
+        if q.id in workshop.revealed:
+            _revealed_answers(workshop, q, spread)
         else:
-            st.write("Answers are hidden until you reveal them.")
-            st.button(
-                "Reveal answers",
-                key=f"reveal_{q.id}",
-                type="primary",
-                on_click=_reveal,
-                args=(workshop, q.id, True),
-            )
-        if hands is not None and q.options:
-            st.markdown("**Show of hands**")
-            columns = st.columns(min(4, len(q.options)))
-            for i, option in enumerate(q.options):
-                columns[i % len(columns)].number_input(
-                    localize(option.label),
-                    min_value=0,
-                    max_value=10_000,
-                    value=hands.get(option.id, 0),
-                    step=1,
-                    key=f"hands_{q.id}_{option.id}",
-                    on_change=_save_hands,
-                    args=(workshop, q.id, option.id),
-                )
-        with st.expander("Record the team's answer", expanded=workshop.mode == "room"):
-            render_team_answer(b, q, team_values.get(q.id), _key(), disabled=not workshop.open)
+            st.markdown("*Answers are hidden until the facilitator reveals them.*")
+        agreed = ws.team_values(database(), _key()).get(q.id)
+        if agreed is not None:
+            st.success(f"Team answer: {plain(answer_text(q, agreed))}", icon=":material/handshake:")
 
 
-def _save_hands(workshop: ws.Workshop, qid: str, option_id: str) -> None:
-    count = st.session_state.get(f"hands_{qid}_{option_id}") or 0
-    _safely(lambda: ws.save_hands(database(), _key(), qid, option_id, int(count)))
+def _profile(workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
+    title = state.GROUP_TITLES[group]
+    st.header(f"Room profile: {title}", anchor=False)
+    dims = [d for d in agg.dimensions if d.group == group]
+    fig = figures.room_radar(dims)
+    if fig is None:
+        st.info(
+            f"{title} appears once at least {workshop.threshold} people have answered its "
+            "questions.",
+            icon=":material/hourglass_top:",
+        )
+        return
+    _chart(fig, f"screen_radar_{group}")
+    missing = [plain(d.title) for d in dims if d.median is None]
+    if missing:
+        st.markdown(
+            f"Too few answers yet (fewer than {workshop.threshold} people): "
+            + ", ".join(missing)
+            + "."
+        )
+    st.caption(
+        "Scores from 0 to 100: 25 ad hoc, 50 repeatable, 75 automated, 100 continuously "
+        "improved. The band is the middle half of the room."
+    )
 
 
-PAUSED = "present_paused"
-SWITCHED = "present_switched"
+def _disagree(workshop: ws.Workshop, agg: Aggregate) -> None:
+    st.header("Where we disagree", anchor=False)
+    ranked = agg.disagreements(limit=DISAGREEMENTS_SHOWN)
+    if not ranked:
+        st.info(
+            "Not enough answers yet to see where the room disagrees.",
+            icon=":material/hourglass_top:",
+        )
+        return
+    st.markdown(
+        "\n".join(
+            f"{i}. **{plain(spread.text)}**  \n"
+            f"{_spread_words(spread.disagreement).capitalize()} · "
+            f"{state.plural(spread.answered, 'answer')}"
+            for i, spread in enumerate(ranked, start=1)
+        )
+    )
 
 
-def _toggle_pause() -> None:
-    st.session_state[PAUSED] = bool(st.session_state.get("present_pause_toggle"))
-    st.session_state[SWITCHED] = True
+def _approach(workshop: ws.Workshop, agg: Aggregate) -> None:
+    st.header("How did the MLOps effort start?", anchor=False)
+    if not agg.approaches:
+        st.info(
+            f"Shown once {workshop.threshold} people have answered at least one question "
+            f"about how the effort started ({agg.approach_answered} so far).",
+            icon=":material/hourglass_top:",
+        )
+        return
+    _chart(figures.approach_bars(agg.approaches), "screen_approach")
+    st.caption(
+        f"Counts the {state.plural(agg.approach_answered, 'person', 'people')} who answered at "
+        "least one question about how the effort started."
+    )
 
 
-def _screen(token: str) -> None:
-    """Everything on the shared screen; run by a self-refreshing or a frozen fragment."""
-    if st.session_state.pop(SWITCHED, False):
-        st.rerun(scope="app")  # switch between the live and the frozen fragment
-    workshop = ws.by_presenter(database(), token)
+def _progress(agg: Aggregate) -> None:
+    st.header("Progress", anchor=False)
+    columns = st.columns(2, gap="large")
+    half = (len(agg.progress) + 1) // 2
+    for i, p in enumerate(agg.progress):
+        columns[0 if i < half else 1].progress(
+            min(1.0, p.answered_share),
+            text=f"{plain(p.title)}: {p.answered_share * 100:.0f}% · {p.complete} done",
+        )
+
+
+# --------------------------------------------------------------------------- the screen
+
+
+def _aggregate(b: Bank, workshop: ws.Workshop) -> Aggregate:
+    """The room's numbers: live, or as they were when the facilitator froze the screen."""
+    snapshot = st.session_state.get(SNAPSHOT)
+    if workshop.frozen and isinstance(snapshot, tuple) and snapshot[0] == workshop.id:
+        frozen: Aggregate = snapshot[1]
+        return frozen
+    agg = state.room(b, workshop)
+    if workshop.frozen:
+        st.session_state[SNAPSHOT] = (workshop.id, agg)
+    else:
+        st.session_state.pop(SNAPSHOT, None)
+    return agg
+
+
+def _remember_in_browser() -> None:
+    """Keep the screen key in a session cookie of this browser, so a reload reopens it.
+
+    The key is random (URL-safe characters only, never user text). The script is sent in
+    the first few refreshes only, so it is not left in the page.
+    """
+    pending = st.session_state.get(COOKIE_PENDING)
+    if not isinstance(pending, tuple):
+        return
+    key, left = pending
+    if not isinstance(key, str) or not key.replace("-", "").replace("_", "").isalnum():
+        st.session_state.pop(COOKIE_PENDING, None)
+        return
+    st.html(
+        "<script>document.cookie = '"
+        + COOKIE
+        + "=' + '"
+        + key
+        + "' + '; path=/; SameSite=Strict' + "
+        + "(location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
+    if left > 1:
+        st.session_state[COOKIE_PENDING] = (key, left - 1)
+    else:
+        st.session_state.pop(COOKIE_PENDING, None)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _screen() -> None:
+    """Everything on the shared screen, redrawn from the database every refresh."""
+    _remember_in_browser()
+    try:
+        workshop = ws.by_presenter(database(), _key())
+    except SQLAlchemyError:
+        st.warning("Waiting for the database…", icon=":material/sync:")
+        return
     if workshop is None:
         st.error(
             "This shared screen has expired or its workshop no longer exists. Open it "
@@ -191,141 +368,30 @@ def _screen(token: str) -> None:
         )
         return
     b = bank()
-    room = ws.participants(database(), workshop.id)
-    agg = aggregate(b, room, workshop.threshold)
-    team_values = ws.team_values(database(), token)
-
-    top = st.columns([3, 1, 1], vertical_alignment="bottom")
-    top[0].markdown(f"# {plain(workshop.title)}")
-    top[1].markdown(f"## {agg.participants} joined")
-    top[2].markdown(f"## Code `{workshop.code[:3]} {workshop.code[3:]}`")
-    st.write(f"Join at {links.join_url(workshop.code)}")
-    st.toggle(
-        "Freeze the screen",
-        value=bool(st.session_state.get(PAUSED)),
-        key="present_pause_toggle",
-        on_change=_toggle_pause,
-        help=(
-            "Stops the updates every few seconds, so the numbers hold still while the room "
-            "discusses them."
-        ),
-    )
-    if st.session_state.get(PAUSED):
-        st.caption("Frozen: new answers appear when you unfreeze the screen.")
-    if not workshop.open:
-        st.warning(
-            "The workshop is closed: answers are kept, new answers are not taken, and the "
-            "team's answers are final."
-        )
-    elif workshop.locked:
-        st.caption("The room is locked: nobody new can join.")
-
-    section = _section(b, workshop.current_section)
-    tabs = st.tabs(["Questions", "Room profile", "Where we disagree", "Approach", "Progress"])
-    with tabs[0]:
-        nav = st.columns([1, 4, 1])
-        nav[0].button(
-            "◀ Previous",
-            key="present_prev",
-            on_click=(_step_question if workshop.mode == "room" else _step),
-            args=(workshop, b, -1),
-            use_container_width=True,
-        )
-        nav[2].button(
-            "Next ▶",
-            key="present_next",
-            on_click=(_step_question if workshop.mode == "room" else _step),
-            args=(workshop, b, 1),
-            use_container_width=True,
-        )
-        nav[1].markdown(f"## {plain(localize(section.title))}")
-        if workshop.mode == "room":
-            hands = ws.hand_counts(database(), workshop.id)
-            qid = workshop.current_question or section.questions[0].id
-            q = b.questions.get(qid, section.questions[0])
-            number = [x.id for x in section.questions].index(q.id) + 1
-            _question_block(
-                workshop, b, q, number, agg.questions[q.id], agg, team_values, hands.get(q.id, {})
-            )
+    agg = _aggregate(b, workshop)
+    joining = state.joining_open(workshop)
+    view = workshop.screen_view
+    if view == "lobby":
+        _lobby(workshop, agg, joining)
+        return
+    if joining:
+        main, rail = st.columns([4, 1], gap="large")
+        with rail:
+            _rail(workshop)
+    else:
+        main = st.container()
+    with main:
+        _title(workshop, agg)
+        if view == "question":
+            _question(workshop, b, agg)
+        elif view in state.GROUP_TITLES:
+            _profile(workshop, agg, view)
+        elif view == "disagree":
+            _disagree(workshop, agg)
+        elif view == "approach":
+            _approach(workshop, agg)
         else:
-            st.write(plain(localize(section.intro)))
-            for number, q in enumerate(section.questions, start=1):
-                _question_block(workshop, b, q, number, agg.questions[q.id], agg, team_values)
-    with tabs[1]:
-        if agg.shown and any(d.median is not None for d in agg.dimensions):
-            for group, title in (
-                ("capabilities", "MLOps capabilities"),
-                ("team", "Team and skills"),
-                ("organisation", "Organisation"),
-            ):
-                dims = [d for d in agg.dimensions if d.group == group]
-                st.markdown(f"## {title}")
-                st.plotly_chart(
-                    figures.room_radar(dims),
-                    key=f"present_radar_{group}",
-                    config={"displayModeBar": False},
-                    theme=None,
-                )
-                st.write(
-                    " · ".join(
-                        f"{plain(d.title)}: median {d.median:.0f} (middle half {d.q1:.0f}–{d.q3:.0f})"
-                        for d in dims
-                        if d.median is not None and d.q1 is not None and d.q3 is not None
-                    )
-                )
-        else:
-            st.info(
-                f"The room profile appears once at least {workshop.threshold} people have "
-                "answered questions that are scored."
-            )
-    with tabs[2]:
-        ranked = agg.disagreements(limit=10)
-        if not ranked:
-            st.info("Not enough answers yet to see where the room disagrees.")
-        for spread in ranked:
-            q = b.questions[spread.id]
-            with st.container(border=True):
-                st.markdown(f"### {plain(spread.text)}")
-                st.write(f"{_spread_words(spread.disagreement)} · {spread.answered} answered")
-                if spread.id in workshop.revealed and spread.counts:
-                    st.write(" · ".join(f"{plain(c.label)}: {c.count}" for c in spread.counts))
-                elif spread.id not in workshop.revealed:
-                    st.button(
-                        "Reveal answers",
-                        key=f"dis_reveal_{q.id}",
-                        on_click=_reveal,
-                        args=(workshop, q.id, True),
-                    )
-    with tabs[3]:
-        if agg.approaches:
-            st.plotly_chart(
-                figures.approach_bars(agg.approaches),
-                key="present_approach",
-                config={"displayModeBar": False},
-                theme=None,
-            )
-            st.write(
-                " · ".join(f"{label}: {count}" for label, count in sorted(agg.approaches.items()))
-            )
-            st.caption(
-                f"Counts the {agg.approach_answered} people who answered at least one "
-                "question about how the effort started."
-            )
-        else:
-            st.info(
-                f"Shown once {workshop.threshold} people have answered at least one question "
-                f"about how the effort started ({agg.approach_answered} so far)."
-            )
-    with tabs[4]:
-        for p in agg.progress:
-            st.progress(
-                min(1.0, p.answered_share),
-                text=f"{plain(p.title)}: {p.answered_share * 100:.0f}% answered, {p.complete} finished",
-            )
-
-
-live = st.fragment(run_every=REFRESH_SECONDS)(_screen)
-frozen = st.fragment(_screen)
+            _progress(agg)
 
 
 def _open_from_address() -> None:
@@ -342,7 +408,9 @@ def _open_from_address() -> None:
         return
     del st.query_params[LINK_PARAM]
     try:
-        st.session_state[SCREEN_KEY] = ws.open_screen(database(), link)
+        screen = ws.open_screen(database(), link)
+        st.session_state[SCREEN_KEY] = screen
+        st.session_state[COOKIE_PENDING] = (screen, 3)
         st.session_state.pop(OPENING_PROBLEM, None)
     except ws.WorkshopError as exc:
         # Back restoring the used link in a screen that is already open is harmless:
@@ -356,24 +424,27 @@ def _open_from_address() -> None:
         )
 
 
+def _open_from_cookie() -> None:
+    """After a reload: the screen key this browser kept, if it still opens a screen."""
+    if _key():
+        return
+    kept = st.context.cookies.get(COOKIE)
+    if isinstance(kept, str) and kept and ws.by_presenter(database(), kept) is not None:
+        st.session_state[SCREEN_KEY] = kept
+
+
 def page() -> None:
-    st.markdown(_CSS, unsafe_allow_html=True)
+    st.set_page_config(page_title="Shared screen", layout="wide")
+    st.html(_CSS)
+    _open_from_cookie()
     _open_from_address()
     token = _key()
     if not token or ws.by_presenter(database(), token) is None:
-        st.title("Shared screen")
+        st.title("Shared screen", anchor=False)
         problem = st.session_state.get(OPENING_PROBLEM)
-        st.error(
-            str(problem)
-            if problem
-            else "Open the shared screen from your facilitator page (Open the shared "
-            "screen). Each press makes a single-use link, so the room never sees the "
-            "facilitator link; after a reload, open it again from there. To start a "
-            "workshop, go to Run a workshop."
-        )
-        st.page_link(FACILITATE_PAGE, label="Run a workshop")
+        st.error(str(problem) if problem else _NO_SCREEN)
         return
-    (frozen if st.session_state.get(PAUSED) else live)(token)
+    _screen()
 
 
 page()
