@@ -180,10 +180,11 @@ def _layout(height: int) -> dict[str, object]:
 
 
 @lru_cache(maxsize=256)
-def spectrum_figure(score: float) -> go.Figure:
+def spectrum_figure(score: float, placed: bool = True) -> go.Figure:
     """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down).
 
-    Kept per score (see :func:`profile_figure`): it only changes when the answers do.
+    An approach that is not ``placed`` (undetermined) gets no marker: its score of 0
+    would otherwise read as "mixed". Kept per score (see :func:`profile_figure`).
     """
     fig = go.Figure()
     fig.add_shape(
@@ -207,8 +208,8 @@ def spectrum_figure(score: float) -> go.Figure:
         )
     fig.add_trace(
         go.Scatter(
-            x=[score],
-            y=[0],
+            x=[score] if placed else [],
+            y=[0] if placed else [],
             mode="markers+text",
             marker={
                 "size": 18,
@@ -216,7 +217,7 @@ def spectrum_figure(score: float) -> go.Figure:
                 "symbol": "diamond",
                 "line": {"color": "white", "width": 2},
             },
-            text=[f"{score:+.2f}"],
+            text=[f"{score:+.2f}"] if placed else [],
             textposition="top center",
             textfont={"size": 14, "color": style.HEADING},
             hoverinfo="skip",

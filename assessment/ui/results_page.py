@@ -99,11 +99,17 @@ def _badge(tag: Tag) -> None:
 
 
 def _header(p: Presentation) -> None:
-    st.title("Your results")
-    who = [plain(v) for v in (p.cover.organization, p.cover.respondent) if v]
+    # A workshop's team answers are projected: titled for the team, nothing to edit here.
+    team = session.team_view()
+    if team:
+        name = p.cover.organization
+        st.title(f"Team results: {plain(name)}" if name else "Team results", anchor=False)
+    else:
+        st.title("Your results")
+    who = [plain(v) for v in (p.cover.organization, p.cover.respondent) if v and not team]
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         st.markdown(" · ".join([*who, p.cover.based_on]))
-        if p.cover.completeness_share < 1:
+        if p.cover.completeness_share < 1 and not team:
             st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
     for note in p.cover.notes:
         st.info(plain(note), icon=":material/info:")
@@ -133,7 +139,7 @@ def _approach_card(p: Presentation) -> None:
             st.subheader(f"{c.STARTING_APPROACH}: {a.name}", anchor=False)
             st.markdown(plain(a.detail))
             st.plotly_chart(
-                spectrum_figure(a.score),
+                spectrum_figure(a.score, a.placed),
                 config={**PLOT_CONFIG, "staticPlot": True},
                 key="approach_spectrum",
                 alt=f"{a.title}: {a.detail}",
@@ -303,7 +309,10 @@ def _profiles(p: Presentation) -> None:
     with left:
         _group(p, "organisation")
     with right:
-        _targets(p)
+        if session.team_view():
+            st.caption("The team's targets are set on the facilitator page.")
+        else:
+            _targets(p)
 
 
 # --------------------------------------------------------------------------- findings
@@ -452,6 +461,8 @@ def _downloads(result: AssessmentResult) -> None:
     token = session.token()
     if token:
         render_resume_link(token)
+    if session.team_view():
+        return  # read-only: the team's answers change on the facilitator page only
     with st.expander("Details for the report cover (optional)"):
         render_report_details()
     with st.expander("Continue from an answers file"):

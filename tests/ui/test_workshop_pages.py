@@ -377,10 +377,18 @@ def test_workshop_team_results_open_without_any_token_in_sight(mini: Path, db: E
     at.query_params["team"] = "1"
     at.switch_page(routes.RESULTS).run()
     assert not at.exception, at.exception
-    assert "Your results" in texts(at)
+    page = texts(at)
+    assert "Team results: Kick-off" in page and "Your results" not in page
     assert dict(at.query_params) == {}
     assert workshop.team_token not in _all_text(at)
-    assert "open them again from the facilitator page" in texts(at)  # instead of a resume box
+    assert "open them again from the facilitator page" in page  # instead of a resume box
+    # Read-only, to be projected: no link to the questions, nothing to edit or upload.
+    assert not [link for link in at.page_link if "Continue" in str(link.label)]
+    assert not at.selectbox and not at.text_input and not at.get("file_uploader")
+    assert "targets are set on the facilitator page" in page
+    # One answer: the approach is undetermined, and no marker claims it is "mixed".
+    spectrum = next(f for f in _figures(at) if f["layout"]["xaxis"].get("tickvals") == [-1, 0, 1])
+    assert spectrum["data"][0]["x"] == []
     # The questionnaire does not offer widgets that cannot save.
     at.switch_page("assessment/ui/pages/questionnaire.py").run()
     assert not at.exception, at.exception
