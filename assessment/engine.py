@@ -7,9 +7,8 @@ returns and nothing else, so all of them always say the same thing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from assessment.conditions import evidence_questions, referenced, visible_questions
+from assessment.conditions import evidence_questions, referenced
 from assessment.findings import (
     fired_symptoms,
     missing_capabilities,
@@ -40,6 +39,7 @@ from assessment.models import (
 )
 from assessment.recommendations import Findings, recommend
 from assessment.scoring import (
+    Facts,
     answer_text,
     classify_approach,
     completeness,
@@ -127,8 +127,7 @@ def _ceilings(bank: Bank, use_case: UseCaseResult) -> dict[str, tuple[float, str
 
 def _evidence_map(
     bank: Bank,
-    values: Mapping[str, Any],
-    visible: frozenset[str],
+    facts: Facts,
     approach: ApproachResult,
     missing: list[MissingCapability],
     anti: list[RuleFinding],
@@ -138,6 +137,7 @@ def _evidence_map(
     unknowns: list[str],
 ) -> dict[str, list[Evidence]]:
     """The answers behind every finding reference, for the roadmap's "because you answered"."""
+    values, visible = facts.values, facts.visible
     ev: dict[str, list[Evidence]] = {}
     for cap in missing:
         ev[f"capability:{cap.id}"] = cap.evidence
@@ -193,17 +193,17 @@ def assess(
     bank: Bank, answers: Answers, targets: Mapping[str, int] | None = None
 ) -> AssessmentResult:
     """Score ``answers`` against ``bank``; ``targets`` are desired levels per dimension."""
-    visible = frozenset(visible_questions(bank, answers.values))
-    values = {qid: v for qid, v in answers.values.items() if qid in visible}
-    answered, dont_know, unanswered, total = completeness(bank, values, visible)
-    approach = classify_approach(bank, values, visible)
+    facts = Facts.of(bank, answers.values)
+    values = facts.values
+    answered, dont_know, unanswered, total = completeness(bank, facts)
+    approach = classify_approach(bank, facts)
     approach = approach.model_copy(update={"meaning": _meaning(bank, approach.label)})
-    symptoms = fired_symptoms(bank, values)
-    missing = missing_capabilities(bank, values, visible, symptoms, targets)
-    anti, raci_rules = rule_findings(bank, values, approach.label)
-    raci = raci_issues(bank, values, visible, raci_rules)
+    symptoms = fired_symptoms(bank, facts)
+    missing = missing_capabilities(bank, facts, symptoms, targets)
+    anti, raci_rules = rule_findings(bank, facts, approach.label)
+    raci = raci_issues(bank, facts, raci_rules)
     traps = [f for f in anti if f.kind == "use_case_trap"]
-    use_case = use_case_fit(bank, values, visible, traps)
+    use_case = use_case_fit(bank, facts, traps)
     unknowns = [qid for qid in bank.questions if values.get(qid) == DONT_KNOW]
 
     active: dict[str, int] = {}
@@ -229,12 +229,12 @@ def assess(
     symptom_targets = {s.id: list(s.points_to) for s in bank.symptoms if s.id in symptoms}
     recommendations, roadmap = recommend(
         bank,
-        values,
+        facts,
         approach.label,
         Findings(
             active=active,
             evidence=_evidence_map(
-                bank, values, visible, approach, missing, anti, raci, use_case, symptoms, unknowns
+                bank, facts, approach, missing, anti, raci, use_case, symptoms, unknowns
             ),
             tentative=tentative,
             symptom_targets=symptom_targets,
@@ -260,7 +260,7 @@ def assess(
         total=total,
         unknowns=unknowns,
         approach=approach,
-        dimensions=dimension_scores(bank, values, visible, targets, _ceilings(bank, use_case)),
+        dimensions=dimension_scores(bank, facts, targets, _ceilings(bank, use_case)),
         missing_capabilities=missing,
         anti_patterns=anti,
         raci_issues=raci,

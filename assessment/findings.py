@@ -1,12 +1,13 @@
 """Findings: missing capabilities, anti-patterns, RACI problems and the use case's fit.
 
-Each check is a small function that reads answers and returns frozen result models that
+Each check is a small function that reads the assessment's :class:`~assessment.scoring.Facts`
+(visible answers and their levels, computed once) and returns frozen result models that
 carry their evidence, so every renderer can show *why* a finding is there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from assessment.conditions import evaluate, evidence_questions, referenced
@@ -26,21 +27,20 @@ from assessment.models import (
     UseCaseResult,
     localize,
 )
-from assessment.scoring import make_evidence
+from assessment.scoring import Facts, make_evidence
 
 
 def _severity(score: int) -> Severity:
     return "high" if score >= 3 else "medium" if score == 2 else "low"
 
 
-def fired_symptoms(bank: Bank, values: Mapping[str, Any]) -> list[str]:
-    return [s.id for s in bank.symptoms if evaluate(s.when, bank, values)]
+def fired_symptoms(bank: Bank, facts: Facts) -> list[str]:
+    return [s.id for s in bank.symptoms if evaluate(s.when, bank, facts.values)]
 
 
 def missing_capabilities(
     bank: Bank,
-    values: Mapping[str, Any],
-    visible: Collection[str],
+    facts: Facts,
     symptoms: list[str],
     targets: Mapping[str, int] | None = None,
 ) -> list[MissingCapability]:
@@ -56,6 +56,7 @@ def missing_capabilities(
         for target_id in symptom_by_id[sid].points_to:
             pointing.setdefault(target_id, []).append(sid)
     order = _lifecycle_order(bank)
+    values, visible, levels = facts.values, facts.visible, facts.levels
     found: list[tuple[tuple[int, int], MissingCapability]] = []
     for qid, q in bank.capabilities.items():
         if qid not in visible or q.capability is None:
@@ -72,10 +73,12 @@ def missing_capabilities(
             if not boost:
                 continue
             status, level, base = "suspected", None, 1
-        elif value <= cap.threshold:
-            status, level, base = "missing", int(value), cap.threshold - int(value) + 1
-        elif target is not None and value < target:
-            status, level, base = "below_target", int(value), 0
+        elif (reached := levels.get(qid)) is None:
+            continue
+        elif reached <= cap.threshold:
+            status, level, base = "missing", int(reached), cap.threshold - int(reached) + 1
+        elif target is not None and reached < target:
+            status, level, base = "below_target", int(reached), 0
         else:
             continue
         score = max(1, base + boost)
@@ -135,9 +138,10 @@ def _lifecycle_order(bank: Bank) -> dict[str, int]:
 
 
 def rule_findings(
-    bank: Bank, values: Mapping[str, Any], approach: str
+    bank: Bank, facts: Facts, approach: str
 ) -> tuple[list[RuleFinding], list[RuleFinding]]:
     """(anti-patterns and use-case traps, RACI rules) whose conditions hold."""
+    values = facts.values
     anti: list[RuleFinding] = []
     raci: list[RuleFinding] = []
     for rule in bank.rules:
@@ -175,10 +179,9 @@ _RACI_WHY = {
 }
 
 
-def raci_issues(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str], rules: list[RuleFinding]
-) -> list[RaciIssue]:
+def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[RaciIssue]:
     """The generic matrix checks for each answered RACI question, then the bank's rules."""
+    values, visible = facts.values, facts.visible
     issues: list[RaciIssue] = []
     for qid, q in bank.questions.items():
         if q.type != "raci" or qid not in visible:
@@ -320,12 +323,7 @@ def _raci(
     )
 
 
-def use_case_fit(
-    bank: Bank,
-    values: Mapping[str, Any],
-    visible: Collection[str],
-    traps: list[RuleFinding],
-) -> UseCaseResult:
+def use_case_fit(bank: Bank, facts: Facts, traps: list[RuleFinding]) -> UseCaseResult:
     """The candidate's verdict, following the talk: count, data, survivable, no traps.
 
     A "do not choose" trap, or an answer a criterion names in ``rules_out`` (data that
@@ -333,6 +331,7 @@ def use_case_fit(
     unsuitable, with the reason; unmet criteria otherwise make it weak.
     """
     check = bank.use_case
+    values, visible = facts.values, facts.visible
     trap_ids = [t.id for t in traps]
     if check is None:
         return UseCaseResult(

@@ -35,7 +35,7 @@ from assessment.models import (
     RoadmapInfo,
     localize,
 )
-from assessment.scoring import make_evidence
+from assessment.scoring import Facts, make_evidence
 
 HORIZON_WORDS: dict[str, str] = {
     "tomorrow": "to start tomorrow",
@@ -79,23 +79,22 @@ class _Candidate:
 
 def recommend(
     bank: Bank,
-    values: Mapping[str, Any],
+    facts: Facts,
     approach: str,
     findings: Findings,
 ) -> tuple[list[RecommendationResult], RoadmapInfo]:
     """The roadmap for these findings and answers, and what it was sized for."""
-    candidates = _select(bank, values, approach, findings)
+    candidates = _select(bank, facts, approach, findings)
     _link(bank, candidates)
-    info = capacity(bank, values, approach)
+    info = capacity(bank, facts.values, approach)
     return _schedule(candidates, info), info
 
 
 # --------------------------------------------------------------------------- selection
 
 
-def _select(
-    bank: Bank, values: Mapping[str, Any], approach: str, findings: Findings
-) -> dict[str, _Candidate]:
+def _select(bank: Bank, facts: Facts, approach: str, findings: Findings) -> dict[str, _Candidate]:
+    values = facts.values
     chosen: dict[str, _Candidate] = {}
     for index, rec in enumerate(bank.recommendations):
         hits = [ref for ref in rec.addresses if ref in findings.active]
@@ -127,7 +126,7 @@ def _select(
                 opened = [
                     cap
                     for cap in addressed
-                    if _open(bank, values, cap, cap in pointed, findings.targets)
+                    if _open(bank, facts, cap, cap in pointed, findings.targets)
                 ]
                 if not opened:
                     continue
@@ -152,17 +151,15 @@ def _select(
     return chosen
 
 
-def _open(
-    bank: Bank, values: Mapping[str, Any], cap: str, pointed: bool, targets: Mapping[str, int]
-) -> bool:
+def _open(bank: Bank, facts: Facts, cap: str, pointed: bool, targets: Mapping[str, int]) -> bool:
     """Whether a capability still needs work, as far as the answers tell."""
     q = bank.questions.get(cap)
     if q is None or q.capability is None:
         return False
-    value = values.get(cap)
-    if value is None or value == DONT_KNOW:
+    reached = facts.levels.get(cap)
+    if reached is None:  # unanswered or "don't know"
         return True
-    level = int(value)
+    level = int(reached)
     target = targets.get(q.dimension or "")
     if level <= q.capability.threshold or (target is not None and level < target):
         return True

@@ -1,17 +1,23 @@
-"""Dimension scores, maturity levels, completeness and the top-down / bottom-up call.
+"""Facts, dimension scores, maturity levels, completeness and the top-down / bottom-up call.
 
 Semantics (DESIGN.md §4): each scored question yields a level 0–4; a dimension's score is
 the weighted mean level × 25, with "don't know" left out of the mean but counted. The
 approach is the weighted mean of the chosen options' signed weights (+ top-down), with a
 band around zero called ``mixed`` and too few signals called ``undetermined``.
+
+What the answers say before any judgement, which questions are shown and the level of
+each answer, is computed once per assessment (:class:`Facts`) and read by scoring,
+findings, recommendations and the workshop alike.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from assessment.conditions import visible_questions
 from assessment.models import (
     DONT_KNOW,
     ApproachLabel,
@@ -22,12 +28,47 @@ from assessment.models import (
     Question,
     localize,
 )
+from assessment.types import REGISTRY, raci
 
 # The level and the words of an answer belong to its type (assessment.types); importable
 # from here too, where scoring's callers have always found them.
 from assessment.types import answer_text as answer_text
 from assessment.types import question_level as question_level
-from assessment.types import raci
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What one set of answers says, computed once (:meth:`of`) and read by every step.
+
+    Only shown questions count: a hidden question's answer is dropped from ``values``,
+    so nothing downstream can read it by mistake.
+    """
+
+    values: Mapping[str, Any]
+    """Answers of the visible questions, "don't know" included."""
+    visible: frozenset[str]
+    """Ids of the questions shown for these answers (``show_if`` holds)."""
+    levels: Mapping[str, float]
+    """Level 0–4 of each visible answer that carries one (not "don't know", not text)."""
+
+    @classmethod
+    def of(cls, bank: Bank, answers: Mapping[str, Any]) -> Facts:
+        """Visibility, then the level of every visible answer: once per assessment."""
+        visible = visible_questions(bank, answers)
+        values: dict[str, Any] = {}
+        levels: dict[str, float] = {}
+        questions = bank.questions
+        for qid, value in answers.items():
+            if qid not in visible:
+                continue
+            values[qid] = value
+            if value is None or (value.__class__ is str and value == DONT_KNOW):
+                continue
+            q = questions[qid]
+            level = REGISTRY[q.type].level(q, value)
+            if level is not None:
+                levels[qid] = level
+        return cls(values, visible, levels)
 
 
 def raci_health(q: Question, matrix: Mapping[str, Mapping[str, str]]) -> float:
@@ -42,34 +83,25 @@ def level_of(score: float | None) -> int | None:
     return min(4, math.floor(score / 25 + 1e-9))
 
 
-def dimension_levels(
-    bank: Bank,
-    values: Mapping[str, Any],
-    visible: Collection[str],
-    levels_out: dict[str, list[float]] | None = None,
-) -> dict[str, tuple[float | None, int, int, int]]:
+def dimension_levels(bank: Bank, facts: Facts) -> dict[str, tuple[float | None, int, int, int]]:
     """Per dimension: (weighted mean level or None, answered, don't know, total).
 
-    Plain tuples, no models: the workshop aggregates hundreds of participants with this,
-    and collects each question's level in ``levels_out`` to avoid computing it twice.
+    Plain tuples, no models: the workshop aggregates hundreds of participants with this.
     """
     sums: dict[str, list[float]] = {d.id: [0.0, 0.0, 0, 0, 0] for d in bank.dimensions}
+    visible, values, levels = facts.visible, facts.values, facts.levels
     for q in bank.scored_questions:
-        if q.id not in visible:
+        qid = q.id
+        if qid not in visible:
             continue
         acc = sums[q.dimension or ""]
         acc[4] += 1
-        value = values.get(q.id)
-        if value is None:
-            continue
-        if value.__class__ is str and value == DONT_KNOW:
-            acc[3] += 1
-            continue
-        level = question_level(q, value)
+        level = levels.get(qid)
         if level is None:
+            value = values.get(qid)
+            if value is not None and value.__class__ is str and value == DONT_KNOW:
+                acc[3] += 1
             continue
-        if levels_out is not None:
-            levels_out[q.id].append(level)
         acc[0] += level * q.weight
         acc[1] += q.weight
         acc[2] += 1
@@ -81,13 +113,12 @@ def dimension_levels(
 
 def dimension_scores(
     bank: Bank,
-    values: Mapping[str, Any],
-    visible: Collection[str],
+    facts: Facts,
     targets: Mapping[str, int] | None = None,
     ceilings: Mapping[str, tuple[float, str]] | None = None,
 ) -> list[DimensionScore]:
     """Each dimension's score; ``ceilings`` cap a dimension a verdict disagrees with."""
-    levels = dimension_levels(bank, values, visible)
+    levels = dimension_levels(bank, facts)
     result = []
     for d in bank.dimensions:
         mean, answered, unknown, total = levels[d.id]
@@ -115,9 +146,7 @@ def dimension_scores(
     return result
 
 
-def completeness(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
-) -> tuple[int, int, int, int]:
+def completeness(bank: Bank, facts: Facts) -> tuple[int, int, int, int]:
     """(answered, don't know, unanswered, total) over every question asked (shown).
 
     The one definition of "questions" used by every surface: the questionnaire's
@@ -125,6 +154,7 @@ def completeness(
     apart from answered, so a questionnaire full of "don't know" never reads as complete.
     """
     answered = dont_know = total = 0
+    values, visible = facts.values, facts.visible
     for qid in bank.questions:
         if qid not in visible:
             continue
@@ -139,10 +169,9 @@ def completeness(
     return answered, dont_know, total - answered - dont_know, total
 
 
-def approach_signals(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
-) -> tuple[float, int, int, list[tuple[str, float]]]:
+def approach_signals(bank: Bank, facts: Facts) -> tuple[float, int, int, list[tuple[str, float]]]:
     """(score −1…+1, answered signals, total signals, [(question id, signal)])."""
+    values, visible = facts.values, facts.visible
     numerator = denominator = 0.0
     signals = total = 0
     moved: list[tuple[str, float]] = []
@@ -180,10 +209,8 @@ def approach_label(bank: Bank, score: float, signals: int) -> ApproachLabel:
     return "top-down" if score > 0 else "bottom-up"
 
 
-def classify_approach(
-    bank: Bank, values: Mapping[str, Any], visible: Collection[str]
-) -> ApproachResult:
-    score, signals, total, moved = approach_signals(bank, values, visible)
+def classify_approach(bank: Bank, facts: Facts) -> ApproachResult:
+    score, signals, total, moved = approach_signals(bank, facts)
     info = bank.info
     label = approach_label(bank, score, signals)
     coverage = signals / total if total else 0.0
@@ -202,7 +229,7 @@ def classify_approach(
         signals=signals,
         total_signals=total,
         evidence=[
-            make_evidence(bank.questions[qid], values[qid], round(signal, 3))
+            make_evidence(bank.questions[qid], facts.values[qid], round(signal, 3))
             for qid, signal in moved[:8]
         ],
     )

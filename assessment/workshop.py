@@ -21,13 +21,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assessment.conditions import visible_questions
 from assessment.models import DONT_KNOW, Bank, Question, localize
 from assessment.scoring import (
+    Facts,
     approach_label,
     approach_signals,
     dimension_levels,
-    question_level,
 )
 from assessment.types import REGISTRY
 from assessment.types import OptionCount as OptionCount  # re-exported: the screen reads it
@@ -143,26 +142,37 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
     approaches: Counter[str] = Counter()
     section_done: Counter[str] = Counter()
     section_share: dict[str, float] = {s.id: 0.0 for s in bank.sections}
-    for values in participants:
-        visible = visible_questions(bank, values)
-        for dim, (mean, _, _, _) in dimension_levels(bank, values, visible, levels).items():
+    section_of = {q.id: s.id for s in bank.sections for q in s.questions}
+    section_size = {s.id: len(s.questions) for s in bank.sections}
+    everyone_sees_all = bank.question_ids
+    for answers in participants:
+        facts = Facts.of(bank, answers)
+        for qid, level in facts.levels.items():
+            levels[qid].append(level)
+        for dim, (mean, _, _, _) in dimension_levels(bank, facts).items():
             if mean is not None:
                 dim_values[dim].append(mean * 25)
-        score, signals, _, _ = approach_signals(bank, values, visible)
+        score, signals, _, _ = approach_signals(bank, facts)
         if signals:
             approaches[approach_label(bank, score, signals)] += 1
-        for section in bank.sections:
-            shown = [q.id for q in section.questions if q.id in visible]
-            answered = sum(values.get(qid) is not None for qid in shown)
-            if shown:
-                section_share[section.id] += answered / len(shown)
-                section_done[section.id] += answered == len(shown)
-        for qid in visible:
-            value = values.get(qid)
+        # Section progress: shown questions per section, and how many of them hold an answer.
+        shown = dict(section_size)
+        if facts.visible is not everyone_sees_all:
+            for qid in everyone_sees_all - facts.visible:
+                shown[section_of[qid]] -= 1
+        answered = dict.fromkeys(section_size, 0)
+        for qid, value in facts.values.items():  # visible answers only
+            if value is None:
+                continue
+            answered[section_of[qid]] += 1
             if value == DONT_KNOW:
                 unknown[qid] += 1
-            elif value is not None:
+            else:
                 per_question[qid].append(value)
+        for sid, count in shown.items():
+            if count:
+                section_share[sid] += answered[sid] / count
+                section_done[sid] += answered[sid] == count
 
     enough_people = n >= threshold
     approach_answered = sum(approaches.values())
@@ -197,11 +207,7 @@ def aggregate(bank: Bank, participants: Sequence[Mapping[str, Any]], threshold: 
             kind = REGISTRY[q.type]
             responses = len(given) + unknown[q.id]
             enough = enough_people and len(given) >= threshold
-            q_levels = (
-                levels[q.id]
-                if q.dimension is not None
-                else [lv for lv in (question_level(q, a) for a in given) if lv is not None]
-            )
+            q_levels = levels[q.id]
             numbers = kind.numbers(given) if enough else []
             questions[q.id] = QuestionSpread(
                 id=q.id,

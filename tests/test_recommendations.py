@@ -12,6 +12,7 @@ from typing import Any
 from assessment.engine import assess
 from assessment.models import DONT_KNOW, HORIZONS, Answers, Bank
 from assessment.recommendations import Findings, recommend
+from assessment.scoring import Facts
 
 AnswersFor = Callable[[dict[str, Any]], Answers]
 
@@ -112,7 +113,9 @@ def test_recommend_directly(mini_bank: Bank) -> None:
     """Among actions of one horizon and priority, the more severe finding comes first."""
 
     def order(active: dict[str, int]) -> list[str]:
-        recs, _ = recommend(mini_bank, {}, "mixed", Findings(active=active, evidence={}))
+        recs, _ = recommend(
+            mini_bank, Facts.of(mini_bank, {}), "mixed", Findings(active=active, evidence={})
+        )
         return [r.id for r in recs]
 
     assert order({"rule:ap_infra_nobody_uses": 1, "rule:raci_withdraw_not_business": 3}) == [
