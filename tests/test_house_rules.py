@@ -86,11 +86,15 @@ def test_importing_the_core_does_not_load_streamlit() -> None:
 import importlib, json, pkgutil, sys
 import assessment
 names = []
-for info in pkgutil.walk_packages(assessment.__path__, "assessment."):
-    if info.name == "assessment.ui" or info.name.startswith("assessment.ui."):
-        continue
-    importlib.import_module(info.name)
-    names.append(info.name)
+def walk(path, prefix):  # not pkgutil.walk_packages: it would import assessment.ui's packages
+    for info in pkgutil.iter_modules(path, prefix):
+        if info.name == "assessment.ui":
+            continue
+        module = importlib.import_module(info.name)
+        names.append(info.name)
+        if info.ispkg:
+            walk(module.__path__, info.name + ".")
+walk(assessment.__path__, "assessment.")
 print(json.dumps({"modules": names, "streamlit": sorted(
     m for m in sys.modules if m == "streamlit" or m.startswith("streamlit.")
 )}))
@@ -107,6 +111,8 @@ print(json.dumps({"modules": names, "streamlit": sorted(
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     for module in ("assessment.engine", "assessment.cli", "assessment.loader", "assessment.models"):
         assert module in report["modules"]
+    assert "assessment.report.pdf.layout" in report["modules"]  # subpackages are walked too
+    assert not any(m.startswith("assessment.ui") for m in report["modules"])
     assert report["streamlit"] == []
 
 
