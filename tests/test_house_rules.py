@@ -3,6 +3,8 @@
 - The core (``assessment/`` except ``assessment/ui/``) never imports streamlit.
 - Imports only point down the layers of docs/ARCHITECTURE.md (the data flows one way), and
   every module of ``assessment/`` has its place in that table.
+- No module of ``assessment/`` is over ~700 lines, and each question type lives in its
+  own core module and its own widget, both registered.
 - Only ``assessment/paths.py`` looks outside the package folder, so an installed package
   finds its shipped files (``tests/test_install.py`` proves it on a real wheel).
 - ``questions/schema.json`` is exactly what ``assess schema`` prints.
@@ -220,6 +222,41 @@ def test_the_layer_scan_would_notice() -> None:
     assert unit_of("assessment.report.pdf.layout") == "report"
     table = "| layer | modules |\n|---|---|\n| 1 | `paths` `errors` | x |\n| 2 | `models` | y |\n"
     assert documented_layers(table) == {"paths": 1, "errors": 1, "models": 2}
+
+
+# --------------------------------------------------------------------------- one idea per module
+
+MAX_MODULE_LINES = 700
+# Packages split by their own rules, and modules whose split is still to come (issue 12).
+LONG_MODULES_ALLOWED = {
+    CORE / "report",
+    CORE / "store" / "workshops.py",  # storage, join limits and a CSV renderer: to split
+}
+
+
+def test_modules_hold_one_idea_each() -> None:
+    """No module of ``assessment/`` grows past ~700 lines: split it by idea instead."""
+    long = []
+    for path in sorted(CORE.rglob("*.py")):
+        if path in LONG_MODULES_ALLOWED or LONG_MODULES_ALLOWED & set(path.parents):
+            continue
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES:
+            long.append(f"{path.relative_to(ROOT)}: {lines} lines")
+    assert long == []
+
+
+def test_every_question_type_lives_in_its_own_two_modules() -> None:
+    """A type is a core module (``types/``) and a widget (``ui/widgets/``), both registered."""
+    from assessment.models import QuestionType
+    from assessment.types import REGISTRY
+
+    names = list(typing.get_args(QuestionType))
+    assert list(REGISTRY) == names
+    for name in names:
+        assert (CORE / "types" / f"{name}.py").is_file()
+        assert (CORE / "ui" / "widgets" / f"{name}.py").is_file()
+    assert "Adding a question type" in (DOCS / "BANK_FORMAT.md").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- installed files
