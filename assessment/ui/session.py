@@ -57,8 +57,8 @@ FACILITATOR_SECRET = "workshop_facilitator"
 """The facilitator secret this tab used on the facilitator page (server-side only)."""
 
 TEAM_READ_ONLY = (
-    "These are the workshop's team answers: record them on the shared screen, under "
-    "each question (Record the team's answer)."
+    "These are the workshop's team answers: record them on the facilitator page, under "
+    "the question on the shared screen (Team answer)."
 )
 TEAM_FROM_FACILITATOR = (
     "The team's results open from the facilitator page (Open the team's results), in "

@@ -1,6 +1,6 @@
 """A workshop in real browsers: facilitator, shared screen and participants in separate
-contexts. The shared screen must update by itself when a participant answers, and a
-question's answers stay hidden until the facilitator reveals them."""
+contexts. The shared screen must update by itself when a participant answers, follow the
+facilitator's remote, and keep a question's answers hidden until they are revealed."""
 
 from __future__ import annotations
 
@@ -73,59 +73,66 @@ def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
     assert workshop.facilitator_token not in shared
     screen = browser.new_context(viewport=PROJECTOR).new_page()
     open_app(screen, shared, "Platform kick-off")
-    expect(screen.get_by_text("0 joined")).to_be_visible()
+    expect(screen.get_by_text("0 people joined")).to_be_visible()
     expect(screen).not_to_have_url(re.compile(r"[?&][fk]="))  # no key on the projector
     # Back brings back only the used key; the screen carries on and drops it again.
     screen.go_back()
-    expect(screen.get_by_text("0 joined")).to_be_visible(timeout=10_000)
+    expect(screen.get_by_text("0 people joined")).to_be_visible(timeout=10_000)
     expect(screen).not_to_have_url(re.compile(r"[?&][fk]="), timeout=10_000)
     assert workshop.facilitator_token not in screen.url
 
     # Three participants join on their phones and answer the first question.
     people = [_participant(browser, server, workshop.code, n) for n in ("Ann", "Bo", "Cy")]
-    expect(screen.get_by_text("3 joined")).to_be_visible(timeout=10_000)
+    expect(screen.get_by_text("3 people joined")).to_be_visible(timeout=10_000)
+    expect(facilitator.get_by_text("3 participants")).to_be_visible(timeout=10_000)
     for person, level in zip(people, ("0 · None", "2 · Repeatable", "4 · Improving"), strict=True):
         person.get_by_text(level, exact=True).first.click()
         wait_idle(person)
 
-    # No refresh: the screen picks the answers up by itself, but keeps them hidden.
-    question = screen.locator(".st-key-present_q_cap_versioning")
-    expect(question.get_by_text("3 answered")).to_be_visible(timeout=10_000)
-    expect(question.get_by_text("Answers are hidden until you reveal them.")).to_be_visible()
-    expect(question.get_by_text("4 · Improving: 1")).to_have_count(0)
+    # The facilitator's remote puts the question on the screen; no refresh is needed for
+    # the answers to arrive, and they stay hidden until revealed.
+    remote = facilitator.locator(".st-key-remote")
+    remote.get_by_role("radio", name="Question", exact=True).click()
+    question = screen.locator(".st-key-screen_q_cap_versioning")
+    expect(question.get_by_text("3 people answered")).to_be_visible(timeout=10_000)
+    expect(
+        question.get_by_text("Answers are hidden until the facilitator reveals them.")
+    ).to_be_visible()
+    expect(question.locator("svg text", has_text="4 · Improving")).to_have_count(0)
 
-    question.get_by_role("button", name="Reveal answers").click()
-    expect(question.get_by_text(re.compile(r"0 · None: 1 · .*4 · Improving: 1"))).to_be_visible(
-        timeout=10_000
-    )
+    remote.get_by_text("Reveal the answers to this question").click()
+    expect(question.locator("svg text", has_text="4 · Improving")).to_have_count(1, timeout=10_000)
     expect(question.get_by_text(re.compile("strong disagreement"))).to_be_visible()
     screenshot(screen, "workshop-present")
 
-    question.get_by_role("button", name="Hide answers").click()
-    expect(question.get_by_text("Answers are hidden until you reveal them.")).to_be_visible(
-        timeout=10_000
-    )
-    expect(question.get_by_text(re.compile("0 · None: 1"))).to_have_count(0)
+    remote.get_by_text("Reveal the answers to this question").click()
+    expect(
+        question.get_by_text("Answers are hidden until the facilitator reveals them.")
+    ).to_be_visible(timeout=10_000)
+    expect(question.locator("svg text", has_text="4 · Improving")).to_have_count(0)
 
     # A participant never sees the others' answers: their page shows only their own.
     assert "4 · Improving: 1" not in people[0].content()
 
-    # The room agrees on level 2: the facilitator records it as the team's answer.
-    question.get_by_text("Record the team's answer").click()
-    question.get_by_role("radiogroup", name=re.compile("Team answer")).get_by_text(
+    # The room agrees on level 2: the facilitator records it on the remote, and the
+    # screen shows it.
+    remote.get_by_role("radiogroup", name=re.compile("Team answer")).get_by_text(
         "2 · Repeatable"
     ).click()
-    wait_idle(screen)
+    wait_idle(facilitator)
     deadline = time.monotonic() + 10
     stored = repository.load(engine, workshop.team_token)
     while (stored is None or not stored.values) and time.monotonic() < deadline:
         screen.wait_for_timeout(100)  # polling the database for the saved state
         stored = repository.load(engine, workshop.team_token)
     assert stored is not None and stored.values == {"cap_versioning": 2}
+    expect(question.get_by_text(re.compile("Team answer: level 2"))).to_be_visible(timeout=10_000)
 
     # The team's answers are the workshop's official assessment, with Results and a PDF.
     facilitator.get_by_role("link", name="Open the team's results").click()
-    expect(facilitator.get_by_text("Your results")).to_be_visible(timeout=30_000)
+    expect(
+        facilitator.get_by_role("heading", name="Team results: Platform kick-off")
+    ).to_be_visible(timeout=30_000)
     wait_idle(facilitator)
     expect(facilitator.get_by_text("Platform kick-off").first).to_be_visible()
     facilitator.get_by_role("tab", name="Downloads").click()

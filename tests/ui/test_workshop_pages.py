@@ -392,7 +392,7 @@ def test_workshop_team_results_open_without_any_token_in_sight(mini: Path, db: E
     # The questionnaire does not offer widgets that cannot save.
     at.switch_page("assessment/ui/pages/questionnaire.py").run()
     assert not at.exception, at.exception
-    assert "record them on the shared screen" in texts(at)
+    assert "record them on the facilitator page" in texts(at)
     assert not at.radio and dict(at.query_params) == {}
 
 

@@ -25,7 +25,7 @@ FONT = "Source Sans, Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-se
 MIN_FONT = 24
 """The smallest text on the shared screen, in CSS pixels."""
 FONT_SIZE = 26
-LINE = 30
+LINE = 29
 """Height of one line of chart text at :data:`FONT_SIZE`, in pixels."""
 CHAR = 0.6
 """Width of an average character as a share of the font size (wide fonts included)."""
@@ -177,18 +177,20 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
 # --------------------------------------------------------------------------- counts
 
 
-def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 40) -> go.Figure:
+def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
     """How many people chose each option: one bar per option, its label wrapped beside it.
 
     The left margin is sized from the longest line (not left to plotly's measurement,
-    which can run short of the drawn text), so no label reaches outside the chart.
+    which can run short of the drawn text), so no label reaches outside the chart; every
+    row is as tall as the tallest label, because plotly gives categories equal room and
+    hides a label that would overlap its neighbour.
     """
     lines = [wrap(c.label, wrap_at) for c in counts]
     labels = ["<br>".join(parts) for parts in lines]
     longest = max((len(line) for parts in lines for line in parts), default=1)
     values = [c.count for c in counts]
     rows = [str(i) for i in range(len(counts))]
-    heights = [max(1, len(label.split("<br>"))) * LINE + 18 for label in labels]
+    row = max(len(parts) for parts in lines) * LINE + 14 if lines else LINE
     fig = go.Figure(
         go.Bar(
             x=values,
@@ -204,8 +206,8 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 40) -> go.Figure:
     )
     fig.update_layout(
         **_layout(
-            sum(heights) + 30,
-            margin={"l": int(longest * FONT_SIZE * CHAR) + 40, "r": 70, "t": 10, "b": 10},
+            row * len(counts) + 24,
+            margin={"l": int(longest * MIN_FONT * CHAR) + 40, "r": 70, "t": 10, "b": 10},
             bargap=0.25,
             xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.12]},
             yaxis={
@@ -213,7 +215,7 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 40) -> go.Figure:
                 "tickmode": "array",
                 "tickvals": rows,
                 "ticktext": labels,
-                "tickfont": {"size": FONT_SIZE},
+                "tickfont": {"size": MIN_FONT},
                 "automargin": False,
                 "ticks": "outside",
                 "ticklen": 10,

@@ -67,6 +67,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .st-key-screen_code code { font-size: min(2.2rem, 2.5vw); white-space: nowrap; }
 .st-key-lobby_code code { font-size: 5rem; }
 .st-key-screen_code p, .st-key-lobby_code p { line-height: 1.15; margin: 0; }
+.st-key-screen_title p { font-size: 1.1rem; margin: 0; }
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] { color: #374151; }
 /* Drawn for 1920×1080; on a smaller display the type steps down with the screen. */
 @media (max-width: 1500px), (max-height: 860px) { html { font-size: 22px !important; } }
@@ -133,8 +134,9 @@ def _status(workshop: ws.Workshop, agg: Aggregate) -> str:
 
 
 def _title(workshop: ws.Workshop, agg: Aggregate) -> None:
-    st.title(plain(workshop.title), anchor=False)
-    st.markdown(_status(workshop, agg))
+    """One line above every view: whose workshop, who joined, whether it is frozen."""
+    with st.container(key="screen_title"):
+        st.markdown(f"**{plain(workshop.title)}** · {_status(workshop, agg)}")
 
 
 def _rail(workshop: ws.Workshop) -> None:
@@ -176,29 +178,44 @@ def _lobby(workshop: ws.Workshop, agg: Aggregate, joining: bool) -> None:
         st.markdown(f"On average {share * 100:.0f}% of the questions are answered so far.")
 
 
+def _numbers_line(q: Question, spread: QuestionSpread) -> str:
+    unit = f" {plain(localize(q.unit))}" if q.unit else ""
+    low, high = spread.low or 0.0, spread.high or 0.0
+    return (
+        f"Median **{_number(spread.median or 0.0)}** · range {_number(low)} to "
+        f"{_number(high)}{unit}"
+    )
+
+
+def _answers_line(q: Question, spread: QuestionSpread, revealed: bool) -> str:
+    """How many answered and, once revealed, how much the room agrees (one line)."""
+    parts = [f"{state.plural(spread.responses, 'person', 'people')} answered"]
+    if spread.unknown:  # None below the anonymity threshold
+        parts.append(f"{spread.unknown} don't know")
+    if revealed and spread.values and spread.median is not None:
+        parts.append(_numbers_line(q, spread))
+    elif revealed and spread.disagreement is not None:
+        parts.append(_spread_words(spread.disagreement))
+    return " · ".join(parts)
+
+
 def _revealed_answers(workshop: ws.Workshop, q: Question, spread: QuestionSpread) -> None:
     if spread.counts:
         _chart(figures.counts_bars(spread.counts), f"screen_counts_{q.id}")
-        st.markdown(f"Spread: {_spread_words(spread.disagreement)}")
     elif spread.values and spread.median is not None:
-        low, high = spread.low or 0.0, spread.high or 0.0
         unit = localize(q.unit) if q.unit else ""
         _chart(
-            figures.number_dots(spread.values, spread.median, low, high, unit),
+            figures.number_dots(
+                spread.values, spread.median, spread.low or 0.0, spread.high or 0.0, unit
+            ),
             f"screen_numbers_{q.id}",
-        )
-        st.markdown(
-            f"Median **{_number(spread.median)}** · range {_number(low)} to {_number(high)}"
-            f"{' ' + plain(unit) if unit else ''} · spread: {_spread_words(spread.disagreement)}"
         )
     elif q.type == "text":
         st.markdown(
             "Free-text answers are never shown on the shared screen (they are in the "
             "facilitator's export)."
         )
-    elif spread.disagreement is not None:
-        st.markdown(f"Spread: {_spread_words(spread.disagreement)}")
-    else:
+    elif spread.disagreement is None:
         st.info(
             f"Shown once at least {workshop.threshold} people have answered (anonymity threshold).",
             icon=":material/visibility_off:",
@@ -209,15 +226,13 @@ def _question(workshop: ws.Workshop, b: Bank, agg: Aggregate) -> None:
     where = state.position(b, workshop)
     q = where.question
     spread = agg.questions[q.id]
+    revealed = q.id in workshop.revealed
     with st.container(key=f"screen_q_{q.id}"):
         st.caption(
             f"{plain(localize(where.section.title))} · question {where.number} of {where.of}"
         )
         st.header(plain(localize(q.text)), anchor=False)
-        answered = f"{state.plural(spread.responses, 'person', 'people')} answered"
-        if spread.unknown:  # None below the anonymity threshold
-            answered += f" · {spread.unknown} don't know"
-        st.markdown(answered)
+        st.markdown(_answers_line(q, spread, revealed))
         if workshop.mode == "room" and q.options:
             hands = ws.hand_counts(database(), workshop.id).get(q.id, {})
             if any(hands.values()):
@@ -226,7 +241,7 @@ def _question(workshop: ws.Workshop, b: Bank, agg: Aggregate) -> None:
                     OptionCount(o.id, localize(o.label), hands.get(o.id, 0)) for o in q.options
                 ]
                 _chart(figures.counts_bars(counts), f"screen_hands_{q.id}")
-        if q.id in workshop.revealed:
+        if revealed:
             _revealed_answers(workshop, q, spread)
         else:
             st.markdown("*Answers are hidden until the facilitator reveals them.*")
