@@ -226,7 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("db", help="database maintenance")
     db_sub = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     up = db_sub.add_parser("upgrade", help="migrate the database to the latest schema")
-    up.add_argument("--url", help="database URL (default: ASSESS_DATABASE_URL or data/)")
+    up.add_argument(
+        "--url",
+        help=(
+            "database URL (default: ASSESS_DATABASE_URL, else SQLite in ASSESS_DATA_DIR, "
+            "data/ in a checkout, or the user data folder)"
+        ),
+    )
     up.set_defaults(func=cmd_db_upgrade)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a bank file")
