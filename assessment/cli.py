@@ -159,6 +159,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    from assessment.compare import compare
+    from assessment.report.progress import (
+        render_comparison_json,
+        render_comparison_markdown,
+        render_comparison_text,
+    )
+
+    bank = _load(args.bank)
+    before = assess(bank, load_answers(args.old, bank))
+    after = assess(bank, load_answers(args.new, bank))
+    comparison = compare(before, after)
+    if args.format == "json":
+        print(terminal_safe(render_comparison_json(comparison), json=True))
+    elif args.format == "markdown":
+        _write(render_comparison_markdown(comparison))
+    else:
+        _write(render_comparison_text(comparison))
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -234,6 +255,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     up.set_defaults(func=cmd_db_upgrade)
+
+    p = sub.add_parser(
+        "compare", help="compare two answers files of one team: what moved, resolved, new"
+    )
+    p.add_argument("old", metavar="OLD", help="the earlier answers file")
+    p.add_argument("new", metavar="NEW", help="the later answers file")
+    p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a bank file")
     p.set_defaults(func=cmd_schema)
