@@ -184,11 +184,9 @@ def _live(secret: str) -> None:
             st.write("Nobody has joined yet.")
         total = sum(p.questions for p in agg.progress)
         share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
-        finished = min((p.complete for p in agg.progress), default=0)
         st.progress(
             min(1.0, share),
-            text=f"{share * 100:.0f}% of the questions answered on average; "
-            f"{state.plural(finished, 'person', 'people')} finished every section",
+            text=f"{share * 100:.0f}% of the questions answered on average",
         )
         where = state.position(b, workshop)
         spread = agg.questions[where.question.id]
