@@ -200,7 +200,7 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                 accountable_count[role] = accountable_count.get(role, 0) + 1
             if not accountable:
                 issues.append(
-                    _raci(
+                    _matrix_issue(
                         qid,
                         "no_accountable",
                         activity.id,
@@ -214,7 +214,7 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                 names = ", ".join(role_names[r] for r in accountable)
                 settles = _who_settles(q, accountable, role_names)
                 issues.append(
-                    _raci(
+                    _matrix_issue(
                         qid,
                         "several_accountable",
                         activity.id,
@@ -226,7 +226,7 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                 )
             if not any("R" in cell for cell in row.values()):
                 issues.append(
-                    _raci(
+                    _matrix_issue(
                         qid,
                         "no_responsible",
                         activity.id,
@@ -240,7 +240,7 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
         for role, count in accountable_count.items():
             if count > limit:
                 issues.append(
-                    _raci(
+                    _matrix_issue(
                         qid,
                         "concentrated",
                         None,
@@ -302,7 +302,7 @@ def _raci_cell(bank: Bank, rule_id: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _raci(
+def _matrix_issue(
     qid: str,
     check: str,
     activity: str | None,

@@ -33,10 +33,6 @@ PREFIX = "team__"
 NOT_AGREED = "Not agreed yet"
 
 
-def team_key(qid: str, *parts: str) -> str:
-    return PREFIX + "__".join((qid, *parts))
-
-
 def _error_key(qid: str) -> str:
     return f"team_error__{qid}"
 
@@ -104,7 +100,7 @@ def _follow(q: Question, stored: Any) -> None:
     shown = _shown_key(q.id)
     if shown in state and state[shown] == stored:
         return
-    prefix = team_key(q.id)
+    prefix = PREFIX + q.id
     for name in list(state.keys()):
         if name == prefix or str(name).startswith(prefix + "__"):
             del state[name]
