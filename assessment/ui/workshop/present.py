@@ -12,8 +12,8 @@ anonymity threshold no distribution is shown.
 The projector's browser never holds the facilitator secret. It opens ``present?k=KEY``
 with a single-use link key from the facilitator page, which this page exchanges at once
 for a screen key kept in this session (server-side) and removes from the address bar.
-The screen key is also kept in a session cookie of this browser (never in the address,
-the page or its history), so a reload in the same browser reopens the screen; Back brings
+The screen key is also kept in a session cookie of this browser (never in the address or
+its history, never shown), so a reload in the same browser reopens the screen; Back brings
 back only a used key (dead). An address with the secret itself (``?f=``) is refused, so a
 habit from older versions cannot put it on the wall either.
 
