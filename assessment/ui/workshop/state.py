@@ -4,6 +4,11 @@ Only the facilitator page uses the secret. It keeps it in this tab's session and
 own address bar (so a bookmark or a reload works), but the shared screen never sees it:
 that page runs on a presenter key instead (see ``present.py``), so no navigation on the
 projector — Back, the top menu, a reload — can bring the secret back.
+
+Also what the facilitator page (the remote) and the shared screen share, so they always
+agree: the current question (:func:`position`, :func:`step`), whether people can still
+join (:func:`joining_open`), and the room's aggregate (:func:`room`), recomputed only when
+the room's answers change.
 """
 
 from __future__ import annotations
