@@ -67,6 +67,10 @@ class ApproachChange(Result):
     after: ApproachSide
 
 
+NEXT_HORIZONS = ("tomorrow", "3m")
+"""The horizons a progress report names as "next": what to start now and within 3 months."""
+
+
 class Comparison(Result):
     bank: str
     bank_version_before: str
@@ -78,6 +82,29 @@ class Comparison(Result):
     not_compared: list[str] = Field(
         default_factory=list,
         description="What one assessment has and the other cannot match, in words.",
+    )
+    next_actions: list[ActionRef] = Field(
+        default_factory=list,
+        description="The newer roadmap's actions to start tomorrow and within 3 months.",
+    )
+    label_before: str | None = Field(None, description="What the older assessment is called.")
+    label_after: str | None = Field(None, description="What the newer assessment is called.")
+
+
+def with_notes(
+    cmp: Comparison,
+    notes: list[str],
+    *,
+    label_before: str | None = None,
+    label_after: str | None = None,
+) -> Comparison:
+    """``cmp`` with more notes on what was not compared, and names for its two sides."""
+    return cmp.model_copy(
+        update={
+            "not_compared": [*cmp.not_compared, *notes],
+            "label_before": label_before if label_before is not None else cmp.label_before,
+            "label_after": label_after if label_after is not None else cmp.label_after,
+        }
     )
 
 
@@ -169,6 +196,12 @@ def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
         for r in after.recommendations
         if r.id not in old_ids
     ]
+    next_actions = [
+        ActionRef(id=r.id, title=r.title, horizon=r.horizon)
+        for horizon in NEXT_HORIZONS
+        for r in after.recommendations
+        if r.horizon == horizon
+    ]
     return Comparison(
         bank=after.bank,
         bank_version_before=before.bank_version,
@@ -189,4 +222,5 @@ def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
             ),
         ),
         not_compared=notes,
+        next_actions=next_actions,
     )
