@@ -7,6 +7,7 @@ that each fits the questions it names.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -58,7 +59,7 @@ class QuestionCondition(Strict):
             )
         return self
 
-    @property
+    @cached_property  # conditions are evaluated per rerun and per workshop participant
     def operator(self) -> str:
         for name in (
             "equals",

@@ -8,10 +8,13 @@ answer: an empty answer (``None``) and "don't know" never reach it.
 
 from __future__ import annotations
 
+import math
 import statistics
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, Protocol
 
 from assessment.errors import FieldPath
@@ -116,7 +119,43 @@ def at_least_or_most(cond: QuestionCondition, number: float | None) -> bool:
 
 def levels_spread(levels: Sequence[float]) -> float:
     """Disagreement over ordinal answers: standard deviation over its maximum (2 on 0–4)."""
-    return min(1.0, statistics.pstdev(levels) / 2)
+    return min(1.0, pstdev(levels) / 2)
+
+
+_SQRT_BITS = 2 * sys.float_info.mant_dig + 3
+
+
+def pstdev(values: Sequence[float]) -> float:
+    """:func:`statistics.pstdev` to the last bit, computed over the distinct values.
+
+    A room's answers take a handful of levels, so the exact sum of squares is worked out
+    once per distinct value rather than once per person (statistics builds a fraction
+    for every value), and its square root is rounded correctly as statistics does.
+    """
+    counts = Counter(values)
+    n = len(values)
+    if not n:
+        raise statistics.StatisticsError("pstdev requires at least one data point")
+    exact = [(Fraction(value), count) for value, count in counts.items()]
+    sx = sum((x * count for x, count in exact), Fraction(0))
+    sxx = sum((x * x * count for x, count in exact), Fraction(0))
+    variance = (n * sxx - sx * sx) / n / n
+    return _sqrt_of_fraction(variance.numerator, variance.denominator)
+
+
+def _sqrt_of_fraction(n: int, m: int) -> float:
+    """Square root of n/m as a float, correctly rounded (round to odd, then to float)."""
+    shift = (n.bit_length() - m.bit_length() - _SQRT_BITS) // 2
+    if shift >= 0:
+        root = _isqrt_rto(n, m << 2 * shift) << shift
+        return root / 1
+    return _isqrt_rto(n << -2 * shift, m) / (1 << -shift)
+
+
+def _isqrt_rto(n: int, m: int) -> int:
+    """Square root of n/m, rounded to an integer with round-to-odd."""
+    a = math.isqrt(n // m)
+    return a | (a * a * m != n)
 
 
 def nominal(counts: Counter[Any], k: int, n: int) -> float:

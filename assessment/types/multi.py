@@ -3,6 +3,7 @@ an ``exclusive`` option ("none of these") cannot be combined with others."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,12 +108,19 @@ def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
 def disagreement(q: Question, given: Sequence[Any], levels: Sequence[float] | None) -> float | None:
     """The mean of 4p(1−p) over the options, p the share of people who chose each."""
     n = len(given)
-    shares = [sum(o.id in a for a in given) / n for o in q.options]
+    chosen = _chosen_by(given)
+    shares = [chosen[o.id] / n for o in q.options]
     return sum(4 * p * (1 - p) for p in shares) / len(shares)
 
 
 def counts(q: Question, given: Sequence[Any], scale: Sequence[ScaleLevel]) -> list[OptionCount]:
-    return [OptionCount(o.id, localize(o.label), sum(o.id in a for a in given)) for o in q.options]
+    chosen = _chosen_by(given)
+    return [OptionCount(o.id, localize(o.label), chosen[o.id]) for o in q.options]
+
+
+def _chosen_by(given: Sequence[Any]) -> Counter[str]:
+    """How many answers include each option (one pass over the answers)."""
+    return Counter(option for answer in given for option in set(answer))
 
 
 def numbers(given: Sequence[Any]) -> list[float]:
