@@ -30,7 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.store.db import writing
 from assessment.store.hygiene import value_problem
-from assessment.store.tables import answers, assessments, workshops
+from assessment.store.tables import answers, assessments, review_marks, review_rounds, workshops
 
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
@@ -199,6 +199,16 @@ def _write_answer(conn: Any, aid: int, question_id: str, value: Any, now: dateti
         )
     else:
         upsert_answer(conn, aid, question_id, value, now)
+    # A re-assessment's "confirm or change" mark goes once the answer is touched.
+    conn.execute(
+        update(review_marks)
+        .where(
+            review_marks.c.assessment_id == aid,
+            review_marks.c.question_id == question_id,
+            review_marks.c.reviewed_at.is_(None),
+        )
+        .values(reviewed_at=now)
+    )
     conn.execute(update(assessments).where(assessments.c.id == aid).values(updated_at=now))
 
 
@@ -243,6 +253,9 @@ def replace_all(
     with writing(engine) as conn:
         aid = _assessment_id(conn, token)
         conn.execute(delete(answers).where(answers.c.assessment_id == aid))
+        # Answers from a file end a re-assessment round: none of them is the milestone's.
+        conn.execute(delete(review_marks).where(review_marks.c.assessment_id == aid))
+        conn.execute(delete(review_rounds).where(review_rounds.c.assessment_id == aid))
         for qid, value in values.items():
             if value is not None:
                 upsert_answer(conn, aid, qid, value, now)

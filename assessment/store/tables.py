@@ -12,6 +12,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -143,4 +144,108 @@ presenter_keys = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
+# --------------------------------------------------------------------------- over time (0004)
+
+# A milestone is an immutable snapshot of one assessment: its answers, the bank version
+# they were given against, the report-cover details and targets. Nothing updates a row;
+# the assessment that owns it (its resume link, or a workshop's facilitator link for the
+# team's answers) lists, reads and compares it.
+milestones = Table(
+    "milestones",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(80), nullable=False),
+    Column("taken_on", Date, nullable=False),
+    Column("bank_id", String(64), nullable=False),
+    Column("bank_version", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("targets", JSON, nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("assessment_id", "name", name="uq_milestone_name"),
+)
+
+# A re-assessment round: the answers were pre-filled from a milestone, and each pre-filled
+# question stays marked "confirm or change" (reviewed_at empty) until it is answered again
+# or confirmed.
+review_rounds = Table(
+    "review_rounds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("milestone_name", String(80), nullable=False),
+    Column("milestone_taken_on", Date, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+)
+
+review_marks = Table(
+    "review_marks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("question_id", String(64), nullable=False),
+    Column("reviewed_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("assessment_id", "question_id", name="uq_review_mark_per_question"),
+)
+
+# A portfolio: several assessments of one organisation side by side, seen only through
+# its link (only a SHA-256 of the link's key is stored). Each member is a copy of the
+# answers chosen when it was made (a milestone, or the answers of that day), so the
+# portfolio never shows more than its creator chose; the member row goes with its
+# assessment.
+portfolios = Table(
+    "portfolios",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("link_hash", String(64), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+portfolio_members = Table(
+    "portfolio_members",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "portfolio_id",
+        Integer,
+        ForeignKey("portfolios.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("position", Integer, nullable=False),
+    Column("label", String(80), nullable=False),
+    Column("source", String(120), nullable=False),
+    Column("taken_on", Date, nullable=False),
+    Column("bank_id", String(64), nullable=False),
+    Column("bank_version", String(32), nullable=False),
+    Column("answers", JSON, nullable=False),
 )
