@@ -21,10 +21,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from assessment.compare import Comparison, compare, with_notes
 from assessment.engine import assess
+from assessment.fitting import load_answers_fitted
 from assessment.loader import default_bank_dir, find_banks, load_answers, load_bank
 from assessment.models import Bank
 from assessment.report.markdown import render_markdown, render_text
+from assessment.report.progress import (
+    render_comparison_json,
+    render_comparison_markdown,
+    render_comparison_text,
+)
 from assessment.safe_yaml import InputError, Problem
 from assessment.schema import bank_schema_json
 from assessment.template import render_template
@@ -32,6 +39,10 @@ from assessment.text_safety import terminal_safe
 
 MAX_SHOWN_PROBLEMS = 25
 STDOUT = "-"
+COMPARE_WITH_HELP = (
+    "an earlier answers file of the same team: adds a Progress section (what moved, "
+    "resolved, new, what to do next)"
+)
 
 
 def _say(text: str, file: TextIO | None = None) -> None:
@@ -100,16 +111,48 @@ def cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _comparison(bank: Bank, old: str, new: str) -> Comparison:
+    """OLD and NEW compared; an OLD (or NEW) for another bank version is fitted, and what
+    could not be compared is said. The two sides are called by their file names."""
+    before, dropped_old = load_answers_fitted(old, bank)
+    after, dropped_new = load_answers_fitted(new, bank)
+    names = Path(old).name, Path(new).name
+    notes = [f"{names[0]}: {n}" for n in dropped_old] + [f"{names[1]}: {n}" for n in dropped_new]
+    cmp = compare(assess(bank, before), assess(bank, after))
+    versions = (
+        before.bank_version or cmp.bank_version_before,
+        after.bank_version or cmp.bank_version_after,
+    )
+    cmp = cmp.model_copy(
+        update={"bank_version_before": versions[0], "bank_version_after": versions[1]}
+    )
+    if versions[0] != versions[1]:
+        notes.insert(
+            0,
+            f"The assessments use bank versions {versions[0]} and {versions[1]}; "
+            "only what both share is compared.",
+        )
+    return with_notes(cmp, notes, label_before=names[0], label_after=names[1])
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
+    cmp = _comparison(bank, args.compare_with, args.answers) if args.compare_with else None
     if args.format == "json":
-        text = json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        data = result.model_dump(mode="json")
+        if cmp is not None:
+            data["progress"] = cmp.model_dump(mode="json")
+        text = json.dumps(data, indent=2, ensure_ascii=False)
         print(terminal_safe(text, json=True))
     elif args.format == "markdown":
         _write(render_markdown(result))
+        if cmp is not None:
+            _write("\n" + render_comparison_markdown(cmp))
     else:
         _write(render_text(result))
+        if cmp is not None:
+            _write("\n" + render_comparison_text(cmp))
     return 0
 
 
@@ -145,7 +188,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 1
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
-    data = render_pdf(result, page_size=args.page_size)
+    cmp = _comparison(bank, args.compare_with, args.answers) if args.compare_with else None
+    data = render_pdf(result, page_size=args.page_size, comparison=cmp)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -160,17 +204,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from assessment.compare import compare
-    from assessment.report.progress import (
-        render_comparison_json,
-        render_comparison_markdown,
-        render_comparison_text,
-    )
-
     bank = _load(args.bank)
-    before = assess(bank, load_answers(args.old, bank))
-    after = assess(bank, load_answers(args.new, bank))
-    comparison = compare(before, after)
+    comparison = _comparison(bank, args.old, args.new)
     if args.format == "json":
         print(terminal_safe(render_comparison_json(comparison), json=True))
     elif args.format == "markdown":
@@ -229,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("answers", metavar="ANSWERS")
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--compare-with", metavar="OLD", help=COMPARE_WITH_HELP)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("report", help="write the PDF report for an answers file")
@@ -242,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--compare-with", metavar="OLD", help=COMPARE_WITH_HELP)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("db", help="database maintenance")

@@ -193,13 +193,18 @@ def _fit_disc(
     return max(10.0, best_r), best_cy
 
 
-def _legend(canvas: _Canvas, width_mm: float, has_target: bool) -> None:
+Names = tuple[str, str]
+"""The legend's words for the solid and the dashed line."""
+NAMES: Names = (style.CURRENT_LABEL, style.TARGET_LABEL)
+ValueText = Callable[[float | None, float | None], str]
+"""A dimension's figures under its name, from the solid and the dashed line's values."""
+
+
+def _legend(canvas: _Canvas, width_mm: float, has_target: bool, names: Names = NAMES) -> None:
     """A legend in words and line styles, so the chart also reads in black and white."""
-    entries: list[tuple[str, str, Any, str]] = [
-        (style.CURRENT_LABEL, style.CURRENT_COLOR, "solid", "o")
-    ]
+    entries: list[tuple[str, str, Any, str]] = [(names[0], style.CURRENT_COLOR, "solid", "o")]
     if has_target:
-        entries.append((style.TARGET_LABEL, style.TARGET_COLOR, style.TARGET_DASH_PATTERN, "s"))
+        entries.append((names[1], style.TARGET_COLOR, style.TARGET_DASH_PATTERN, "s"))
     entry_w = 32.0
     x = width_mm / 2 - entry_w * len(entries) / 2
     y = LEGEND_MM / 2
@@ -223,6 +228,8 @@ def radar_svg(
     width_mm: float,
     height_mm: float,
     sanitize: Sanitize = _identity,
+    names: Names = NAMES,
+    values: ValueText = _value_text,
 ) -> bytes:
     """A radar of one group: a ring per maturity level, current solid, target dashed."""
     n = len(series.ids)
@@ -237,7 +244,7 @@ def radar_svg(
         for i in range(n):
             target = None if series.target is None else series.target[i]
             title = _wrap(sanitize(series.labels[i]), 18)
-            labels.append((title, _value_text(series.current[i], target)))
+            labels.append((title, values(series.current[i], target)))
         sizes = [
             (
                 max(
@@ -336,7 +343,7 @@ def radar_svg(
             y = y_top - (len(lines) + 0.5) * line_mm
             canvas.text(x0, y, value, label_pt - 1, style.CURRENT_COLOR, ha=ha, bold=True)
 
-        _legend(canvas, width_mm, series.target is not None)
+        _legend(canvas, width_mm, series.target is not None, names)
         return canvas.svg()
 
 
@@ -354,6 +361,8 @@ def bars_svg(
     width_mm: float,
     height_mm: float,
     sanitize: Sanitize = _identity,
+    names: Names = NAMES,
+    values: ValueText = _value_text,
 ) -> bytes:
     """Horizontal bars for a group with fewer than three dimensions (a radar would be a line)."""
     n = len(series.ids)
@@ -394,7 +403,7 @@ def bars_svg(
             bar = (value or 0.0) * scale
             canvas.rect(x0, mid - 2.4, bar, 4.8, color=style.CURRENT_COLOR, alpha=0.85, linewidth=0)
             target = None if series.target is None else series.target[i]
-            text = _value_text(value, target)
+            text = values(value, target)
             inside = (value or 0.0) > 70
             canvas.text(
                 x0 + bar + (-2 if inside else 2),
@@ -415,7 +424,7 @@ def bars_svg(
                     linestyle=style.TARGET_DASH_PATTERN,
                 )
                 canvas.line([tx], [mid + 4], marker="s", markersize=4, color=style.TARGET_COLOR)
-        _legend(canvas, width_mm, series.target is not None)
+        _legend(canvas, width_mm, series.target is not None, names)
         return canvas.svg()
 
 
@@ -429,10 +438,12 @@ def profile_svg(
     width_mm: float,
     height_mm: float,
     sanitize: Sanitize = _identity,
+    names: Names = NAMES,
+    values: ValueText = _value_text,
 ) -> bytes:
     """The right chart for the group: a radar from three dimensions on, bars below that."""
     draw = radar_svg if series.is_radar else bars_svg
-    return draw(series, width_mm, height_mm, sanitize)
+    return draw(series, width_mm, height_mm, sanitize, names, values)
 
 
 __all__ = ["bars_height", "bars_svg", "profile_height", "profile_svg", "radar_svg"]

@@ -7,7 +7,8 @@ browser is involved. The package is split by idea:
 - :mod:`.text`: text safety (what the bundled font can draw; typed text printed literally);
 - :mod:`.document`: the fpdf2 document, its fonts, header, footer, measuring and wrapping;
 - :mod:`.layout`: the layout kit (paragraphs, badges, headings, cards, tables);
-- :mod:`.sections`, :mod:`.findings`, :mod:`.roadmap`: the report's sections.
+- :mod:`.sections`, :mod:`.findings`, :mod:`.roadmap`: the report's sections;
+- :mod:`.progress`: the "Progress" section, when the report compares with an earlier one.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from assessment.compare import Comparison
 from assessment.models import AssessmentResult
 from assessment.report import content as c
-from assessment.report.pdf import findings, roadmap, sections
+from assessment.report.pdf import findings, progress, roadmap, sections
 from assessment.report.pdf.document import MARGIN_X, PAGE_SIZES, PT, PageSize, ReportPDF, wrap
 from assessment.report.pdf.layout import Layout
 from assessment.report.pdf.text import REPLACEMENT, clean, one_line
@@ -38,15 +40,26 @@ SECTIONS: dict[str, Callable[[Layout, Presentation], None]] = {
 """How each section of the presentation is drawn; they follow the presentation's order."""
 
 
-def render_pdf(result: AssessmentResult, page_size: str = "A4", today: date | None = None) -> bytes:
-    """The complete report as PDF bytes; ``page_size`` is "A4" (default) or "Letter"."""
+def render_pdf(
+    result: AssessmentResult,
+    page_size: str = "A4",
+    today: date | None = None,
+    comparison: Comparison | None = None,
+) -> bytes:
+    """The complete report as PDF bytes; ``page_size`` is "A4" (default) or "Letter".
+
+    With a ``comparison`` (of an earlier assessment with this one), a "Progress" section
+    follows the executive summary.
+    """
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page_size must be one of {', '.join(PAGE_SIZES)}, not {page_size!r}")
     size: PageSize = "A4" if page_size == "A4" else "Letter"
-    return render_presentation(present(result), size, today or date.today())
+    return render_presentation(present(result), size, today or date.today(), comparison)
 
 
-def render_presentation(p: Presentation, page_size: PageSize, today: date) -> bytes:
+def render_presentation(
+    p: Presentation, page_size: PageSize, today: date, comparison: Comparison | None = None
+) -> bytes:
     org = one_line(p.cover.organization or "")
     footer = c.FOOTER_LINE.format(
         bank=one_line(p.cover.bank), version=one_line(p.cover.bank_version), date=today.isoformat()
@@ -62,6 +75,8 @@ def render_presentation(p: Presentation, page_size: PageSize, today: date) -> by
         draw = SECTIONS.get(section.key)
         if draw is not None:
             draw(layout, p)
+        if section.key == "summary" and comparison is not None:
+            progress.progress(layout, comparison)
     return bytes(pdf.output())
 
 
