@@ -30,6 +30,12 @@ pages = [
         url_path=routes.RESULTS_PATH,
     ),
     st.Page(
+        routes.PROGRESS,
+        title="Progress",
+        icon=":material/timeline:",
+        url_path=routes.PROGRESS_PATH,
+    ),
+    st.Page(
         routes.FACILITATE,
         title="Run a workshop",
         icon=":material/groups:",
@@ -47,6 +53,12 @@ pages = [
         icon=":material/co_present:",
         url_path=routes.PRESENT_PATH,
         visibility="hidden",
+    ),
+    st.Page(
+        routes.PORTFOLIO,
+        title="Portfolio",
+        icon=":material/dashboard:",
+        url_path=routes.PORTFOLIO_PATH,
     ),
     st.Page(routes.ABOUT, title="About", icon=":material/info:", url_path=routes.ABOUT_PATH),
 ]

@@ -16,6 +16,7 @@ from assessment.ui.progress import Progress, progress, shown_questions
 from assessment.ui.questions import render_question
 from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
+from assessment.ui.review import render_bar as render_review_bar
 from assessment.ui.transfer import render_answer_downloads
 from assessment.ui.workshop.banner import render_participant_banner
 
@@ -141,6 +142,7 @@ def render() -> None:
         here.answered / here.total if here.total else 1.0,
         text=f"{here.answered} of {here.total} answered in this section",
     )
+    render_review_bar(shown_questions(section, done.visible), done.visible)
     for number, question in enumerate(shown_questions(section, done.visible), 1):
         render_question(question, number)
 

@@ -21,6 +21,7 @@ from assessment.models import Question, localize
 from assessment.ui import session, widgets
 from assessment.ui.keys import forget_widgets
 from assessment.ui.resources import bank
+from assessment.ui.review import render_mark as render_review_mark
 from assessment.ui.text import plain
 from assessment.ui.widgets import Binding
 
@@ -61,6 +62,7 @@ def render_question(q: Question, number: int) -> None:
     """Draw question ``q`` (numbered within its section), its help and its messages."""
     with st.container(border=True, key=f"card_{q.id}"):
         bound = binding(q)
+        render_review_mark(q)
         widgets.render(q, f"**{number}. {localize(q.text)}**", bound)
         _footer(q, bound)
         for message in session.errors().get(q.id, []):

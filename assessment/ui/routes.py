@@ -10,6 +10,8 @@ START = "assessment/ui/pages/start.py"
 ASSESSMENT = "assessment/ui/pages/questionnaire.py"
 RESULTS = "assessment/ui/pages/results.py"
 ABOUT = "assessment/ui/pages/about.py"
+PROGRESS = "assessment/ui/pages/progress.py"
+PORTFOLIO = "assessment/ui/pages/portfolio.py"
 
 FACILITATE = "assessment/ui/workshop/facilitate.py"
 PRESENT = "assessment/ui/workshop/present.py"
@@ -18,6 +20,8 @@ JOIN = "assessment/ui/workshop/join.py"
 ASSESSMENT_PATH = "assessment"
 RESULTS_PATH = "results"
 ABOUT_PATH = "about"
+PROGRESS_PATH = "progress"
+PORTFOLIO_PATH = "portfolio"
 FACILITATE_PATH = "facilitate"
 PRESENT_PATH = "present"
 JOIN_PATH = "join"
@@ -29,4 +33,6 @@ URL_PATHS = (
     FACILITATE_PATH,
     PRESENT_PATH,
     JOIN_PATH,
+    PROGRESS_PATH,
+    PORTFOLIO_PATH,
 )

@@ -8,6 +8,7 @@ import streamlit as st
 
 from assessment.models import localize
 from assessment.ui import routes, session
+from assessment.ui.milestones import render_start_panel
 from assessment.ui.notices import render_notices
 from assessment.ui.progress import conditional_questions, progress
 from assessment.ui.report_details import render_report_details
@@ -143,5 +144,6 @@ def _action_card() -> None:
                 session.start_new()
                 st.switch_page(routes.ASSESSMENT)
         render_resume_link(token)
+        render_start_panel(token)
         with st.expander("Details for the report cover (optional)"):
             render_report_details()
