@@ -214,7 +214,7 @@ def test_every_csv_export_uses_the_one_sanitiser(path: Path) -> None:
 def test_both_csv_exports_are_found() -> None:
     assert {str(p.relative_to(ROOT)) for p in CSV_WRITERS} >= {
         "assessment/report/exports.py",
-        "assessment/store/workshops.py",
+        "assessment/store/export.py",
     }
 
 

@@ -4,7 +4,7 @@ Joining creates the participant's own assessment; they then answer the same
 questionnaire, saved as they go, and can come back with their resume link.
 
 A join code is the only thing between a stranger and a workshop, so every use of one is
-limited in the database (see :mod:`assessment.store.workshops`): the ``?code=`` in the
+limited in the database (see :mod:`assessment.store.joining`): the ``?code=`` in the
 address is looked up like a guess (it would otherwise reveal which codes are live and
 their titles), once per code and browser tab, and the form's join counts the same way.
 """
