@@ -318,7 +318,12 @@ def _table(folio: Portfolio) -> None:
     }
     config.update({f"t{i}": st.column_config.TextColumn(label) for i, label in enumerate(labels)})
     st.dataframe(
-        rows, hide_index=True, width="stretch", column_config=config, key="portfolio_table"
+        rows,
+        hide_index=True,
+        width="stretch",
+        height="content",
+        column_config=config,
+        key="portfolio_table",
     )
 
 
@@ -348,7 +353,7 @@ def _radars(folio: Portfolio) -> None:
                         [r.teams[i].score for r in rows],
                         [r.median for r in rows],
                         (folio.teams[i].label, "Median"),
-                        height=320,
+                        height=360,
                         wrap=12,
                         legend=False,
                     ),

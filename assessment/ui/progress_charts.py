@@ -21,7 +21,9 @@ HOVER = "%{theta}: %{customdata}<extra>%{fullData.name}</extra>"
 
 def _wrap(label: str, width: int) -> str:
     """A label on short lines, each printed as typed (see :func:`literal`)."""
-    return "<br>".join(literal(line) for line in textwrap.wrap(label, width)) or literal(label)
+    return "<br>".join(
+        literal(line) for line in textwrap.wrap(label, width, break_long_words=False)
+    ) or literal(label)
 
 
 def _hover(values: Sequence[float | None]) -> list[str]:
@@ -86,7 +88,7 @@ def overlay_figure(
             hovertemplate=HOVER,
         )
     )
-    small = height < 360
+    small = height <= 360
     fig.update_layout(
         polar={
             "radialaxis": {
@@ -148,7 +150,7 @@ def _bars(
 
 
 def _layout(height: int, legend: bool, small: bool) -> dict[str, object]:
-    margin = {"l": 60, "r": 60, "t": 40, "b": 40} if small else {"l": 90, "r": 90, "t": 50, "b": 70}
+    margin = {"l": 70, "r": 70, "t": 40, "b": 60} if small else {"l": 90, "r": 90, "t": 50, "b": 70}
     return {
         "height": height,
         "margin": margin,

@@ -141,7 +141,7 @@ def _comparison(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
     with st.container(horizontal=True, gap="medium", key="progress_tiles"):
         for caption, count in words.tile_counts(cmp):
             st.metric(caption, count, border=True)
-    st.markdown(f"**{c.STARTING_APPROACH}.** {plain(words.approach_line(cmp))}")
+    st.markdown(f"**{plain(words.approach_line(cmp))}**")
     if cmp.not_compared:
         with st.expander(f"Not compared ({len(cmp.not_compared)})", icon=":material/info:"):
             for note in cmp.not_compared:
@@ -175,7 +175,7 @@ def _profiles(cmp: Comparison) -> None:
                     [d.before for d in dims],
                     (after, before),
                     height=380,
-                    wrap=14,
+                    wrap=12,
                 ),
                 config=PLOT_CONFIG,
                 key=f"progress_radar_{title}",
@@ -194,6 +194,7 @@ def _profiles(cmp: Comparison) -> None:
         ],
         hide_index=True,
         width="stretch",
+        height="content",
         column_config={
             "group": st.column_config.TextColumn("Group"),
             "dimension": st.column_config.TextColumn("Dimension"),

@@ -96,7 +96,9 @@ def render_bar(section: Sequence[Question], shown: frozenset[str]) -> None:
                 on_click=_confirm,
                 args=(pending,),
             )
-        elif reviewed >= total:
+        elif reviewed < total:
+            st.caption("Every pre-filled answer in this section is reviewed.")
+        else:
             st.page_link(
                 routes.PROGRESS,
                 label=f"All reviewed: see what changed since “{plain(state.milestone_name)}”",
