@@ -243,9 +243,7 @@ def load(engine: Engine, token: str, milestone_id: int) -> Milestone | None:
 # --------------------------------------------------------------------------- re-assessment
 
 
-def start_round(
-    engine: Engine, token: str, milestone_id: int, values: Mapping[str, Any]
-) -> int:
+def start_round(engine: Engine, token: str, milestone_id: int, values: Mapping[str, Any]) -> int:
     """Replace the answers with ``values`` (the milestone's, fitted to today's bank) and mark
     each "confirm or change"; returns how many were marked.
 

@@ -61,7 +61,9 @@ def test_the_pdf_has_a_progress_section_after_the_summary(
     part = text[progress:profile]
     for f in cmp.findings.resolved:
         assert flat(f.title) in part
-    assert "Findings: resolved" in part and "Findings: new" in part and "Findings: still open" in part
+    assert (
+        "Findings: resolved" in part and "Findings: new" in part and "Findings: still open" in part
+    )
     assert "What to do next" in part
     for a in cmp.next_actions:
         assert flat(a.title)[:40] in part
