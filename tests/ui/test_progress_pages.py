@@ -225,3 +225,33 @@ def test_the_team_answers_get_milestones_in_the_facilitators_tab(
     assert "Now compared with Workshop, March" in texts(tab)
     assert not [b for b in tab.button if b.key and "milestone_round" in b.key]  # no re-assess
     assert workshop.team_token not in everything(tab)
+
+
+def test_a_milestone_from_an_older_bank_version_says_what_was_not_compared(
+    mini: object, seed: Seed, new_tab: NewTab, db: Engine
+) -> None:
+    token = seed(
+        {**MARCH, "cap_feature_store": 2, "roles": ["ml", "data_engineer"]}, bank_version="0.0"
+    )
+    ms.save(db, token, "Old bank")
+    repository.replace_all(db, token, JUNE, {})
+    tab = open_link(new_tab(), token, PROGRESS_PAGE)
+    notes = tab.expander[0]
+    assert notes.label == "Not compared (3)"
+    text = "\n".join(str(m.value) for m in notes.markdown)
+    assert "Old bank was answered against bank version 0.0 and Now against 0.1" in text
+    assert "cap\\_feature\\_store" in text or "cap_feature_store" in text
+    assert "data\\_engineer" in text or "data_engineer" in text
+    assert "Now compared with Old bank" in texts(tab)
+
+
+def test_the_start_page_shows_the_round_and_how_many_were_reviewed(
+    mini: object, seed: Seed, new_tab: NewTab, db: Engine
+) -> None:
+    token = seed(MARCH)
+    march = ms.save(db, token, "March")
+    ms.start_round(db, token, march.id, MARCH)
+    ms.confirm(db, token, ["budget", "size"])
+    tab = open_link(new_tab(), token)
+    assert "Re-assessment from “March”" in texts(tab)
+    assert "2 of 7 pre-filled answers reviewed" in texts(tab)
