@@ -106,8 +106,23 @@ def _resolve(line: str) -> Candidate | None:
     return None
 
 
+def _forget_choices() -> None:
+    """Drop the labels and choices drawn for the links checked before."""
+    for key in list(st.session_state.keys()):
+        if str(key).startswith(("portfolio_label_", "portfolio_source_", "portfolio_use_")):
+            del st.session_state[key]
+
+
 def _check_links() -> None:
     lines = str(st.session_state.get("portfolio_links") or "").splitlines()
+    _forget_choices()
+    st.session_state.pop(CANDIDATES, None)
+    if sum(1 for line in lines if line.strip()) > pf.MAX_MEMBERS:
+        st.session_state[PROBLEM] = (
+            f"A portfolio puts at most {pf.MAX_MEMBERS} assessments side by side: paste "
+            "fewer links."
+        )
+        return
     found: list[Candidate] = []
     bad: list[int] = []
     if st.session_state.get("portfolio_this_tab") and session.token():
@@ -169,6 +184,12 @@ def _make(candidates: list[Candidate]) -> None:
     st.session_state.pop(CANDIDATES, None)
 
 
+def _another() -> None:
+    st.session_state.pop(CREATED, None)
+    st.session_state["portfolio_links"] = ""
+    _forget_choices()
+
+
 def _create() -> None:
     st.title("Portfolio: your teams side by side")
     st.markdown(
@@ -192,7 +213,9 @@ def _create() -> None:
             "is shown only now.",
             icon=":material/key:",
         )
-        st.link_button("Open the portfolio", url, icon=":material/open_in_new:")
+        with st.container(horizontal=True, gap="small"):
+            st.link_button("Open the portfolio", url, icon=":material/open_in_new:")
+            st.button("Make another portfolio", key="portfolio_another", on_click=_another)
         return
 
     st.subheader("1. The assessments", anchor=False)

@@ -255,3 +255,24 @@ def test_the_start_page_shows_the_round_and_how_many_were_reviewed(
     tab = open_link(new_tab(), token)
     assert "Re-assessment from “March”" in texts(tab)
     assert "2 of 7 pre-filled answers reviewed" in texts(tab)
+
+
+def test_checking_other_links_redraws_the_choices_and_too_many_are_refused(
+    mini: object, seed: Seed, new_tab: NewTab
+) -> None:
+    a = seed(MARCH, {"organization": "Alpha"})
+    b = seed(JUNE, {"organization": "Beta"})
+    c = seed(JUNE, {"organization": "Gamma"})
+    tab = new_tab()
+    tab.switch_page(PORTFOLIO_PAGE).run()
+    check = "FormSubmitter:portfolio_links_form-Check the links"
+    tab.text_area(key="portfolio_links").set_value(f"{a}\n{b}")
+    tab.button(key=check).click().run()
+    assert tab.text_input(key="portfolio_label_1").value == "Beta"
+    tab.text_area(key="portfolio_links").set_value(f"{a}\n{c}")
+    tab.button(key=check).click().run()
+    assert tab.text_input(key="portfolio_label_1").value == "Gamma"
+    tab.text_area(key="portfolio_links").set_value("\n".join([a] * 21))
+    tab.button(key=check).click().run()
+    assert "at most 20 assessments" in tab.error[0].value
+    assert not [w for w in tab.text_input if str(w.key).startswith("portfolio_label_")]
