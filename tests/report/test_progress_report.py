@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from assessment.cli import main
 from assessment.compare import compare, with_notes
 from assessment.engine import assess
 from assessment.loader import DEFAULT_BANK, load_answers, load_bank
+from assessment.models import AssessmentResult, Bank
 from assessment.report.pdf import render_pdf
 from assessment.report.progress import render_comparison_markdown
 
@@ -142,3 +144,17 @@ def _pages(data: bytes, name: str) -> None:
         ["pdftoppm", "-r", "70", "-png", "-f", "2", "-l", "5", str(pdf), str(ARTIFACTS / name)],
         check=True,
     )
+
+
+def test_groups_too_small_for_a_radar_get_bars_then_and_now(
+    mini_bank: Bank,
+    mini_result: AssessmentResult,
+    mini_result_with: Callable[..., AssessmentResult],
+) -> None:
+    later = mini_result_with(answers={"cap_versioning": 4, "cap_deploy": 4})
+    cmp = with_notes(compare(mini_result, later), [], label_before="March", label_after="June")
+    data = render_pdf(later, comparison=cmp)
+    text = flat(pdf_text(data))
+    assert "June compared with March" in text
+    assert "(was " in text  # the figures under each dimension: now (was then)
+    _pages(data, "mini")
