@@ -179,13 +179,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
         return 1
     out = Path(args.output)
-    if not to_stdout and _same_file(out, Path(args.answers)):
-        _say(
-            f"{args.output}: is the answers file itself; writing the report there would destroy "
-            "it. Give another -o FILE",
-            sys.stderr,
-        )
-        return 1
+    inputs = [("the answers file", args.answers)]
+    if args.compare_with:
+        inputs.append(("the earlier answers file (--compare-with)", args.compare_with))
+    for what, source in inputs:
+        if not to_stdout and _same_file(out, Path(source)):
+            _say(
+                f"{args.output}: is {what} itself; writing the report there would destroy "
+                "it. Give another -o FILE",
+                sys.stderr,
+            )
+            return 1
     bank = _load(args.bank)
     result = assess(bank, load_answers(args.answers, bank))
     cmp = _comparison(bank, args.compare_with, args.answers) if args.compare_with else None
