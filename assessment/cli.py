@@ -59,7 +59,7 @@ def _problems(exc: InputError) -> str:
     lines = [str(p) for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
     more = len(exc.problems) - MAX_SHOWN_PROBLEMS + exc.more
     if more > 0:
-        lines.append(f"… and {more} more problem(s)")
+        lines.append(f"… and {more} more problem{'' if more == 1 else 's'}")
     return terminal_safe("\n".join(lines))
 
 

@@ -53,7 +53,7 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem], more: int = 0) -> None:
         lines = [str(p) for p in problems]
         if more:
-            lines.append(f"… and {more} more problem(s)")
+            lines.append(f"… and {more} more problem{'' if more == 1 else 's'}")
         super().__init__("\n".join(lines))
         self.problems = problems
         self.more = more

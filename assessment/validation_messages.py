@@ -129,11 +129,11 @@ def message_for(error: ErrorDetails, root: type[BaseModel], *, suggest: bool = T
     if kind in ("too_short", "too_long"):
         words = "at least" if kind == "too_short" else "at most"
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return f"must have {words} {limit} item(s)"
+        return f"must have {words} {limit} item{'' if limit == 1 else 's'}"
     if kind in ("string_too_short", "string_too_long"):
         words = "at least" if kind == "string_too_short" else "at most"
         limit = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
-        return f"must be {words} {limit} character(s) long"
+        return f"must be {words} {limit} character{'' if limit == 1 else 's'} long"
     if kind == "finite_number":
         return "must be a finite number, not NaN or infinity"
     if kind == "value_error":

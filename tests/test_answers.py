@@ -495,7 +495,7 @@ def test_at_most_fifty_problems_are_described_and_the_rest_counted(mini_bank: Ba
     )
     assert problems[1].startswith("a.yaml:5:7: answers.symptoms[0]: 'nosuch0' is not an option")
     assert problems[-1].startswith("a.yaml:53:7: answers.symptoms[48]: 'nosuch48'")
-    assert str(info.value).endswith("\n… and 71 more problem(s)")
+    assert str(info.value).endswith("\n… and 71 more problems")
 
 
 def test_problems_past_the_cap_are_counted_across_questions(mini_bank: Bank) -> None:

@@ -166,7 +166,7 @@ def test_validate_caps_the_number_of_problems(run_cli: RunCli, tmp_path: Path) -
     lines = proc.stderr.strip().splitlines()
     assert proc.returncode == 1
     assert len(lines) == 26
-    assert lines[-1] == "… and 15 more problem(s)"
+    assert lines[-1] == "… and 15 more problems"
 
 
 # --------------------------------------------------------------------------- usage (exit 2)
@@ -758,4 +758,4 @@ def test_the_problem_count_includes_problems_not_described(
     proc = run_cli("score", "a.yaml", "--bank", str(mini_dir), cwd=tmp_path)
     lines = proc.stderr.splitlines()
     assert len(lines) == 26
-    assert lines[-1] == "… and 55 more problem(s)"  # 80 found: 25 shown, 25 described, 30 counted
+    assert lines[-1] == "… and 55 more problems"  # 80 found: 25 shown, 25 described, 30 counted

@@ -32,9 +32,12 @@ def render_notices() -> None:
                 st.page_link(START, label="Back to the start page", icon=":material/home:")
     aside = st.session_state.get(session.SET_ASIDE)
     if aside:
+        one = len(aside) == 1
         st.warning(
-            f"{len(aside)} saved answer(s) no longer match the questionnaire (it has changed "
-            "since) and are not used. Please answer those questions again.",
+            f"{len(aside)} saved answer{'' if one else 's'} no longer "
+            f"{'matches' if one else 'match'} the questionnaire (it has changed since) and "
+            f"{'is' if one else 'are'} not used. Please answer "
+            f"{'that question' if one else 'those questions'} again.",
             icon=":material/info:",
         )
     if st.session_state.get(session.SAVE_FAILED):

@@ -82,7 +82,7 @@ def test_saved_answers_that_no_longer_fit_are_set_aside(
     tab = new_tab()
     tab.query_params["resume"] = token
     tab.run()
-    assert "2 saved answer(s) no longer match the questionnaire" in tab.warning[0].value
+    assert "2 saved answers no longer match the questionnaire" in tab.warning[0].value
     assert tab.session_state["values"] == {"cap_versioning": 2}
 
 
