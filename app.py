@@ -1,4 +1,4 @@
-"""Streamlit entry point: page configuration and navigation, nothing else.
+"""Streamlit entry point: page configuration (titles, the app's CSS) and navigation only.
 
 ``make run`` starts it with ``streamlit run app.py``. The pages live in
 ``assessment/ui/pages/``; the work is done in ``assessment/ui/``.
@@ -6,10 +6,12 @@
 
 import streamlit as st
 
-from assessment.ui import routes
+from assessment.ui import routes, style
+
+TITLE = "MLOps Team Readiness Assessment"
 
 st.set_page_config(
-    page_title="MLOps Team Readiness Assessment",
+    page_title=TITLE,
     page_icon=":material/hub:",
     layout="centered",
     initial_sidebar_state="auto",
@@ -66,4 +68,8 @@ page = st.navigation(pages, position="top")
 if page.url_path == routes.PRESENT_PATH:
     # The shared screen is display only: no menu on the projector (see present.py).
     page = st.navigation(pages, position="hidden")
+# Each page has its own browser title (tabs, history, a screen reader's page name); a
+# page may set a more precise one (the shared screen).
+st.set_page_config(page_title=f"{page.title} · {TITLE}")
+style.apply()
 page.run()
