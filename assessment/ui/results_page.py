@@ -208,7 +208,7 @@ def _score_rows(dims: Sequence[DimensionRow]) -> list[dict[str, object]]:
     for d in dims:
         row: dict[str, object] = {
             HEADS["dimension"]: d.title,
-            HEADS["score"]: None if d.score is None else round(d.score),
+            HEADS["score"]: "—" if d.score is None else str(round(d.score)),
             HEADS["level"]: "—" if d.level is None else str(d.level),
             HEADS["target"]: d.target_text,
             HEADS["answered"]: f"{d.answered}/{d.total}"
@@ -220,26 +220,10 @@ def _score_rows(dims: Sequence[DimensionRow]) -> list[dict[str, object]]:
     return rows
 
 
-SCORE_COLUMNS = {
-    HEADS["dimension"]: st.column_config.TextColumn(HEADS["dimension"], width="medium"),
-    HEADS["score"]: st.column_config.ProgressColumn(
-        HEADS["score"], min_value=0, max_value=100, format="%d", width="small"
-    ),
-    HEADS["level"]: st.column_config.TextColumn(
-        HEADS["level"],
-        width="small",
-        help="Maturity level 0–4 (see the scale on the About page).",
-    ),
-    HEADS["target"]: st.column_config.TextColumn(HEADS["target"], width="small"),
-    HEADS["answered"]: st.column_config.TextColumn(
-        HEADS["answered"],
-        width="small",
-        help='Questions answered of those asked; (n ?) counts "don\'t know" answers.',
-    ),
-    HEADS["note"]: st.column_config.TextColumn(
-        HEADS["note"], width="medium", help="Why a score is limited (for example by a verdict)."
-    ),
-}
+TABLE_KEY = (
+    "Score 0–100; level 0–4 (the scale is on the About page); answered: questions answered "
+    'of those asked, with (n ?) for "don\'t know" answers.'
+)
 
 
 def _group(p: Presentation, key: str) -> None:
@@ -258,12 +242,10 @@ def _group(p: Presentation, key: str) -> None:
         key=f"radar_{key}",
         alt=f"{group.title} scores out of 100: {described}.",
     )
-    st.dataframe(
-        _score_rows(group.dimensions),
-        hide_index=True,
-        width="stretch",
-        column_config=SCORE_COLUMNS,
-    )
+    # A table, not a data grid: its cells wrap, so no dimension name is ever cut, and it
+    # never scrolls sideways on a phone.
+    st.table(_score_rows(group.dimensions), hide_index=True)
+    st.caption(TABLE_KEY)
 
 
 def _targets(p: Presentation) -> None:
