@@ -10,13 +10,11 @@ from assessment.models import localize
 from assessment.ui import routes, session
 from assessment.ui.milestones import render_start_panel
 from assessment.ui.notices import render_notices
-from assessment.ui.progress import conditional_questions, progress
+from assessment.ui.progress import conditional_questions, estimate_range, progress
 from assessment.ui.report_details import render_report_details
 from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
 from assessment.ui.transfer import render_upload
-
-MINUTES = 20
 
 
 def token_from(text: str) -> str:
@@ -40,6 +38,7 @@ def render() -> None:
     render_notices()
 
     count = len(b.questions)
+    low, high = estimate_range(b)  # measured from the words on screen (assessment.ui.progress)
     questions = (
         f"up to {count} questions in {len(b.sections)} short sections (some appear only when "
         "an earlier answer makes them relevant)"
@@ -48,7 +47,7 @@ def render() -> None:
     )
     st.markdown(
         f"For organisations building their first MLOps team of up to about five people. "
-        f"About **{MINUTES} minutes**: {questions}. "
+        f"About **{low}–{high} minutes**: {questions}. "
         "Your answers are saved as you go, so you can stop at any time and come back later. "
         '"Don\'t know" is always a fine answer.'
     )
@@ -93,14 +92,27 @@ def render() -> None:
                 placeholder="http://…/assessment?resume=…",
             )
             go = st.form_submit_button("Resume", icon=":material/login:")
-        if go and pasted.strip():
-            st.query_params[session.RESUME_PARAM] = token_from(pasted)
-            session.sync()
-            if st.session_state.get(session.TOKEN_PROBLEM) is None:
-                st.switch_page(routes.ASSESSMENT)
-            st.rerun()
+        if go:
+            _resume(pasted)
     with right:
         render_upload("start")
+
+
+def _resume(pasted: str) -> None:
+    """Open the pasted link or code, or say right under the field why it cannot be.
+
+    The message stays beside the field the person just used (not in the notices at the
+    top of the page, out of view on a phone); what was open in this tab stays open.
+    """
+    if not pasted.strip():
+        st.error("Paste your resume link or its code first.", icon=":material/link_off:")
+        return
+    st.query_params[session.RESUME_PARAM] = token_from(pasted)
+    session.sync()
+    problem = st.session_state.pop(session.TOKEN_PROBLEM, None)
+    if problem is None:
+        st.switch_page(routes.ASSESSMENT)
+    st.error(str(problem), icon=":material/link_off:")
 
 
 def _action_card() -> None:

@@ -20,7 +20,7 @@ def test_start_page_says_what_it_is_and_how_long_it_takes(mini: object, app: App
     app.run()
     assert not app.exception
     page = texts(app)
-    assert "20 minutes" in page
+    assert "About **5–10 minutes**" in page  # measured: assessment.ui.progress
     assert "15 questions in 2 short sections" in page
     assert app.button(key="start_new").label == "Start the assessment"
 
@@ -100,19 +100,20 @@ def test_an_out_of_range_number_gets_a_message_and_is_not_saved(
     assert stored(db, app)["size"] == 4
 
 
-def test_an_exclusive_option_cannot_be_combined(mini: object, app: AppTest, db: Engine) -> None:
+def test_choosing_none_of_these_unticks_the_others(mini: object, app: AppTest, db: Engine) -> None:
     start(app)
     app.checkbox(key="q__symptoms__abandoned").check().run()
     assert stored(db, app)["symptoms"] == ["abandoned"]
 
     app.checkbox(key="q__symptoms__none").check().run()
-
-    assert "“None of these” cannot be combined with other answers" in app.error[0].value
-    assert stored(db, app)["symptoms"] == ["abandoned"]
-
-    app.checkbox(key="q__symptoms__abandoned").uncheck().run()
     assert not app.error
     assert stored(db, app)["symptoms"] == ["none"]
+    assert not app.checkbox(key="q__symptoms__abandoned").value
+
+    app.checkbox(key="q__symptoms__abandoned").check().run()  # and back: "none" goes
+    assert not app.error
+    assert stored(db, app)["symptoms"] == ["abandoned"]
+    assert not app.checkbox(key="q__symptoms__none").value
 
 
 def test_the_raci_grid_saves_each_cell(mini: object, app: AppTest, db: Engine) -> None:

@@ -118,20 +118,25 @@ def _pick(at: AppTest, qid: str, compact: bool, *choices: str) -> None:
             at.checkbox(key=f"w__{qid}__{choice}").check().run()
 
 
+def _picked(at: AppTest, qid: str, compact: bool) -> list[str]:
+    if compact:
+        pills = at.get("button_group")[0]
+        assert isinstance(pills, ButtonGroup)
+        return list(pills.value)
+    return [box.key.split("__")[-1] for box in at.checkbox if box.value and box.key]
+
+
 @FORMS
-def test_multi_choice_validation_is_the_same(compact: bool) -> None:
+def test_dont_know_and_none_of_these_untick_the_other_choices(compact: bool) -> None:
     at = _widget("symptoms", compact=compact)
     _pick(at, "symptoms", compact, "abandoned", DONT_KNOW)
-    assert _calls(at)[-1] == (
-        "refuse",
-        "“Don't know” cannot be combined with other answers: untick one of them.",
-    )
+    assert _calls(at)[-1] == ("change", DONT_KNOW)
+    assert _picked(at, "symptoms", compact) == [DONT_KNOW]
     at = _widget("symptoms", compact=compact)
     _pick(at, "symptoms", compact, "abandoned", "none")
-    assert _calls(at)[-1] == (
-        "refuse",
-        "“None of these” cannot be combined with other answers: untick one of them.",
-    )
+    assert _calls(at)[-1] == ("change", ["none"])
+    assert _picked(at, "symptoms", compact) == ["none"]
+    assert not [c for c in _calls(at) if c[0] == "refuse"]
     at = _widget("symptoms", compact=compact)
     _pick(at, "symptoms", compact, DONT_KNOW)
     assert _calls(at) == [("change", DONT_KNOW)]

@@ -33,9 +33,11 @@ class Binding:
     stored: Any
     """The answer stored now (``None`` when unanswered)."""
     save: Callable[[Question, Any], None]
-    """Save a whole answer (``None`` clears it)."""
+    """Save a whole answer (``None`` clears it). The last thing a callback does: on the
+    questionnaire it may end the callback (``st.rerun``, see assessment.ui.reruns)."""
     change: Callable[[Question, Any], None]
-    """Save a multi-choice or RACI answer as the change made here (see store.changes)."""
+    """Save a multi-choice or RACI answer as the change made here (see store.changes).
+    Like ``save``, the last thing a callback does."""
     refuse: Callable[[Question, str], None]
     """Show why an answer was not saved, under the question."""
     scale: Sequence[ScaleLevel]
@@ -67,6 +69,16 @@ class Widget(Protocol):
     def render(self, q: Question, label: str, binding: Binding) -> None:
         """Draw the widget for ``q`` under ``label``, preset from ``binding.stored``."""
         ...
+
+
+def heading(label: str) -> None:
+    """The question's text above a widget that has no label of its own (tick boxes, RACI).
+
+    ``label`` is plain text (a screen reader reads a widget's label as written, so the
+    questionnaire's labels carry no Markdown); it is set in bold here, like the labels of
+    the other widgets (assessment.ui.style).
+    """
+    st.markdown(f"**{label}**")
 
 
 def dont_know_box(

@@ -1,7 +1,9 @@
 """Multiple choice: tick boxes (pills on the shared screen), saved as the change made here.
 
 "Don't know" and an ``exclusive`` option ("none of these") cannot be combined with other
-answers; the widget says so before anything is saved.
+answers. As in the forms people know, choosing one of them unticks the other choices, and
+choosing another answer unticks them (:func:`untick_others`); a combination that still
+reaches :func:`selection` (two tabs at once) is refused with a message.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import streamlit as st
 
 from assessment.models import DONT_KNOW, Question, localize
 from assessment.types import multi
-from assessment.ui.widgets.base import DONT_KNOW_LABEL, Binding
+from assessment.ui.widgets.base import DONT_KNOW_LABEL, Binding, heading
 
 CLEAR_BUTTON = False
 SAVED_AS_CHANGE = True
@@ -40,15 +42,44 @@ def _save(q: Question, binding: Binding, chosen: Sequence[str], dont_know: bool)
     binding.change(q, answer)
 
 
-def _on_box(q: Question, binding: Binding) -> None:
-    chosen = [o.id for o in q.options if binding.value(q.id, o.id)]
-    _save(q, binding, chosen, bool(binding.value(q.id, DONT_KNOW)))
+def _alone(q: Question) -> set[str]:
+    """The choices that stand alone: "don't know" and the exclusive options."""
+    return {DONT_KNOW, *(o.id for o in q.options if o.exclusive)}
+
+
+def untick_others(q: Question, picked: Sequence[str], just_picked: str | None) -> list[str]:
+    """What stays chosen after ``just_picked`` was chosen among ``picked``.
+
+    A choice that stands alone ("don't know", "none of these") unticks every other one;
+    any other choice unticks those that stand alone. Order is kept.
+    """
+    if just_picked is None or just_picked not in picked:
+        return list(picked)
+    alone = _alone(q)
+    if just_picked in alone:
+        return [just_picked]
+    return [c for c in picked if c not in alone]
+
+
+def _on_box(q: Question, binding: Binding, ticked: str) -> None:
+    boxes = [*(o.id for o in q.options), DONT_KNOW]
+    picked = [c for c in boxes if binding.value(q.id, c)]
+    kept = untick_others(q, picked, ticked if binding.value(q.id, ticked) else None)
+    for c in set(picked) - set(kept):  # before saving: a save ends the callback
+        st.session_state[binding.key(q.id, c)] = False
+    _save(q, binding, [c for c in kept if c != DONT_KNOW], DONT_KNOW in kept)
 
 
 def _on_pills(q: Question, binding: Binding) -> None:
     picked = list(binding.value(q.id) or [])
-    chosen = [o.id for o in q.options if o.id in picked]
-    _save(q, binding, chosen, DONT_KNOW in picked)
+    stored = binding.stored
+    before = {DONT_KNOW} if stored == DONT_KNOW else set(stored or [])
+    new = [c for c in picked if c not in before]
+    kept = untick_others(q, picked, new[-1] if new else None)
+    if kept != picked:
+        st.session_state[binding.key(q.id)] = kept
+    chosen = [o.id for o in q.options if o.id in kept]
+    _save(q, binding, chosen, DONT_KNOW in kept)
 
 
 def render(q: Question, label: str, binding: Binding) -> None:
@@ -74,7 +105,7 @@ def render(q: Question, label: str, binding: Binding) -> None:
             disabled=binding.disabled,
         )
         return
-    st.markdown(label)
+    heading(label)
     st.caption("Tick every answer that applies.")
     for option in q.options:
         binding.preset(q.id, option.id in chosen, option.id)
@@ -82,7 +113,7 @@ def render(q: Question, label: str, binding: Binding) -> None:
             localize(option.label),
             key=binding.key(q.id, option.id),
             on_change=_on_box,
-            args=(q, binding),
+            args=(q, binding, option.id),
             disabled=binding.disabled,
         )
     if q.offers_dont_know:
@@ -91,6 +122,6 @@ def render(q: Question, label: str, binding: Binding) -> None:
             DONT_KNOW_LABEL,
             key=binding.key(q.id, DONT_KNOW),
             on_change=_on_box,
-            args=(q, binding),
+            args=(q, binding, DONT_KNOW),
             disabled=binding.disabled,
         )

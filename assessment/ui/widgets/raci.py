@@ -1,8 +1,16 @@
 """The responsibility matrix: activities × roles, one R/A/C/I choice per cell.
 
-A grid of small select boxes works with the keyboard alone (Tab to a cell, type a letter
-or use the arrows, Enter) and each one carries a full label for screen readers,
-"<activity> — <role>", while the visible column headers name the roles once.
+One layout that adapts to the screen (the CSS is :mod:`assessment.ui.style`'s):
+
+- **wide screens**: a grid, activities down and roles across, the roles named once in the
+  column headers;
+- **phones** (narrower than 640 px, where Streamlit stacks columns): one card per
+  activity, with the role's name beside each choice; the header row is hidden.
+
+Each cell is a select box that works with the keyboard alone (Tab to a cell, type a
+letter or use the arrows, Enter) and carries a full label for screen readers,
+"<activity> — <role>". Under an activity with letters but no A (or more than one), a note
+says so at once: exactly one role is Accountable.
 
 A change is saved as the cells changed here (``Binding.change``), applied to the grid
 stored now, so two tabs (or two screens) filling different cells keep both. The cell
@@ -11,11 +19,13 @@ choices are the core's one list (:data:`assessment.types.raci.CELL_CHOICES`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from assessment.models import DONT_KNOW, Question, localize
 from assessment.types import raci
-from assessment.ui.widgets.base import Binding, dont_know_box
+from assessment.ui.widgets.base import Binding, dont_know_box, heading
 
 CLEAR_BUTTON = True
 SAVED_AS_CHANGE = True
@@ -24,6 +34,27 @@ LEGEND = (
     "per activity · **C** Consulted · **I** Informed · **R/A** both"
 )
 DONT_KNOW_TEXT = "Don't know who does what"
+NO_ACCOUNTABLE = "No one is Accountable (A) for this activity yet: choose exactly one role."
+SEVERAL_ACCOUNTABLE = "{count} roles are Accountable (A) for this activity: keep exactly one."
+
+GRID = "raci_grid_"
+"""Container keys start with these: the CSS lays the grid out by them (assessment.ui.style)."""
+HEAD = "raci_head_"
+ACTIVITY = "raci_activity_"
+ROLE = "raci_role_"
+
+
+def accountable_note(cells: Iterable[str]) -> str | None:
+    """The note under an activity whose cells (letters per role) have no A or several."""
+    letters = [c for c in cells if c]
+    if not letters:
+        return None  # not started: nothing to say yet
+    count = sum(1 for c in letters if "A" in c)
+    if count == 0:
+        return NO_ACCOUNTABLE
+    if count > 1:
+        return SEVERAL_ACCOUNTABLE.format(count=count)
+    return None
 
 
 def _on_cell(q: Question, binding: Binding) -> None:
@@ -45,35 +76,59 @@ def _on_cell(q: Question, binding: Binding) -> None:
 def render(q: Question, label: str, binding: Binding) -> None:
     stored = binding.stored
     matrix = stored if isinstance(stored, dict) else {}
-    st.markdown(label)
+    heading(label)
     st.caption(LEGEND)
     unknown = False
     if q.offers_dont_know:
         binding.preset(q.id, stored == DONT_KNOW, DONT_KNOW)
         unknown = bool(binding.value(q.id, DONT_KNOW))
 
+    grid = binding.key(q.id)
     spec = [1.8] + [1.0] * len(q.roles)
-    header = st.columns(spec, vertical_alignment="bottom", gap="small")
-    header[0].caption("**Activity**")
-    for column, role in zip(header[1:], q.roles, strict=True):
-        column.caption(f"**{localize(role.title)}**")
     choices = list(raci.CELL_CHOICES)
-    for activity in q.activities:
-        row = st.columns(spec, vertical_alignment="center", gap="small")
-        activity_title = localize(activity.title)
-        row[0].markdown(activity_title)
-        cells = matrix.get(activity.id, {})
-        for column, role in zip(row[1:], q.roles, strict=True):
-            binding.preset(q.id, raci.normalise(cells.get(role.id)) or "", activity.id, role.id)
-            current = binding.value(q.id, activity.id, role.id)
-            column.selectbox(
-                f"{activity_title} — {localize(role.title)}",
-                choices if current in choices else [*choices, current],
-                format_func=raci.cell_text,
-                key=binding.key(q.id, activity.id, role.id),
-                label_visibility="collapsed",
-                disabled=unknown or binding.disabled,
-                on_change=_on_cell,
-                args=(q, binding),
-            )
+    with st.container(key=GRID + grid):
+        with st.container(key=HEAD + grid):
+            header = st.columns(spec, vertical_alignment="bottom", gap="small")
+            header[0].caption("**Activity**")
+            for column, role in zip(header[1:], q.roles, strict=True):
+                column.caption(f"**{localize(role.title)}**")
+        for activity in q.activities:
+            activity_title = localize(activity.title)
+            cells = matrix.get(activity.id, {})
+            with st.container(key=f"{ACTIVITY}{grid}__{activity.id}"):
+                row = st.columns(spec, vertical_alignment="center", gap="small")
+                row[0].markdown(activity_title)
+                for column, role in zip(row[1:], q.roles, strict=True):
+                    binding.preset(
+                        q.id, raci.normalise(cells.get(role.id)) or "", activity.id, role.id
+                    )
+                    current = binding.value(q.id, activity.id, role.id)
+                    with column.container(
+                        horizontal=True,
+                        vertical_alignment="center",
+                        gap="small",
+                        key=f"{ROLE}{grid}__{activity.id}__{role.id}",
+                    ):
+                        # Shown beside the choice on a phone only; the grid's header
+                        # names the roles on a wide screen.
+                        st.markdown(localize(role.title))
+                        st.selectbox(
+                            f"{activity_title} — {localize(role.title)}",
+                            choices if current in choices else [*choices, current],
+                            format_func=raci.cell_text,
+                            key=binding.key(q.id, activity.id, role.id),
+                            label_visibility="collapsed",
+                            disabled=unknown or binding.disabled,
+                            on_change=_on_cell,
+                            args=(q, binding),
+                        )
+                note = (
+                    None
+                    if unknown
+                    else accountable_note(
+                        str(binding.value(q.id, activity.id, role.id) or "") for role in q.roles
+                    )
+                )
+                if note:
+                    st.caption(f":orange[:material/warning:] {note}")
     dont_know_box(q, binding, DONT_KNOW_TEXT, _on_cell)

@@ -1,4 +1,10 @@
-"""Maturity scale: one level 0–4, each with what it looks like for this question."""
+"""Maturity scale: one level 0–4, each with what it looks like for this question.
+
+Each choice reads "**2 · Repeatable** — what level 2 looks like here": the level's text is
+part of the choice's own label, so a screen reader says it with the level (a caption
+would only be a description, read later or not at all). On the shared screen (compact),
+the choices are the short level names in a row.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +17,18 @@ CLEAR_BUTTON = True
 SAVED_AS_CHANGE = False
 
 
+def level_text(q: Question, binding: Binding, level: int) -> str:
+    """What ``level`` looks like for ``q``: the question's own words, else the scale's."""
+    if q.levels and level in q.levels:
+        return localize(q.levels[level])
+    scale = {s.level: s for s in binding.scale}
+    return localize(scale[level].description) if level in scale else ""
+
+
 def render(q: Question, label: str, binding: Binding) -> None:
-    names: dict[Any, str] = {
-        level.level: f"{level.level} · {localize(level.label)}" for level in binding.scale
-    }
-    captions = [
-        localize(q.levels[level.level])
-        if q.levels and level.level in q.levels
-        else localize(level.description)
-        for level in binding.scale
-    ]
-    choice(q, label, binding, names, captions)
+    names: dict[Any, str] = {}
+    for level in binding.scale:
+        name = f"{level.level} · {localize(level.label)}"
+        text = "" if binding.compact else level_text(q, binding, level.level)
+        names[level.level] = f"**{name}** — {text}" if text else name
+    choice(q, label, binding, names, ["" for _ in binding.scale])
