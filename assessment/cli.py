@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from assessment.compare import Comparison, compare, with_notes
+from assessment.compare import Comparison, bank_versions_note, compare, with_notes
 from assessment.engine import assess
 from assessment.fitting import load_answers_fitted
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from assessment.loader import default_bank_dir, find_banks, load_answers, load_bank
 from assessment.models import Bank
 from assessment.report.markdown import render_markdown, render_text
@@ -39,6 +40,7 @@ from assessment.text_safety import terminal_safe
 
 MAX_SHOWN_PROBLEMS = 25
 STDOUT = "-"
+LANG_HELP = "language of the output (default: the answers file's meta.language, else en)"
 COMPARE_WITH_HELP = (
     "an earlier answers file of the same team: adds a Progress section (what moved, "
     "resolved, new, what to do next)"
@@ -107,18 +109,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    _write(render_template(_load(args.bank)))
+    _write(render_template(_load(args.bank), args.lang or DEFAULT_LANGUAGE))
     return 0
 
 
-def _comparison(bank: Bank, old: str, new: str) -> Comparison:
+def _comparison(bank: Bank, old: str, new: str, lang: str | None = None) -> Comparison:
     """OLD and NEW compared; an OLD (or NEW) for another bank version is fitted, and what
-    could not be compared is said. The two sides are called by their file names."""
+    could not be compared is said. The two sides are called by their file names. Both are
+    read in ``lang``, by default the language of NEW's answers."""
     before, dropped_old = load_answers_fitted(old, bank)
     after, dropped_new = load_answers_fitted(new, bank)
+    lang = lang or after.meta.language
     names = Path(old).name, Path(new).name
     notes = [f"{names[0]}: {n}" for n in dropped_old] + [f"{names[1]}: {n}" for n in dropped_new]
-    cmp = compare(assess(bank, before), assess(bank, after))
+    cmp = compare(assess(bank, before, lang=lang), assess(bank, after, lang=lang))
     versions = (
         before.bank_version or cmp.bank_version_before,
         after.bank_version or cmp.bank_version_after,
@@ -127,18 +131,18 @@ def _comparison(bank: Bank, old: str, new: str) -> Comparison:
         update={"bank_version_before": versions[0], "bank_version_after": versions[1]}
     )
     if versions[0] != versions[1]:
-        notes.insert(
-            0,
-            f"The assessments use bank versions {versions[0]} and {versions[1]}; "
-            "only what both share is compared.",
-        )
+        notes.insert(0, bank_versions_note(cmp.language, versions[0], versions[1]))
     return with_notes(cmp, notes, label_before=names[0], label_after=names[1])
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     bank = _load(args.bank)
-    result = assess(bank, load_answers(args.answers, bank))
-    cmp = _comparison(bank, args.compare_with, args.answers) if args.compare_with else None
+    result = assess(bank, load_answers(args.answers, bank), lang=args.lang)
+    cmp = (
+        _comparison(bank, args.compare_with, args.answers, result.language)
+        if args.compare_with
+        else None
+    )
     if args.format == "json":
         data = result.model_dump(mode="json")
         if cmp is not None:
@@ -191,8 +195,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             )
             return 1
     bank = _load(args.bank)
-    result = assess(bank, load_answers(args.answers, bank))
-    cmp = _comparison(bank, args.compare_with, args.answers) if args.compare_with else None
+    result = assess(bank, load_answers(args.answers, bank), lang=args.lang)
+    cmp = (
+        _comparison(bank, args.compare_with, args.answers, result.language)
+        if args.compare_with
+        else None
+    )
     data = render_pdf(result, page_size=args.page_size, comparison=cmp)
     if to_stdout:
         sys.stdout.buffer.write(data)
@@ -209,7 +217,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     bank = _load(args.bank)
-    comparison = _comparison(bank, args.old, args.new)
+    comparison = _comparison(bank, args.old, args.new, args.lang)
     if args.format == "json":
         print(terminal_safe(render_comparison_json(comparison), json=True))
     elif args.format == "markdown":
@@ -262,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", help="print a commented answers file for every question")
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the questions and comments (default: en)"
+    )
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("score", help="score an answers file (YAML or JSON)")
@@ -269,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     p.add_argument("--compare-with", metavar="OLD", help=COMPARE_WITH_HELP)
+    p.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("report", help="write the PDF report for an answers file")
@@ -283,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.add_argument("--compare-with", metavar="OLD", help=COMPARE_WITH_HELP)
+    p.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("db", help="database maintenance")
@@ -304,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new", metavar="NEW", help="the later answers file")
     p.add_argument("--bank", metavar="DIR", help="bank folder (default: the shipped bank)")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the output (default: NEW's meta.language)"
+    )
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a bank file")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from assessment.i18n import translator
 from assessment.models import ApproachLabel, AssessmentResult, Result, Severity
 
 FINDING_KINDS = ("capability", "rule", "raci", "use_case")
@@ -67,6 +68,18 @@ class ApproachChange(Result):
     after: ApproachSide
 
 
+def bank_versions_note(lang: str, before: str, after: str) -> str:
+    """The note that two assessments answered different versions of one bank."""
+    return (
+        translator(lang)
+        .gettext(
+            "The assessments use bank versions {before} and {after}; "
+            "only what both share is compared."
+        )
+        .format(before=before, after=after)
+    )
+
+
 NEXT_HORIZONS = ("tomorrow", "3m")
 """The horizons a progress report names as "next": what to start now and within 3 months."""
 
@@ -89,6 +102,7 @@ class Comparison(Result):
     )
     label_before: str | None = Field(None, description="What the older assessment is called.")
     label_after: str | None = Field(None, description="What the newer assessment is called.")
+    language: str = Field("en", description="The language of every text (the newer result's).")
 
 
 def with_notes(
@@ -133,25 +147,30 @@ def finding_refs(result: AssessmentResult) -> dict[str, FindingRef]:
 
 
 def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
-    """What changed from ``before`` to ``after`` (the same team, later)."""
+    """What changed from ``before`` to ``after`` (the same team, later), in the language
+    of ``after``."""
+    _ = translator(after.language).gettext
     notes: list[str] = []
     if before.bank != after.bank:
         notes.append(
-            f"The assessments use different question banks ({before.bank}, {after.bank}); "
-            "only what both share is compared."
+            _(
+                "The assessments use different question banks ({before}, {after}); "
+                "only what both share is compared."
+            ).format(before=before.bank, after=after.bank)
         )
     elif before.bank_version != after.bank_version:
-        notes.append(
-            f"The assessments use bank versions {before.bank_version} and "
-            f"{after.bank_version}; only what both share is compared."
-        )
+        notes.append(bank_versions_note(after.language, before.bank_version, after.bank_version))
     old_dims = {d.id: d for d in before.dimensions}
     new_dims = {d.id: d for d in after.dimensions}
     dimensions = []
     for dim in after.dimensions:
         old = old_dims.get(dim.id)
         if old is None:
-            notes.append(f"Dimension '{dim.title}' exists only in the newer assessment.")
+            notes.append(
+                _("Dimension '{title}' exists only in the newer assessment.").format(
+                    title=dim.title
+                )
+            )
             continue
         delta = (
             round(dim.score - old.score, 1)
@@ -169,7 +188,7 @@ def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
             )
         )
     notes.extend(
-        f"Dimension '{d.title}' exists only in the older assessment."
+        _("Dimension '{title}' exists only in the older assessment.").format(title=d.title)
         for d in before.dimensions
         if d.id not in new_dims
     )
@@ -223,4 +242,5 @@ def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
         ),
         not_compared=notes,
         next_actions=next_actions,
+        language=after.language,
     )

@@ -16,6 +16,7 @@ from assessment.findings import (
     rule_findings,
     use_case_fit,
 )
+from assessment.i18n import N_, normalise_language, translator
 from assessment.models import (
     DONT_KNOW,
     ROADMAP_HORIZONS,
@@ -48,22 +49,22 @@ from assessment.scoring import (
 )
 
 
-def _meaning(bank: Bank, label: str) -> ApproachMeaning | None:
+def _meaning(bank: Bank, label: str, lang: str) -> ApproachMeaning | None:
     for p in bank.approaches:
         if p.label == label:
             return ApproachMeaning(
-                summary=localize(p.summary),
-                strengths=[localize(t) for t in p.strengths],
-                weaknesses=[localize(t) for t in p.weaknesses],
-                primary_risk=localize(p.primary_risk) or None,
-                first_step=localize(p.first_step) or None,
-                structure=localize(p.structure) or None,
-                key_to_success=localize(p.key_to_success) or None,
+                summary=localize(p.summary, lang),
+                strengths=[localize(t, lang) for t in p.strengths],
+                weaknesses=[localize(t, lang) for t in p.weaknesses],
+                primary_risk=localize(p.primary_risk, lang) or None,
+                first_step=localize(p.first_step, lang) or None,
+                structure=localize(p.structure, lang) or None,
+                key_to_success=localize(p.key_to_success, lang) or None,
             )
     return None
 
 
-def _raci_grids(bank: Bank, values: Mapping[str, object]) -> list[RaciGrid]:
+def _raci_grids(bank: Bank, values: Mapping[str, object], lang: str) -> list[RaciGrid]:
     grids = []
     for qid, q in bank.questions.items():
         matrix = values.get(qid)
@@ -72,46 +73,50 @@ def _raci_grids(bank: Bank, values: Mapping[str, object]) -> list[RaciGrid]:
         grids.append(
             RaciGrid(
                 question=qid,
-                text=localize(q.text),
-                activities=[Labelled(id=a.id, title=localize(a.title)) for a in q.activities],
-                roles=[Labelled(id=r.id, title=localize(r.title)) for r in q.roles],
+                text=localize(q.text, lang),
+                activities=[Labelled(id=a.id, title=localize(a.title, lang)) for a in q.activities],
+                roles=[Labelled(id=r.id, title=localize(r.title, lang)) for r in q.roles],
                 cells={a: dict(row) for a, row in matrix.items()},
             )
         )
     return grids
 
 
-def _titles(bank: Bank) -> dict[str, str]:
+def _titles(bank: Bank, lang: str) -> dict[str, str]:
     """Readable names for finding references, so renderers never print raw ids."""
     titles = {
-        f"capability:{qid}": localize(q.capability.title)
+        f"capability:{qid}": localize(q.capability.title, lang)
         for qid, q in bank.capabilities.items()
         if q.capability is not None
     }
-    titles.update({f"rule:{r.id}": localize(r.title) for r in bank.rules})
-    titles.update({f"symptom:{s.id}": localize(s.title) for s in bank.symptoms})
+    titles.update({f"rule:{r.id}": localize(r.title, lang) for r in bank.rules})
+    titles.update({f"symptom:{s.id}": localize(s.title, lang) for s in bank.symptoms})
     return titles
 
 
-def _appendix(bank: Bank, values: Mapping[str, object]) -> list[AnsweredQuestion]:
+def _appendix(bank: Bank, values: Mapping[str, object], lang: str) -> list[AnsweredQuestion]:
     rows = []
     for section in bank.sections:
         for q in section.questions:
             if q.id in values:
                 rows.append(
                     AnsweredQuestion(
-                        section=localize(section.title),
+                        section=localize(section.title, lang),
                         question=q.id,
-                        text=localize(q.text),
+                        text=localize(q.text, lang),
                         answer=values[q.id],
-                        answer_text=answer_text(q, values[q.id]),
+                        answer_text=answer_text(q, values[q.id], lang),
                         dimension=q.dimension,
                     )
                 )
     return rows
 
 
-def _ceilings(bank: Bank, use_case: UseCaseResult) -> dict[str, tuple[float, str]]:
+VERDICT_WORDS = {"unsuitable": N_("unsuitable"), "weak": N_("weak")}
+"""The verdicts that cap the use-case dimension, within a sentence."""
+
+
+def _ceilings(bank: Bank, use_case: UseCaseResult, lang: str) -> dict[str, tuple[float, str]]:
     """The use-case dimension never looks better than the verdict on the candidate."""
     check = bank.use_case
     if check is None or check.dimension is None:
@@ -122,7 +127,11 @@ def _ceilings(bank: Bank, use_case: UseCaseResult) -> dict[str, tuple[float, str
     ceiling = check.ceilings.get(status)
     if ceiling is None:
         return {}
-    return {check.dimension: (ceiling, f"capped at {ceiling:g}: the candidate is {status}")}
+    _ = translator(lang).gettext
+    reason = _("capped at {ceiling}: the candidate is {verdict}").format(
+        ceiling=f"{ceiling:g}", verdict=_(VERDICT_WORDS[status])
+    )
+    return {check.dimension: (ceiling, reason)}
 
 
 def _evidence_map(
@@ -135,6 +144,7 @@ def _evidence_map(
     use_case: UseCaseResult,
     symptoms: list[str],
     unknowns: list[str],
+    lang: str,
 ) -> dict[str, list[Evidence]]:
     """The answers behind every finding reference, for the roadmap's "because you answered"."""
     values, visible = facts.values, facts.visible
@@ -150,7 +160,7 @@ def _evidence_map(
         ev[f"approach:{approach.label}"] = approach.evidence[:3]
     else:
         ev[f"approach:{approach.label}"] = [
-            make_evidence(q, values.get(q.id))
+            make_evidence(q, values.get(q.id), lang=lang)
             for q in bank.approach_questions
             if q.id in visible and values.get(q.id) in (None, DONT_KNOW)
         ][:3]
@@ -158,7 +168,7 @@ def _evidence_map(
     uc += [e for f in anti if f.id in use_case.traps for e in f.evidence]
     if not uc and bank.use_case is not None:
         uc = [
-            make_evidence(bank.questions[q], values.get(q))
+            make_evidence(bank.questions[q], values.get(q), lang=lang)
             for q in sorted(referenced(bank.use_case.candidate))
             if q in bank.questions
         ]
@@ -166,10 +176,12 @@ def _evidence_map(
     symptom_by_id = {s.id: s for s in bank.symptoms}
     for sid in symptoms:
         ev[f"symptom:{sid}"] = [
-            make_evidence(bank.questions[q], values[q])
+            make_evidence(bank.questions[q], values[q], lang=lang)
             for q in evidence_questions(symptom_by_id[sid].when, bank, values)
         ]
-    ev["unknowns:any"] = [make_evidence(bank.questions[q], DONT_KNOW) for q in unknowns[:4]]
+    ev["unknowns:any"] = [
+        make_evidence(bank.questions[q], DONT_KNOW, lang=lang) for q in unknowns[:4]
+    ]
     return ev
 
 
@@ -190,20 +202,29 @@ def _counts(
 
 
 def assess(
-    bank: Bank, answers: Answers, targets: Mapping[str, int] | None = None
+    bank: Bank,
+    answers: Answers,
+    targets: Mapping[str, int] | None = None,
+    lang: str | None = None,
 ) -> AssessmentResult:
-    """Score ``answers`` against ``bank``; ``targets`` are desired levels per dimension."""
+    """Score ``answers`` against ``bank``; ``targets`` are desired levels per dimension.
+
+    The result is in ``lang`` (default: the answers' ``meta.language``; English for a
+    language the app does not speak): every bank text it copies, and every sentence the
+    engine words itself. The answers stay ids, so the same answers read in any language.
+    """
+    lang = normalise_language(lang or answers.meta.language)
     facts = Facts.of(bank, answers.values)
     values = facts.values
     answered, dont_know, unanswered, total = completeness(bank, facts)
-    approach = classify_approach(bank, facts)
-    approach = approach.model_copy(update={"meaning": _meaning(bank, approach.label)})
+    approach = classify_approach(bank, facts, lang)
+    approach = approach.model_copy(update={"meaning": _meaning(bank, approach.label, lang)})
     symptoms = fired_symptoms(bank, facts)
-    missing = missing_capabilities(bank, facts, symptoms, targets)
-    anti, raci_rules = rule_findings(bank, facts, approach.label)
-    raci = raci_issues(bank, facts, raci_rules)
+    missing = missing_capabilities(bank, facts, symptoms, targets, lang)
+    anti, raci_rules = rule_findings(bank, facts, approach.label, lang)
+    raci = raci_issues(bank, facts, raci_rules, lang)
     traps = [f for f in anti if f.kind == "use_case_trap"]
-    use_case = use_case_fit(bank, facts, traps)
+    use_case = use_case_fit(bank, facts, traps, lang)
     unknowns = [qid for qid in bank.questions if values.get(qid) == DONT_KNOW]
 
     active: dict[str, int] = {}
@@ -234,25 +255,28 @@ def assess(
         Findings(
             active=active,
             evidence=_evidence_map(
-                bank, facts, approach, missing, anti, raci, use_case, symptoms, unknowns
+                bank, facts, approach, missing, anti, raci, use_case, symptoms, unknowns, lang
             ),
             tentative=tentative,
             symptom_targets=symptom_targets,
             targets=targets or {},
         ),
+        lang,
     )
 
     notes = []
     if answers.bank_version and answers.bank_version != bank.info.version:
         notes.append(
-            f"The answers were given for bank version {answers.bank_version}; "
-            f"this is version {bank.info.version}."
+            translator(lang)
+            .gettext("The answers were given for bank version {answers}; this is version {bank}.")
+            .format(answers=answers.bank_version, bank=bank.info.version)
         )
     return AssessmentResult(
         bank=bank.info.id,
         bank_version=bank.info.version,
         answers_bank_version=answers.bank_version,
         meta=answers.meta,
+        language=lang,
         completeness=round(answered / total, 4) if total else 0.0,
         answered=answered,
         dont_know=dont_know,
@@ -260,7 +284,7 @@ def assess(
         total=total,
         unknowns=unknowns,
         approach=approach,
-        dimensions=dimension_scores(bank, facts, targets, _ceilings(bank, use_case)),
+        dimensions=dimension_scores(bank, facts, targets, _ceilings(bank, use_case, lang), lang),
         missing_capabilities=missing,
         anti_patterns=anti,
         raci_issues=raci,
@@ -268,12 +292,14 @@ def assess(
         recommendations=recommendations,
         roadmap=roadmap,
         counts=_counts(missing, anti, raci, recommendations),
-        answers=_appendix(bank, values),
-        raci=_raci_grids(bank, values),
+        answers=_appendix(bank, values, lang),
+        raci=_raci_grids(bank, values, lang),
         symptoms=[
-            Labelled(id=s.id, title=localize(s.title)) for s in bank.symptoms if s.id in symptoms
+            Labelled(id=s.id, title=localize(s.title, lang))
+            for s in bank.symptoms
+            if s.id in symptoms
         ],
-        titles=_titles(bank),
-        scale=[localize(level.label) for level in bank.info.scale],
+        titles=_titles(bank, lang),
+        scale=[localize(level.label, lang) for level in bank.info.scale],
         notes=notes,
     )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from assessment.conditions import evaluate, evidence_questions, referenced
+from assessment.i18n import N_, Translator, translator
 from assessment.models import (
     DONT_KNOW,
     SEVERITY_RANK,
@@ -43,6 +44,7 @@ def missing_capabilities(
     facts: Facts,
     symptoms: list[str],
     targets: Mapping[str, int] | None = None,
+    lang: str = "en",
 ) -> list[MissingCapability]:
     """Capabilities at or below their threshold (or below a target), most severe first.
 
@@ -82,15 +84,15 @@ def missing_capabilities(
         else:
             continue
         score = max(1, base + boost)
-        evidence = [make_evidence(q, value)]
+        evidence = [make_evidence(q, value, lang=lang)]
         for sid in pointing.get(qid, []):
             evidence.extend(
-                make_evidence(bank.questions[e], values[e])
+                make_evidence(bank.questions[e], values[e], lang=lang)
                 for e in evidence_questions(symptom_by_id[sid].when, bank, values)
             )
         item = MissingCapability(
             id=qid,
-            title=localize(cap.title),
+            title=localize(cap.title, lang),
             dimension=q.dimension or "",
             level=level,
             threshold=cap.threshold,
@@ -98,7 +100,7 @@ def missing_capabilities(
             status=status,
             severity=_severity(score),
             severity_score=score,
-            symptoms=[localize(symptom_by_id[s].title) for s in pointing.get(qid, [])],
+            symptoms=[localize(symptom_by_id[s].title, lang) for s in pointing.get(qid, [])],
             requires=list(cap.requires),
             evidence=_dedupe(evidence),
         )
@@ -138,7 +140,7 @@ def _lifecycle_order(bank: Bank) -> dict[str, int]:
 
 
 def rule_findings(
-    bank: Bank, facts: Facts, approach: str
+    bank: Bank, facts: Facts, approach: str, lang: str = "en"
 ) -> tuple[list[RuleFinding], list[RuleFinding]]:
     """(anti-patterns and use-case traps, RACI rules) whose conditions hold."""
     values = facts.values
@@ -151,12 +153,12 @@ def rule_findings(
         finding = RuleFinding(
             id=rule.id,
             kind=rule.kind,
-            title=localize(variant.title if variant and variant.title else rule.title),
-            why=localize(variant.why if variant and variant.why else rule.why),
-            remedy=localize(variant.remedy if variant and variant.remedy else rule.remedy),
+            title=localize(variant.title if variant and variant.title else rule.title, lang),
+            why=localize(variant.why if variant and variant.why else rule.why, lang),
+            remedy=localize(variant.remedy if variant and variant.remedy else rule.remedy, lang),
             severity=variant.severity if variant and variant.severity else rule.severity,
             evidence=[
-                make_evidence(bank.questions[q], values[q])
+                make_evidence(bank.questions[q], values[q], lang=lang)
                 for q in evidence_questions(rule.when, bank, values)
             ],
         )
@@ -166,22 +168,28 @@ def rule_findings(
 
 
 _RACI_WHY = {
-    "no_accountable": "Nobody is accountable, so decisions stall and problems fall between roles.",
-    "several_accountable": (
+    "no_accountable": N_(
+        "Nobody is accountable, so decisions stall and problems fall between roles."
+    ),
+    "several_accountable": N_(
         "Several roles share the final word. That works, as in the talk's own matrix for the "
         "training pipeline, once everyone knows who settles a disagreement."
     ),
-    "no_responsible": "Nobody does the work: the activity exists only on paper.",
-    "concentrated": (
+    "no_responsible": N_("Nobody does the work: the activity exists only on paper."),
+    "concentrated": N_(
         "One role is accountable for almost everything: a bottleneck and a single point of "
         "failure, and the other roles do not own their part."
     ),
 }
 
 
-def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[RaciIssue]:
+def raci_issues(
+    bank: Bank, facts: Facts, rules: list[RuleFinding], lang: str = "en"
+) -> list[RaciIssue]:
     """The generic matrix checks for each answered RACI question, then the bank's rules."""
     values, visible = facts.values, facts.visible
+    tr = translator(lang)
+    _ = tr.gettext
     issues: list[RaciIssue] = []
     for qid, q in bank.questions.items():
         if q.type != "raci" or qid not in visible:
@@ -189,11 +197,11 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
         matrix = values.get(qid)
         if not isinstance(matrix, dict) or not matrix:
             continue
-        evidence = [make_evidence(q, matrix)]
-        role_names = {r.id: localize(r.title) for r in q.roles}
+        evidence = [make_evidence(q, matrix, lang=lang)]
+        role_names = {r.id: localize(r.title, lang) for r in q.roles}
         accountable_count: dict[str, int] = {}
         for activity in q.activities:
-            name = localize(activity.title)
+            name = tr.in_sentence(localize(activity.title, lang))
             row = matrix.get(activity.id, {})
             accountable = [role for role, cell in row.items() if "A" in cell]
             for role in accountable:
@@ -205,23 +213,27 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                         "no_accountable",
                         activity.id,
                         None,
-                        f"No one is accountable for {name.lower()}",
+                        _("No one is accountable for {activity}").format(activity=name),
                         "high",
                         evidence,
+                        tr,
                     )
                 )
             elif len(accountable) > 1:
-                names = ", ".join(role_names[r] for r in accountable)
-                settles = _who_settles(q, accountable, role_names)
+                names = tr.join(role_names[r] for r in accountable)
+                settles = _who_settles(q, accountable, role_names, tr)
                 issues.append(
                     _matrix_issue(
                         qid,
                         "several_accountable",
                         activity.id,
                         None,
-                        f"Shared accountability for {name.lower()} ({names}): {settles}",
+                        _("Shared accountability for {activity} ({roles}): {settles}").format(
+                            activity=name, roles=names, settles=settles
+                        ),
                         "low",
                         evidence,
+                        tr,
                     )
                 )
             if not any("R" in cell for cell in row.values()):
@@ -231,9 +243,10 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                         "no_responsible",
                         activity.id,
                         None,
-                        f"No one is responsible for doing {name.lower()}",
+                        _("No one is responsible for doing {activity}").format(activity=name),
                         "high",
                         evidence,
+                        tr,
                     )
                 )
         limit = q.max_accountable_share * len(q.activities)
@@ -245,9 +258,12 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
                         "concentrated",
                         None,
                         role,
-                        f"{role_names[role]} is accountable for {count} of {len(q.activities)} activities",
+                        _("{role} is accountable for {count} of {total} activities").format(
+                            role=role_names[role], count=count, total=len(q.activities)
+                        ),
                         "medium",
                         evidence,
+                        tr,
                     )
                 )
     for rule in rules:
@@ -268,17 +284,18 @@ def raci_issues(bank: Bank, facts: Facts, rules: list[RuleFinding]) -> list[Raci
     return issues
 
 
-def _who_settles(q: Any, accountable: list[str], role_names: dict[str, str]) -> str:
+def _who_settles(q: Any, accountable: list[str], role_names: dict[str, str], tr: Translator) -> str:
     """A suggestion for who breaks ties when several roles hold A on one activity."""
+    _ = tr.gettext
     breaker = q.tie_breaker
     if breaker is not None and breaker in accountable:
-        return f"let {role_names[breaker]} settle disagreements"
+        return _("let {role} settle disagreements").format(role=role_names[breaker])
     if breaker is not None:
-        return (
+        return _(
             "agree which of them settles disagreements, "
-            f"and escalate to {role_names[breaker]} when they cannot agree"
-        )
-    return "agree which of them settles disagreements"
+            "and escalate to {role} when they cannot agree"
+        ).format(role=role_names[breaker])
+    return _("agree which of them settles disagreements")
 
 
 def _raci_cell(bank: Bank, rule_id: str) -> tuple[str | None, str | None]:
@@ -310,6 +327,7 @@ def _matrix_issue(
     title: str,
     severity: Severity,
     evidence: list[Any],
+    tr: Translator,
 ) -> RaciIssue:
     return RaciIssue(
         id=f"raci:{check}",
@@ -317,13 +335,15 @@ def _matrix_issue(
         activity=activity,
         role=role,
         title=title,
-        why=_RACI_WHY[check],
+        why=tr.gettext(_RACI_WHY[check]),
         severity=severity,
         evidence=evidence,
     )
 
 
-def use_case_fit(bank: Bank, facts: Facts, traps: list[RuleFinding]) -> UseCaseResult:
+def use_case_fit(
+    bank: Bank, facts: Facts, traps: list[RuleFinding], lang: str = "en"
+) -> UseCaseResult:
     """The candidate's verdict, following the talk: count, data, survivable, no traps.
 
     A "do not choose" trap, or an answer a criterion names in ``rules_out`` (data that
@@ -332,13 +352,15 @@ def use_case_fit(bank: Bank, facts: Facts, traps: list[RuleFinding]) -> UseCaseR
     """
     check = bank.use_case
     values, visible = facts.values, facts.visible
+    tr = translator(lang)
+    _ = tr.gettext
     trap_ids = [t.id for t in traps]
     if check is None:
         return UseCaseResult(
             status="not_assessed",
             criteria=[],
             traps=[],
-            summary="This bank does not assess a use case.",
+            summary=_("This bank does not assess a use case."),
         )
     if not evaluate(check.candidate, bank, values):
         if all(values.get(q) in (None, DONT_KNOW) for q in referenced(check.candidate)):
@@ -346,13 +368,15 @@ def use_case_fit(bank: Bank, facts: Facts, traps: list[RuleFinding]) -> UseCaseR
                 status="incomplete",
                 criteria=[],
                 traps=trap_ids,
-                summary="Not assessed yet: say whether a candidate for the first use case exists.",
+                summary=_(
+                    "Not assessed yet: say whether a candidate for the first use case exists."
+                ),
             )
         return UseCaseResult(
             status="no_candidate",
             criteria=[],
             traps=trap_ids,
-            summary="No candidate for the first use case has been named yet.",
+            summary=_("No candidate for the first use case has been named yet."),
         )
     criteria: list[CriterionResult] = []
     ruled_out: list[str] = []
@@ -369,43 +393,59 @@ def use_case_fit(bank: Bank, facts: Facts, traps: list[RuleFinding]) -> UseCaseR
             rules_out = status == "unmet" and (
                 crit.blocking or any(c in crit.rules_out for c in chosen)
             )
-        title = localize(crit.title)
+        title = localize(crit.title, lang)
+        not_met = _("Not met: {criterion}.").format(criterion=title)
         if rules_out:
-            ruled_out.append(localize(crit.reason) if crit.reason else f"Not met: {title}.")
+            ruled_out.append(localize(crit.reason, lang) if crit.reason else not_met)
         elif status == "unmet":
-            weak.append(f"Not met: {title}.")
+            weak.append(not_met)
         criteria.append(
             CriterionResult(
                 id=crit.id,
                 title=title,
                 status=status,
                 blocking=crit.blocking or bool(crit.rules_out),
-                evidence=[make_evidence(q, value)] if value is not None else [],
+                evidence=[make_evidence(q, value, lang=lang)] if value is not None else [],
             )
         )
-    trap_reasons = [f"{t.title}: {t.why}" for t in traps]
+    trap_reasons = [_("{title}: {why}").format(title=t.title, why=t.why) for t in traps]
     met = sum(c.status == "met" for c in criteria)
     unknown = sum(c.status == "unknown" for c in criteria)
-    score = met / len(criteria)
+    total = len(criteria)
+    score = met / total
     if ruled_out or traps:
-        parts = (["it falls into a trap the talk warns against"] if traps else []) + (
-            ["it fails a criterion that rules it out"] if ruled_out else []
-        )
         status_ = "unsuitable"
-        summary = "Do not choose this candidate as the first use case: " + " and ".join(parts) + "."
+        if traps and ruled_out:
+            summary = _(
+                "Do not choose this candidate as the first use case: it falls into a trap "
+                "the talk warns against and it fails a criterion that rules it out."
+            )
+        elif traps:
+            summary = _(
+                "Do not choose this candidate as the first use case: it falls into a trap "
+                "the talk warns against."
+            )
+        else:
+            summary = _(
+                "Do not choose this candidate as the first use case: it fails a criterion "
+                "that rules it out."
+            )
         reasons = trap_reasons + ruled_out
-    elif unknown * 2 > len(criteria):
+    elif unknown * 2 > total:
         status_, summary = (
             "incomplete",
-            "Too many criteria are still unknown to judge the candidate.",
+            _("Too many criteria are still unknown to judge the candidate."),
         )
         reasons = weak
-    elif met == len(criteria):
-        status_, summary = "good", "The candidate meets every criterion for a first use case."
+    elif met == total:
+        status_, summary = "good", _("The candidate meets every criterion for a first use case.")
         reasons = []
     else:
-        summary = f"The candidate meets {met} of {len(criteria)} criteria"
-        summary += f", {unknown} still unknown." if unknown else "."
+        if unknown:
+            summary = _("The candidate meets {met} of {total} criteria, {unknown} still unknown.")
+        else:
+            summary = _("The candidate meets {met} of {total} criteria.")
+        summary = summary.format(met=met, total=total, unknown=unknown)
         status_ = "weak" if weak else "incomplete"
         reasons = weak
     return UseCaseResult(

@@ -1,10 +1,11 @@
 """Where the app finds the files it ships and where it keeps its data.
 
-Everything the code reads at run time (the shipped bank, the report fonts, the Alembic
-migrations) is package data: it is found next to the installed ``assessment`` package, so a
-plain ``pip install .`` works from any directory. In a checkout the bank stays at the top
+Everything the code reads at run time (the shipped bank, the report fonts, the message
+catalogs, the Alembic migrations) is package data: it is found next to the installed
+``assessment`` package, so a plain ``pip install .`` works from any directory. In a checkout the bank stays at the top
 level (``questions/``), where authors edit it; the wheel carries the same folder as
-``assessment/questions/`` (``setup.py`` maps it). Nothing here reads the current directory.
+``assessment/questions/`` (``setup.py`` maps it). The Japanese font is the one file that
+comes from another package (a dependency). Nothing here reads the current directory.
 
 The data folder (the SQLite file) is ``ASSESS_DATA_DIR`` when set, ``data/`` in a checkout,
 and the user's data folder otherwise (``platformdirs``: ``~/.local/share/mlops-readiness``
@@ -51,6 +52,33 @@ def questions_dir() -> Path:
 def fonts_dir() -> Path:
     """The TrueType fonts the PDF report embeds (package data of ``assessment.report``)."""
     return PACKAGE_DIR / "report" / "fonts"
+
+
+def locales_dir() -> Path:
+    """The message catalogs, ``<lang>/LC_MESSAGES/messages.po`` (package data of
+    ``assessment.i18n``)."""
+    return PACKAGE_DIR / "i18n" / "locales"
+
+
+JAPANESE_FONT_PACKAGE = "matplotlib_fontja"
+JAPANESE_FONT_FILE = "ipaexg.ttf"
+
+
+def japanese_font() -> Path | None:
+    """IPAexGothic (IPA Font License v1.0), shipped by the ``matplotlib-fontja`` dependency
+    in its ``fonts/`` folder, or ``None`` when that package is missing.
+
+    The package is found, never imported: importing it switches matplotlib's default font
+    for the whole process.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(JAPANESE_FONT_PACKAGE)
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "fonts" / JAPANESE_FONT_FILE
+        if path.is_file():
+            return path
+    return None
 
 
 def migrations_dir() -> Path:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.conditions import evaluate, referenced
+from assessment.i18n import N_, Translator, translator
 from assessment.models import (
     DONT_KNOW,
     HORIZONS,
@@ -38,11 +39,12 @@ from assessment.models import (
 from assessment.scoring import Facts, make_evidence
 
 HORIZON_WORDS: dict[str, str] = {
-    "tomorrow": "to start tomorrow",
-    "3m": "within 3 months",
-    "6m": "within 6 months",
-    "12m": "within 12 months",
+    "tomorrow": N_("{n} to start tomorrow"),
+    "3m": N_("{n} within 3 months"),
+    "6m": N_("{n} within 6 months"),
+    "12m": N_("{n} within 12 months"),
 }
+"""How many actions a horizon holds, within a sentence (``{n}`` is the number)."""
 AUTOMATED = 3
 """Scale level from which a capability counts as in place for symptom-reached advice."""
 MAX_EVIDENCE = 6
@@ -82,18 +84,21 @@ def recommend(
     facts: Facts,
     approach: str,
     findings: Findings,
+    lang: str = "en",
 ) -> tuple[list[RecommendationResult], RoadmapInfo]:
-    """The roadmap for these findings and answers, and what it was sized for."""
-    candidates = _select(bank, facts, approach, findings)
+    """The roadmap for these findings and answers, and what it was sized for, in ``lang``."""
+    candidates = _select(bank, facts, approach, findings, lang)
     _link(bank, candidates)
-    info = capacity(bank, facts.values, approach)
-    return _schedule(candidates, info), info
+    info = capacity(bank, facts.values, approach, lang)
+    return _schedule(candidates, info, translator(lang)), info
 
 
 # --------------------------------------------------------------------------- selection
 
 
-def _select(bank: Bank, facts: Facts, approach: str, findings: Findings) -> dict[str, _Candidate]:
+def _select(
+    bank: Bank, facts: Facts, approach: str, findings: Findings, lang: str
+) -> dict[str, _Candidate]:
     values = facts.values
     chosen: dict[str, _Candidate] = {}
     for index, rec in enumerate(bank.recommendations):
@@ -107,7 +112,7 @@ def _select(bank: Bank, facts: Facts, approach: str, findings: Findings) -> dict
             # The practice may already be in place: the question that would tell was
             # answered "don't know", so the action is to check first.
             unsure = [
-                make_evidence(bank.questions[q], DONT_KNOW)
+                make_evidence(bank.questions[q], DONT_KNOW, lang=lang)
                 for q in sorted(referenced(rec.unless))
                 if values.get(q) == DONT_KNOW and q in bank.questions
             ]
@@ -132,7 +137,7 @@ def _select(bank: Bank, facts: Facts, approach: str, findings: Findings) -> dict
                     continue
                 caps.update(opened)
                 extra = [
-                    make_evidence(bank.questions[cap], values.get(cap))
+                    make_evidence(bank.questions[cap], values.get(cap), lang=lang)
                     for cap in opened
                     if cap in bank.questions
                 ]
@@ -256,8 +261,13 @@ def _inherit(candidates: dict[str, _Candidate]) -> None:
 # --------------------------------------------------------------------------- capacity
 
 
-def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInfo:
-    """How many actions each horizon can hold for this team, and why."""
+PACE_WORDS = {"top-down": N_("top-down pace"), "bottom-up": N_("bottom-up pace")}
+
+
+def capacity(bank: Bank, values: Mapping[str, Any], approach: str, lang: str = "en") -> RoadmapInfo:
+    """How many actions each horizon can hold for this team, and why (in ``lang``)."""
+    tr = translator(lang)
+    _ = tr.gettext
     settings = bank.roadmap
     assumed: list[str] = []
     notes: list[str] = []
@@ -266,32 +276,45 @@ def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInf
     if isinstance(size, int | float) and not isinstance(size, bool):
         people = max(1, int(size))
         if int(size) < 1:
-            notes.append("sized for one person starting the team: nobody works on it yet")
+            notes.append(_("sized for one person starting the team: nobody works on it yet"))
     else:
-        assumed.append(f"a team of {people}")
+        assumed.append(_("a team of {n}").format(n=people))
     share = settings.default_share
     share_words = ""
     if settings.time_share is not None:
         answer = values.get(settings.time_share.question)
         if isinstance(answer, str) and answer in settings.time_share.shares:
             share = settings.time_share.shares[answer]
-            share_words = "full-time" if share >= 1 else f"about {share:.0%} of their time"
+            share_words = (
+                _("full-time")
+                if share >= 1
+                else _("about {share} of their time").format(share=tr.percent(share))
+            )
         else:
-            assumed.append(f"{share:.0%} of their time")
+            assumed.append(_("{share} of their time").format(share=tr.percent(share)))
     pace = settings.pace.get(approach, 1.0)  # type: ignore[call-overload]
     per_quarter = math.floor(settings.base + settings.per_person * people * share * pace + 0.5)
     per_quarter = max(1, min(settings.max_per_quarter, per_quarter))
-    plural = "person" if people == 1 else "people"
-    basis = f"{people} {plural}"
+    who = [tr.ngettext("{n} person", "{n} people", people).format(n=people)]
     if share_words:
-        basis += f", {share_words}"
-    if approach in ("top-down", "bottom-up") and pace != 1.0:
-        basis += f", {approach} pace"
-    basis += f": about {per_quarter} action{'s' if per_quarter != 1 else ''} a quarter"
+        who.append(share_words)
+    if approach in PACE_WORDS and pace != 1.0:
+        who.append(_(PACE_WORDS[approach]))
+    basis = _("{team}: {capacity}").format(
+        team=tr.join(who),
+        capacity=tr.ngettext(
+            "about {n} action a quarter", "about {n} actions a quarter", per_quarter
+        ).format(n=per_quarter),
+    )
     if assumed:
-        notes.append("assumed " + " and ".join(assumed) + ": not answered")
+        things = (
+            _("{first} and {second}").format(first=assumed[0], second=assumed[1])
+            if len(assumed) == 2
+            else assumed[0]
+        )
+        notes.append(_("assumed {things}: not answered").format(things=things))
     if notes:
-        basis += " (" + "; ".join(notes) + ")"
+        basis = _("{basis} ({notes})").format(basis=basis, notes=tr.join(notes, "parts"))
     return RoadmapInfo(
         capacity={
             "tomorrow": settings.tomorrow,
@@ -309,7 +332,9 @@ def capacity(bank: Bank, values: Mapping[str, Any], approach: str) -> RoadmapInf
 # --------------------------------------------------------------------------- schedule
 
 
-def _schedule(candidates: dict[str, _Candidate], info: RoadmapInfo) -> list[RecommendationResult]:
+def _schedule(
+    candidates: dict[str, _Candidate], info: RoadmapInfo, tr: Translator
+) -> list[RecommendationResult]:
     """List scheduling: fill each horizon, most valuable ready action first."""
     _inherit(candidates)
     placed: dict[str, int] = {}
@@ -346,10 +371,10 @@ def _schedule(candidates: dict[str, _Candidate], info: RoadmapInfo) -> list[Reco
             placed[cand.rec.id] = level
             order.append(cand.rec.id)
             taken += 1
-            why[cand.rec.id] = _moved(cand, level, placed, candidates, info)
+            why[cand.rec.id] = _moved(cand, level, placed, candidates, info, tr)
     rank = {cid: i for i, cid in enumerate(order)}
     return [
-        _result(candidates[cid], ROADMAP_HORIZONS[placed[cid]], why[cid], rank) for cid in order
+        _result(candidates[cid], ROADMAP_HORIZONS[placed[cid]], why[cid], rank, tr) for cid in order
     ]
 
 
@@ -359,10 +384,12 @@ def _moved(
     placed: Mapping[str, int],
     candidates: Mapping[str, _Candidate],
     info: RoadmapInfo,
+    tr: Translator,
 ) -> list[str]:
+    _ = tr.gettext
     declared = HORIZONS.index(cand.rec.horizon)
     if level < declared:
-        return ["brought forward: nothing more urgent needs to start tomorrow"]
+        return [_("brought forward: nothing more urgent needs to start tomorrow")]
     if level == declared:
         return []
     reasons: list[str] = []
@@ -370,28 +397,34 @@ def _moved(
     blockers.sort(key=lambda pid: (-placed[pid], candidates[pid].index))
     earliest = max([declared, *(placed[pid] for pid in blockers)])
     if blockers:
-        reasons.append("after: " + localize(candidates[blockers[0]].rec.title).rstrip("."))
+        title = localize(candidates[blockers[0]].rec.title, tr.language).rstrip(".。")
+        reasons.append(_("after: {action}").format(action=title))
     if level > earliest:
         full = [
-            f"{info.capacity.get(h, 0)} {HORIZON_WORDS[h]}"
+            _(HORIZON_WORDS[h]).format(n=info.capacity.get(h, 0))
             for h in ROADMAP_HORIZONS[earliest:level]
         ]
         reasons.append(
-            "more valuable actions fill the earlier lists (a team this size takes on about "
-            + ", ".join(full)
-            + ")"
+            _(
+                "more valuable actions fill the earlier lists (a team this size takes on "
+                "about {capacities})"
+            ).format(capacities=tr.join(full))
         )
     return reasons
 
 
 def _result(
-    cand: _Candidate, horizon: RoadmapHorizon, why: list[str], rank: Mapping[str, int]
+    cand: _Candidate,
+    horizon: RoadmapHorizon,
+    why: list[str],
+    rank: Mapping[str, int],
+    tr: Translator,
 ) -> RecommendationResult:
-    moved = "; ".join(why)
+    moved = tr.join(why, "parts")
     return RecommendationResult(
         id=cand.rec.id,
-        title=localize(cand.rec.title),
-        why=localize(cand.rec.why),
+        title=localize(cand.rec.title, tr.language),
+        why=localize(cand.rec.why, tr.language),
         horizon=horizon,
         declared_horizon=cand.rec.horizon,
         priority=cand.rec.priority,

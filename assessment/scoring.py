@@ -116,6 +116,7 @@ def dimension_scores(
     facts: Facts,
     targets: Mapping[str, int] | None = None,
     ceilings: Mapping[str, tuple[float, str]] | None = None,
+    lang: str = "en",
 ) -> list[DimensionScore]:
     """Each dimension's score; ``ceilings`` cap a dimension a verdict disagrees with."""
     levels = dimension_levels(bank, facts)
@@ -131,7 +132,7 @@ def dimension_scores(
         result.append(
             DimensionScore(
                 id=d.id,
-                title=localize(d.title),
+                title=localize(d.title, lang),
                 group=d.group,
                 score=score,
                 level=level_of(score),
@@ -209,7 +210,7 @@ def approach_label(bank: Bank, score: float, signals: int) -> ApproachLabel:
     return "top-down" if score > 0 else "bottom-up"
 
 
-def classify_approach(bank: Bank, facts: Facts) -> ApproachResult:
+def classify_approach(bank: Bank, facts: Facts, lang: str = "en") -> ApproachResult:
     score, signals, total, moved = approach_signals(bank, facts)
     info = bank.info
     label = approach_label(bank, score, signals)
@@ -229,17 +230,20 @@ def classify_approach(bank: Bank, facts: Facts) -> ApproachResult:
         signals=signals,
         total_signals=total,
         evidence=[
-            make_evidence(bank.questions[qid], facts.values[qid], round(signal, 3))
+            make_evidence(bank.questions[qid], facts.values[qid], round(signal, 3), lang)
             for qid, signal in moved[:8]
         ],
     )
 
 
-def make_evidence(q: Question, value: Any, weight: float | None = None) -> Evidence:
+def make_evidence(
+    q: Question, value: Any, weight: float | None = None, lang: str = "en"
+) -> Evidence:
+    """One answer behind a finding: the question and the answer in ``lang``'s words."""
     return Evidence(
         question=q.id,
         answer=value,
-        text=localize(q.text),
-        answer_text=answer_text(q, value),
+        text=localize(q.text, lang),
+        answer_text=answer_text(q, value, lang),
         weight=weight,
     )

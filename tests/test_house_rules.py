@@ -128,7 +128,7 @@ def documented_layers(text: str) -> dict[str, int]:
     """``| 3 | `types` `conditions` | … |`` rows of the layer table: unit → layer."""
     layers: dict[str, int] = {}
     for number, cell in LAYER_ROW.findall(text):
-        for unit in re.findall(r"`([a-z_]+)`", cell):
+        for unit in re.findall(r"`([a-z_][a-z0-9_]*)`", cell):
             assert unit not in layers, f"{unit} is in two layers of {ARCHITECTURE.name}"
             layers[unit] = int(number)
     return layers

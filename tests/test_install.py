@@ -137,6 +137,9 @@ def test_the_wheel_carries_what_the_code_reads(installed: Installed) -> None:
     shipped = {f"assessment/questions/{p.relative_to(QUESTIONS).as_posix()}" for p in banks}
     assert len(shipped) > 5 and shipped <= names
     assert "assessment/report/fonts/DejaVuSans.ttf" in names
+    assert {
+        f"assessment/i18n/locales/{lang}/LC_MESSAGES/messages.po" for lang in ("en", "ja")
+    } <= names
     assert "assessment/store/migrations/env.py" in names
     versions = {p.name for p in (ROOT / "assessment/store/migrations/versions").glob("*.py")}
     assert versions and {f"assessment/store/migrations/versions/{v}" for v in versions} <= names
@@ -178,6 +181,14 @@ def test_installed_assess_validates_templates_scores_and_reports(
     assert pdf.startswith(b"%PDF-")
     assert b"DejaVuSans" in pdf  # the shipped fonts, embedded
     assert sorted(p.name for p in work.iterdir()) == ["answers.yaml", "x.pdf"]
+
+    # In Japanese: the catalog is package data, the font comes from a dependency.
+    japanese = installed.run("score", answers.name, "--lang", "ja", cwd=work)
+    assert japanese.returncode == 0, japanese.stderr
+    assert japanese.stdout.startswith("MLOpsチーム立ち上げ準備度 — ")
+    reported = installed.run("report", answers.name, "--lang", "ja", "-o", "ja.pdf", cwd=work)
+    assert reported.returncode == 0, reported.stderr
+    assert b"IPAexGothic" in (work / "ja.pdf").read_bytes()
 
 
 def test_installed_data_folder_is_the_users(installed: Installed, work: Path) -> None:

@@ -203,6 +203,9 @@ class AssessmentResult(Result):
     bank_version: str
     answers_bank_version: str | None
     meta: AnswersMeta
+    language: str = Field(
+        "en", description="The language of every text in this result (bank and engine words)."
+    )
     completeness: float = Field(ge=0, le=1, description="answered / total.")
     answered: int = Field(description='Questions asked and answered (not "don\'t know").')
     dont_know: int = Field(0, description='Questions asked and answered "don\'t know".')

@@ -15,8 +15,13 @@ within its budget:
   projection, no tick machinery, which cost most of matplotlib's time), and repeated
   strokes such as the rings are one path each.
 - Text stays text in the SVG (``svg.fonttype = "none"``) and fpdf2 draws it with the
-  report's own embedded DejaVu Sans: crisp at any zoom, searchable in the PDF, and much
+  report's own embedded fonts: crisp at any zoom, searchable in the PDF, and much
   faster to embed than glyph outlines.
+
+Each label names one family, the first of the report language's faces that has all its
+characters (:func:`assessment.report.typefaces.family_for`): fpdf2 draws an SVG text in
+one font, with no fallback. A Japanese report's labels are IPAexGothic; an English
+report's are DejaVu Sans, and a label in Japanese there is IPAexGothic too.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import io
 import math
 import re
 import textwrap
+import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Literal
@@ -38,8 +44,11 @@ from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
 from matplotlib.transforms import Affine2D, Transform
 
+from assessment.i18n import translator
 from assessment.report import style
+from assessment.report.linebreak import fill, has_cjk
 from assessment.report.style import ProfileSeries
+from assessment.report.typefaces import LATIN_FAMILY, family_for, register_with_matplotlib
 
 MM_PER_INCH = 25.4
 MM_PER_PT = MM_PER_INCH / 72
@@ -59,18 +68,30 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
 
 Sanitize = Callable[[str], str]
 HAlign = Literal["left", "center", "right"]
+ValueText = Callable[[float | None, float | None], str]
+"""A dimension's figures under its name, from the solid and the dashed line's values."""
 
 
 def _identity(text: str) -> str:
     return text
 
 
-class _Canvas:
-    """A figure addressed in millimetres from its bottom-left corner."""
+def _family(text: str, lang: str) -> str:
+    """The family a label is set in; matplotlib learns the Japanese face when one needs it."""
+    family = family_for(text, lang)
+    if family != LATIN_FAMILY:
+        register_with_matplotlib()
+    return family
 
-    def __init__(self, width_mm: float, height_mm: float) -> None:
+
+class _Canvas:
+    """A figure addressed in millimetres from its bottom-left corner; ``lang`` decides
+    the face each label is set in."""
+
+    def __init__(self, width_mm: float, height_mm: float, lang: str = "en") -> None:
         self.fig = Figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH))
         self.mm: Transform = Affine2D().scale(1 / MM_PER_INCH) + self.fig.dpi_scale_trans
+        self.lang = lang
 
     def line(self, xs: Sequence[float], ys: Sequence[float], **kwargs: Any) -> None:
         self.fig.add_artist(Line2D(xs, ys, transform=self.mm, **kwargs))
@@ -91,6 +112,7 @@ class _Canvas:
         ha: HAlign = "left",
         bold: bool = False,
     ) -> None:
+        family = _family(text, self.lang)
         self.fig.add_artist(
             Text(
                 x,
@@ -101,7 +123,8 @@ class _Canvas:
                 color=color,
                 ha=ha,
                 va="center",
-                fontweight="bold" if bold else "normal",
+                fontweight="bold" if bold and family == LATIN_FAMILY else "normal",
+                fontfamily=family,
             )
         )
 
@@ -112,8 +135,31 @@ class _Canvas:
         return _FONT_SIZE_PX.sub(r"font-size: \1", text).encode("utf-8")
 
 
+def _cells(text: str) -> float:
+    """A label's width in character cells: a Japanese character takes two."""
+    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
+
+
 def _wrap(label: str, width: int, max_lines: int = 3) -> list[str]:
-    """Break a dimension title into short lines; long words are cut, never overflow."""
+    """Break a dimension title into short lines; long words are cut, never overflow.
+    Japanese breaks between characters, by the PDF's rules (no line starts with 。)."""
+    if has_cjk(label):
+        lines = [line for line in fill(label, _cells, width) if line] or [""]
+        # Balanced lines read better than a full line and one character: the narrowest
+        # width that still needs no more lines.
+        narrow = math.ceil(_cells(label) / len(lines))
+        while narrow < width and len(lines) <= max_lines:
+            balanced = [line for line in fill(label, _cells, narrow) if line]
+            if len(balanced) == len(lines):
+                lines = balanced
+                break
+            narrow += 1
+        if len(lines) > max_lines:
+            last = lines[max_lines - 1]
+            while last and _cells(last + "…") > width:
+                last = last[:-1]
+            lines = [*lines[: max_lines - 1], last + "…"]
+        return lines
     lines = textwrap.wrap(label, width=width, break_long_words=True) or [""]
     if len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1 :])
@@ -122,11 +168,17 @@ def _wrap(label: str, width: int, max_lines: int = 3) -> list[str]:
     return lines
 
 
-def _value_text(current: float | None, target: float | None) -> str:
-    now = "no answers" if current is None else f"{current:.0f}"
-    if target is None:
-        return now
-    return f"{now} · target {target:.0f}"
+def value_text(lang: str = "en") -> ValueText:
+    """A dimension's figures in ``lang``: ``62 · target 75``, or ``no answers``."""
+    _ = translator(lang).gettext
+
+    def text(current: float | None, target: float | None) -> str:
+        now = _("no answers") if current is None else f"{current:.0f}"
+        if target is None:
+            return now
+        return _("{now} · target {target}").format(now=now, target=f"{target:.0f}")
+
+    return text
 
 
 LABEL_GAP = 3.5
@@ -137,8 +189,10 @@ _MEASURE = TextToPath()
 
 
 @lru_cache(maxsize=1024)
-def _text_width_mm(text: str, size: float, bold: bool = False) -> float:
-    props = FontProperties(family=style.FONT_FAMILY, size=size, weight="bold" if bold else "normal")
+def _text_width_mm(text: str, size: float, bold: bool = False, lang: str = "en") -> float:
+    family = _family(text, lang)
+    weight = "bold" if bold and family == LATIN_FAMILY else "normal"
+    props = FontProperties(family=family, size=size, weight=weight)
     width, _, _ = _MEASURE.get_text_width_height_descent(text, props, ismath=False)
     return float(width) * MM_PER_PT
 
@@ -196,8 +250,7 @@ def _fit_disc(
 Names = tuple[str, str]
 """The legend's words for the solid and the dashed line."""
 NAMES: Names = (style.CURRENT_LABEL, style.TARGET_LABEL)
-ValueText = Callable[[float | None, float | None], str]
-"""A dimension's figures under its name, from the solid and the dashed line's values."""
+"""English; a chart in another language translates them unless it is given its own."""
 
 
 def _legend(canvas: _Canvas, width_mm: float, has_target: bool, names: Names = NAMES) -> None:
@@ -223,20 +276,30 @@ def _legend(canvas: _Canvas, width_mm: float, has_target: bool, names: Names = N
         x += entry_w
 
 
+def _words(names: Names, values: ValueText | None, lang: str) -> tuple[Names, ValueText]:
+    """The legend's names and the figures' words in ``lang``, unless the caller gave its own."""
+    if names is NAMES:
+        _ = translator(lang).gettext
+        names = (_(NAMES[0]), _(NAMES[1]))
+    return names, values or value_text(lang)
+
+
 def radar_svg(
     series: ProfileSeries,
     width_mm: float,
     height_mm: float,
     sanitize: Sanitize = _identity,
     names: Names = NAMES,
-    values: ValueText = _value_text,
+    values: ValueText | None = None,
+    lang: str = "en",
 ) -> bytes:
     """A radar of one group: a ring per maturity level, current solid, target dashed."""
+    names, values = _words(names, values, lang)
     n = len(series.ids)
     label_pt = style.AXIS_LABEL_FONT_SIZE
     line_mm = label_pt * 1.25 * MM_PER_PT
     with matplotlib.rc_context(_RC):
-        canvas = _Canvas(width_mm, height_mm)
+        canvas = _Canvas(width_mm, height_mm, lang)
         angles = [math.pi / 2 - 2 * math.pi * i / n for i in range(n)]
         cos = [math.cos(a) for a in angles]
         sin = [math.sin(a) for a in angles]
@@ -248,8 +311,8 @@ def radar_svg(
         sizes = [
             (
                 max(
-                    max(_text_width_mm(line, label_pt) for line in title),
-                    _text_width_mm(value, label_pt - 1, bold=True),
+                    max(_text_width_mm(line, label_pt, lang=lang) for line in title),
+                    _text_width_mm(value, label_pt - 1, bold=True, lang=lang),
                 ),
                 line_mm * (len(title) + 1),
             )
@@ -362,14 +425,16 @@ def bars_svg(
     height_mm: float,
     sanitize: Sanitize = _identity,
     names: Names = NAMES,
-    values: ValueText = _value_text,
+    values: ValueText | None = None,
+    lang: str = "en",
 ) -> bytes:
     """Horizontal bars for a group with fewer than three dimensions (a radar would be a line)."""
+    names, values = _words(names, values, lang)
     n = len(series.ids)
     label_pt = style.AXIS_LABEL_FONT_SIZE
     line_mm = label_pt * 1.25 * MM_PER_PT
     with matplotlib.rc_context(_RC):
-        canvas = _Canvas(width_mm, height_mm)
+        canvas = _Canvas(width_mm, height_mm, lang)
         x0 = min(58.0, width_mm * 0.34)
         x1 = width_mm - 8.0
         scale = (x1 - x0) / style.AXIS_RANGE[1]
@@ -439,11 +504,13 @@ def profile_svg(
     height_mm: float,
     sanitize: Sanitize = _identity,
     names: Names = NAMES,
-    values: ValueText = _value_text,
+    values: ValueText | None = None,
+    lang: str = "en",
 ) -> bytes:
-    """The right chart for the group: a radar from three dimensions on, bars below that."""
+    """The right chart for the group: a radar from three dimensions on, bars below that,
+    its words (legend, figures) in ``lang`` unless ``names`` and ``values`` are given."""
     draw = radar_svg if series.is_radar else bars_svg
-    return draw(series, width_mm, height_mm, sanitize, names, values)
+    return draw(series, width_mm, height_mm, sanitize, names, values, lang)
 
 
-__all__ = ["bars_height", "bars_svg", "profile_height", "profile_svg", "radar_svg"]
+__all__ = ["bars_height", "bars_svg", "profile_height", "profile_svg", "radar_svg", "value_text"]

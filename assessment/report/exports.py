@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from assessment.i18n import translator
 from assessment.models import Answers, AssessmentResult
-from assessment.report.content import EVIDENCE_LABEL
+from assessment.report import content as c
 from assessment.report.presentation import present
 from assessment.text_safety import csv_cell
 
@@ -74,6 +75,9 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
     """The rows of the CSV. Ids and numbers come from the result; every word a person reads
     (statuses, prerequisites, notes on actions) from its presentation, as on every surface."""
     p = present(result)
+    tr = p.tr
+    _ = tr.gettext
+    words = {key: _(text) for key, text in c.CSV_DETAILS.items()}
     groups = {d.id: d.group for d in result.dimensions}
     a = result.approach
     yield (
@@ -85,29 +89,34 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         None,
         None,
         None,
-        f"confidence {a.confidence:.2f}; {a.signals} of {a.total_signals} signals answered",
+        words["approach"].format(
+            confidence=f"{a.confidence:.2f}", signals=a.signals, total=a.total_signals
+        ),
     )
     for n in p.counts:
         horizon = n.key.removeprefix("actions_") if n.key.startswith("actions_") else None
         details = p.cover.completeness if n.key == "questions_total" else None
         yield ("count", n.key, n.label, None, n.value, None, None, horizon, details)
     for d in result.dimensions:
-        details = f"answered {d.answered} of {d.total}; don't know {d.unknown}"
+        parts = [words["dimension"].format(answered=d.answered, total=d.total, unknown=d.unknown)]
         if d.target is not None:
-            details += f"; target level {d.target}"
+            parts.append(words["target"].format(level=d.target))
         if d.ceiling_reason:
-            details += f"; {d.ceiling_reason}"
+            parts.append(d.ceiling_reason)
+        details = "; ".join(parts)
         yield ("dimension", d.id, d.title, d.group, d.score, d.level, None, None, details)
     shown = {v.id: v for v in (*p.missing, *p.to_check)}
     for cap in result.missing_capabilities:
         view = shown[cap.id]
-        details = view.status_text
+        parts = [view.status_text]
         if cap.symptoms:
-            details += "; symptoms: " + "; ".join(cap.symptoms)
+            parts.append(words["symptoms"].format(symptoms=tr.join(cap.symptoms, "parts")))
         if cap.target is not None:
-            details += f"; target level {cap.target}"
+            parts.append(words["target"].format(level=cap.target))
         if view.builds_on:
-            details += "; builds on: " + ", ".join(x.text for x in view.builds_on)
+            prerequisites = tr.join(x.text for x in view.builds_on)
+            parts.append(words["builds_on"].format(prerequisites=prerequisites))
+        details = "; ".join(parts)
         yield (
             "missing_capability",
             cap.id,
@@ -129,7 +138,7 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
             None,
             rule.severity,
             None,
-            f"why: {rule.why} | what to do: {rule.remedy}",
+            words["rule"].format(why=rule.why, remedy=rule.remedy),
         )
     for issue in result.raci_issues:
         yield (
@@ -156,30 +165,33 @@ def _rows(result: AssessmentResult) -> Iterator[tuple[object, ...]]:
         " | ".join([uc.summary, *uc.reasons]),
     )
     actions = {x.id: x for x in p.roadmap.actions}
+    because = tr.in_sentence(_(c.EVIDENCE_LABEL))
     for rec in result.recommendations:
-        details = f"{rec.why} | priority {rec.priority}"
+        details = f"{rec.why} | " + words["priority"].format(n=rec.priority)
         action = actions[rec.id]
         for note in (action.check_first, action.after, action.moved):
             if note:
                 details += f" | {note}"
         if rec.findings:
-            details += " | addresses: " + ", ".join(rec.findings)
+            details += " | " + words["addresses"].format(findings=", ".join(rec.findings))
         if action.evidence:
-            details += f" | {EVIDENCE_LABEL.lower()}: " + "; ".join(e.text for e in action.evidence)
+            details += f" | {because}: " + "; ".join(e.text for e in action.evidence)
         yield ("recommendation", rec.id, rec.title, None, None, None, None, rec.horizon, details)
 
 
 def results_csv(result: AssessmentResult) -> str:
     """The result as CSV: one row per count, dimension score, finding and recommendation.
 
-    Columns: kind, id, title, group, score, level, severity, horizon, details. Empty cells
+    Columns: kind, id, title, group, score, level, severity, horizon, details (their names
+    in the result's language; the cells' ids and numbers are the same in every one). Empty cells
     mean "does not apply to this kind of row". Rows of kind ``count`` (ids such as
     ``questions_answered``, ``missing_capabilities``, ``actions_later``) carry the number
     in ``score``: the same counts as the page, the PDF, the Markdown and ``counts`` in JSON.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    _ = translator(result.language).gettext
+    writer.writerow([_(c.CSV_HEADINGS[column]) for column in CSV_COLUMNS])
     for row in _rows(result):
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()

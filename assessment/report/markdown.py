@@ -25,37 +25,41 @@ def _evidence(items: tuple[Answer, ...], indent: str = "  ") -> list[str]:
     return [f"{indent}- *{esc(e.question)}* — {esc(e.answer)}" for e in items]
 
 
-def _rule(f: RuleView, heading: str) -> list[str]:
+def _rule(f: RuleView, heading: str, p: Presentation) -> list[str]:
+    _ = p.tr.gettext
     out = [
         f"### {heading} ({f.severity.text})",
         "",
-        f"**{c.WHY_IT_HURTS}:** {esc(f.why)}",
+        f"**{_(c.WHY_IT_HURTS)}:** {esc(f.why)}",
         "",
-        f"**{c.WHAT_TO_DO}:** {esc(f.remedy)}",
+        f"**{_(c.WHAT_TO_DO)}:** {esc(f.remedy)}",
         "",
     ]
     if f.evidence:
-        out += [f"{c.EVIDENCE_LABEL}:", *_evidence(f.evidence), ""]
+        out += [f"{_(c.EVIDENCE_LABEL)}:", *_evidence(f.evidence), ""]
     return out
 
 
 def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
+    """The full report as Markdown, in the result's language."""
     p = present(result)
-    when = (today or date.today()).isoformat()
+    _ = p.tr.gettext
+    label = {key: _(text) for key, text in c.MARKDOWN_COVER.items()}
+    when = p.tr.date(today or date.today())
     out: list[str] = []
     for section in p.sections:
         if section.key == "dont_know":
             continue  # the appendix's last part
         out += SECTIONS[section.key](p, section.title)
-    cover = [f"# {c.REPORT_HEADING}", ""]
+    cover = [f"# {_(c.REPORT_HEADING)}", ""]
     if p.cover.organization:
-        cover.append(f"**Organisation:** {esc(p.cover.organization)}  ")
+        cover.append(f"**{label['organisation']}:** {esc(p.cover.organization)}  ")
     if p.cover.respondent:
-        cover.append(f"**Respondent:** {esc(p.cover.respondent)}  ")
+        cover.append(f"**{label['respondent']}:** {esc(p.cover.respondent)}  ")
     cover += [
-        f"**Date:** {when}  ",
-        f"**Question bank:** {esc(p.cover.bank)} {esc(p.cover.bank_version)}  ",
-        f"**Completeness:** {p.cover.completeness}",
+        f"**{label['date']}:** {when}  ",
+        f"**{label['bank']}:** {esc(p.cover.bank)} {esc(p.cover.bank_version)}  ",
+        f"**{label['completeness']}:** {p.cover.completeness}",
         "",
     ]
     for note in p.cover.notes:
@@ -64,45 +68,53 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
 
 
 def _summary(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
     s = p.summary
     out = [f"## {title}", "", esc(p.approach.line), ""]
-    out += [f"**{c.TOP_FINDINGS}**", ""]
-    out += [f"{i}. {esc(f.text)}" for i, f in enumerate(s.findings, 1)] or [c.NO_FINDINGS]
-    out += ["", f"**{c.TOP_ACTIONS}**", ""]
-    out += [f"{i}. {esc(a.line)}" for i, a in enumerate(s.actions, 1)] or [c.NO_ACTIONS]
-    out += ["", f"**{c.AT_A_GLANCE}**", "", "| Count | Number |", "|---|---:|"]
+    out += [f"**{_(c.TOP_FINDINGS)}**", ""]
+    out += [f"{i}. {esc(f.text)}" for i, f in enumerate(s.findings, 1)] or [_(c.NO_FINDINGS)]
+    out += ["", f"**{_(c.TOP_ACTIONS)}**", ""]
+    out += [f"{i}. {esc(a.line)}" for i, a in enumerate(s.actions, 1)] or [_(c.NO_ACTIONS)]
+    count, number = (_(head) for head in c.COUNT_COLUMNS)
+    out += ["", f"**{_(c.AT_A_GLANCE)}**", "", f"| {count} | {number} |", "|---|---:|"]
     out += [f"| {n.label} | {n.value} |" for n in p.counts]
     return [*out, ""]
 
 
 def _approach(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
     a = p.approach
-    out = [f"## {title}", "", f"**{a.title}.** {a.detail}", ""]
+    out = [f"## {title}", "", f"**{_(c.SENTENCE).format(text=a.title)}** {a.detail}", ""]
     if a.summary:
         out += [esc(a.summary), ""]
     elif a.no_meaning:
         out += [a.no_meaning, ""]
     if a.facts:
         out += [f"- **{fact.title}:** {esc(fact.text)}" for fact in a.facts]
-    for name, items in ((c.STRENGTHS, a.strengths), (c.WEAKNESSES, a.weaknesses)):
+    for name, items in ((_(c.STRENGTHS), a.strengths), (_(c.WEAKNESSES), a.weaknesses)):
         if items:
             out += ["", f"{name}:", *[f"- {esc(s)}" for s in items]]
     if a.facts or a.strengths or a.weaknesses:
         out.append("")
     if a.answers:
-        out += [f"{c.APPROACH_ANSWERS}:", ""]
+        out += [f"{_(c.APPROACH_ANSWERS)}:", ""]
         out += [f"- *{esc(e.question)}* — {esc(e.answer)} ({e.toward})" for e in a.answers]
         out.append("")
     return out
 
 
 def _profile(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
+    heads = " | ".join(
+        _(c.PROFILE_COLUMNS[key])
+        for key in ("dimension", "score", "level", "target", "answered", "unknown")
+    )
     out = [f"## {title}", ""]
     for group in p.profile:
         out += [
             f"### {group.title}",
             "",
-            "| Dimension | Score | Level | Target | Answered | Don't know |",
+            f"| {heads} |",
             "|---|---:|---:|---:|---:|---:|",
         ]
         for d in group.dimensions:
@@ -117,14 +129,15 @@ def _profile(p: Presentation, title: str) -> list[str]:
 
 
 def _missing(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
     out = [f"## {title}", ""]
     if not p.missing:
-        out += [c.NO_MISSING, ""]
+        out += [_(c.NO_MISSING), ""]
     for heading, caps in ((None, p.missing), (p.count("capabilities_to_check"), p.to_check)):
         if not caps:
             continue
         if heading is not None:
-            out += [f"### {heading.heading}", "", c.TO_CHECK_INTRO, ""]
+            out += [f"### {heading.heading}", "", _(c.TO_CHECK_INTRO), ""]
         for cap in caps:
             out.append(
                 f"{cap.number}. **{esc(cap.title)}** ({cap.severity.text}) — {esc(cap.state)}"
@@ -139,9 +152,9 @@ def _missing(p: Presentation, title: str) -> list[str]:
 def _anti_patterns(p: Presentation, title: str) -> list[str]:
     out = [f"## {title}", ""]
     if not p.anti_patterns:
-        out += [c.NO_ANTI_PATTERNS, ""]
+        out += [p.tr.gettext(c.NO_ANTI_PATTERNS), ""]
     for f in p.anti_patterns:
-        out += _rule(f, esc(f.title))
+        out += _rule(f, esc(f.title), p)
     return out
 
 
@@ -155,44 +168,48 @@ def _raci(p: Presentation, title: str) -> list[str]:
 
 
 def _use_case(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
     uc = p.use_case
     out = [f"## {title}", "", f"**{uc.status.text}** — {esc(uc.summary)}", ""]
     if uc.reasons:
-        out += [f"{c.USE_CASE_WHY}:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
+        out += [f"{_(c.USE_CASE_WHY)}:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
     for k in uc.criteria:
-        ruled = f" ({c.RULES_IT_OUT})" if k.rules_it_out else ""
+        ruled = f" ({_(c.RULES_IT_OUT)})" if k.rules_it_out else ""
         out.append(f"- {k.status.text}: {esc(k.title)}{ruled}")
     out.append("")
     for f in uc.traps:
-        out += _rule(f, f"{f.kind}: {esc(f.title)}")
+        out += _rule(f, f"{f.kind}: {esc(f.title)}", p)
     return out
 
 
 def _roadmap(p: Presentation, title: str) -> list[str]:
+    _ = p.tr.gettext
     out = [f"## {title}", "", esc(p.roadmap.basis), ""]
     for group in p.roadmap.groups:
         out += [f"### {group.title}", ""]
         if group.note:
             out += [group.note, ""]
         if not group.actions:
-            out += [c.NOTHING_SPECIFIC, ""]
+            out += [_(c.NOTHING_SPECIFIC), ""]
             continue
         for a in group.actions:
             out.append(f"- **{esc(a.title)}** — {esc(a.why)}")
             out += [f"  - **{esc(note)}**" for note in (a.check_first,) if note]
             out += [f"  - {esc(note)}" for note in (a.after, a.moved, a.addresses) if note]
             if a.evidence:
-                out += [f"  - {c.EVIDENCE_LABEL}:", *_evidence(a.evidence, "    ")]
+                out += [f"  - {_(c.EVIDENCE_LABEL)}:", *_evidence(a.evidence, "    ")]
         out.append("")
     return out
 
 
 def _appendix(p: Presentation, title: str) -> list[str]:
-    out = [f"## {title}", "", "| Section | Question | Answer |", "|---|---|---|"]
+    _ = p.tr.gettext
+    heads = " | ".join(_(c.COLUMNS[key]) for key in ("section", "question", "answer"))
+    out = [f"## {title}", "", f"| {heads} |", "|---|---|---|"]
     for row in p.answers:
         out.append(f"| {esc(row.section)} | {esc(row.question)} | {esc(row.answer)} |")
     out += ["", f"### {p.section('dont_know').title}", ""]
-    out += [f"- {esc(t)}" for t in p.dont_know] or [c.DONT_KNOW_NONE]
+    out += [f"- {esc(t)}" for t in p.dont_know] or [_(c.DONT_KNOW_NONE)]
     return [*out, ""]
 
 
@@ -200,7 +217,7 @@ def _method(p: Presentation, title: str) -> list[str]:
     out = [f"## {title}", "", *p.method, ""]
     if p.scale:
         levels = "; ".join(f"{i} {esc(s)}" for i, s in enumerate(p.scale))
-        out += [f"{c.MATURITY_LEVELS}: {levels}", ""]
+        out += [f"{p.tr.gettext(c.MATURITY_LEVELS)}: {levels}", ""]
     return out
 
 
@@ -220,26 +237,31 @@ SECTIONS = {
 
 
 def render_text(result: AssessmentResult) -> str:
-    """A one-screen summary for the terminal."""
+    """A one-screen summary for the terminal, in the result's language."""
     p = present(result)
-    out = [c.SUMMARY_HEADING.format(organization=p.cover.organization or "assessment")]
-    out.append(f"Completeness: {p.cover.completeness}")
+    _ = p.tr.gettext
+    words = {key: _(text) for key, text in c.TEXT_SUMMARY.items()}
+    organization = p.cover.organization or words["unnamed"]
+    out = [_(c.SUMMARY_HEADING).format(organization=organization)]
+    out.append(words["completeness"].format(completeness=p.cover.completeness))
     out.append(p.approach.line)
     out.append("")
     for group in p.profile:
         out.append(group.title + ":")
         for d in group.dimensions:
             out.append(f"  {d.score_text:>3}  {d.title}")
-    out += ["", f"{c.TOP_FINDINGS}:"]
-    out += [f"  {i}. {f.text}" for i, f in enumerate(p.summary.findings, 1)] or ["  none"]
-    out += ["", "Next steps:"]
+    out += ["", f"{_(c.TOP_FINDINGS)}:"]
+    out += [f"  {i}. {f.text}" for i, f in enumerate(p.summary.findings, 1)] or [
+        f"  {words['none']}"
+    ]
+    out += ["", words["next"]]
     for horizon in p.roadmap.groups:
         titles = [a.title for a in horizon.actions]
         if titles:
             out.append(f"  {horizon.title}:")
             out += [f"    - {t}" for t in titles[:4]]
             if len(titles) > 4:
-                out.append(f"    … and {len(titles) - 4} more (see --format markdown)")
+                out.append("    " + words["more"].format(n=len(titles) - 4))
     for note in p.cover.notes:
-        out += ["", f"Note: {note}"]
+        out += ["", words["note"].format(note=note)]
     return "\n".join(out) + "\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assessment.i18n import N_
 from assessment.models import DimensionScore
 
 # --------------------------------------------------------------------------- chart palette
@@ -32,8 +33,9 @@ TICK_LABEL_COLOR = "#6b7280"
 CURRENT_FILL_OPACITY = 0.15
 CURRENT_LINE_WIDTH = 2.0
 TARGET_LINE_WIDTH = 1.6
-CURRENT_LABEL = "Current"
-TARGET_LABEL = "Target"
+CURRENT_LABEL = N_("Current")
+TARGET_LABEL = N_("Target")
+"""The legend's words (English msgids: translated where a chart is drawn)."""
 CURRENT_MARKER = "circle"
 """plotly symbol name; matplotlib's equivalent is "o"."""
 TARGET_MARKER = "square"

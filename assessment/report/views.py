@@ -2,13 +2,15 @@
 
 :func:`assessment.report.presentation.present` builds a :class:`Presentation`; the page,
 the PDF, the Markdown export and the CLI summary lay its fields out as they stand. Every
-text here is final: worded (from :mod:`assessment.report.content`), ordered and counted.
+text here is final: worded (from :mod:`assessment.report.content`, in the result's
+language), ordered and counted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assessment.i18n import Translator, translator
 from assessment.models import RaciIssue
 from assessment.report import content as c
 from assessment.report.content import Side, Tone, humanize
@@ -170,10 +172,12 @@ class Prerequisite:
     title: str
     mark: str | None
     """ "also missing", "to check", or nothing when it is in place."""
+    form: str = "{text} ({note})"
+    """How the language puts the mark after the title (content.WITH_NOTE, translated)."""
 
     @property
     def text(self) -> str:
-        return f"{self.title} ({self.mark})" if self.mark else self.title
+        return self.form.format(text=self.title, note=self.mark) if self.mark else self.title
 
 
 @dataclass(frozen=True)
@@ -239,6 +243,8 @@ class RaciMatrix:
     role_issues: dict[str, list[RaciIssue]]
     activity_titles: dict[str, str] = field(default_factory=dict)
     role_titles: dict[str, str] = field(default_factory=dict)
+    check_labels: dict[str, str] = field(default_factory=lambda: dict(c.RACI_CHECK_LABELS))
+    """The generic checks' short names, in the presentation's language."""
 
     def activity_title(self, activity: str) -> str:
         return self.activity_titles.get(activity) or humanize(activity)
@@ -249,8 +255,7 @@ class RaciMatrix:
     def problems(self, activity: str) -> str:
         """The checks that fired on an activity's row, by their short names."""
         return "; ".join(
-            c.RACI_CHECK_LABELS.get(i.check, i.title)
-            for i in self.activity_issues.get(activity, [])
+            self.check_labels.get(i.check, i.title) for i in self.activity_issues.get(activity, [])
         )
 
 
@@ -388,6 +393,13 @@ class Presentation:
     dont_know: tuple[str, ...]
     method: tuple[str, ...]
     scale: tuple[str, ...]
+    language: str = "en"
+    """The language every text above is in; a renderer words its own labels in it too."""
+
+    @property
+    def tr(self) -> Translator:
+        """The translator for :attr:`language`: ``_ = p.tr.gettext`` in a renderer."""
+        return translator(self.language)
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from assessment.i18n import translator
 from assessment.models import DONT_KNOW, Question
 from assessment.types import multi, number, raci, scale, single, text
 from assessment.types.base import AnswerProblems, Checked, OptionCount, QuestionKind
@@ -62,11 +63,11 @@ def question_level(q: Question, value: Any) -> float | None:
 
 
 def answer_text(q: Question, value: Any, lang: str = "en") -> str:
-    """An answer in the words the person saw."""
+    """An answer in the words the person saw, in ``lang``."""
     if value is None:
-        return "not answered"
+        return translator(lang).gettext("not answered")
     if value == DONT_KNOW:
-        return "don't know"
+        return translator(lang).gettext("don't know")
     return REGISTRY[q.type].answer_text(q, value, lang)
 
 

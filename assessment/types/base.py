@@ -77,12 +77,13 @@ class QuestionKind(Protocol):
         """The most YAML nodes a complete answer to ``q`` needs in an answers file."""
         ...
 
-    def template_hint(self, q: Question) -> str:
-        """What to write, for the answers-file template ("one option id", …)."""
+    def template_hint(self, q: Question, lang: str) -> str:
+        """What to write, for the answers-file template ("one option id", …), in ``lang``."""
         ...
 
-    def template_lines(self, q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
-        """The template's lines for ``q`` after its hint: choices, then the answer key."""
+    def template_lines(self, q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
+        """The template's lines for ``q`` after its hint: choices (in ``lang``), then the
+        answer key."""
         ...
 
     def disagreement(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assessment.errors import shorten
+from assessment.i18n import translator
 from assessment.models import Question, QuestionCondition, ScaleLevel, localize
 from assessment.types.base import (
     GENERIC_OPERATORS,
@@ -65,7 +66,8 @@ def level(q: Question, value: Any) -> float | None:
 
 def answer_text(q: Question, value: Any, lang: str) -> str:
     labels = [localize(o.label, lang) for o in q.options if o.id in value]
-    return "; ".join(labels) if labels else "none selected"
+    tr = translator(lang)
+    return tr.join(labels, "choices") if labels else tr.gettext("none selected")
 
 
 def holds(cond: QuestionCondition, q: Question, value: Any) -> bool:
@@ -97,12 +99,12 @@ def answer_nodes(q: Question) -> int:
     return 2 + len(q.options)
 
 
-def template_hint(q: Question) -> str:
-    return "a list of option ids, e.g. [a, b]"
+def template_hint(q: Question, lang: str) -> str:
+    return translator(lang).gettext("a list of option ids, e.g. [a, b]")
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
-    return [*(f"  #   {o.id}: {localize(o.label)}" for o in q.options), key_line(q)]
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
+    return [*(f"  #   {o.id}: {localize(o.label, lang)}" for o in q.options), key_line(q)]
 
 
 def disagreement(q: Question, given: Sequence[Any], levels: Sequence[float] | None) -> float | None:

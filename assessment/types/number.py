@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from assessment.i18n import translator
 from assessment.models import Question, QuestionCondition, ScaleLevel, localize
 from assessment.types.base import (
     GENERIC_OPERATORS,
@@ -64,32 +65,36 @@ def answer_nodes(q: Question) -> int:
     return 2
 
 
-def bounds_hint(q: Question) -> str:
+def bounds_hint(q: Question, lang: str = "en") -> str:
     """ "A whole number from 0 to 500 (people)." — what the widget and template say."""
-    kind = "A whole number" if q.integer else "A number"
+    _ = translator(lang).gettext
+    kind = _("A whole number") if q.integer else _("A number")
     if q.min is not None and q.max is not None:
-        hint = f"{kind} from {q.min:g} to {q.max:g}"
+        hint = _("{kind} from {min} to {max}").format(kind=kind, min=f"{q.min:g}", max=f"{q.max:g}")
     elif q.min is not None:
-        hint = f"{kind}, at least {q.min:g}"
+        hint = _("{kind}, at least {min}").format(kind=kind, min=f"{q.min:g}")
     elif q.max is not None:
-        hint = f"{kind}, at most {q.max:g}"
+        hint = _("{kind}, at most {max}").format(kind=kind, max=f"{q.max:g}")
     else:
         hint = kind
-    unit = localize(q.unit)
-    return f"{hint} ({unit})." if unit else f"{hint}."
+    unit = localize(q.unit, lang)
+    if unit:
+        return _("{hint} ({unit}).").format(hint=hint, unit=unit)
+    return _("{hint}.").format(hint=hint)
 
 
-def template_hint(q: Question) -> str:
+def template_hint(q: Question, lang: str) -> str:
     bounds = []
     if q.min is not None:
         bounds.append(f"≥ {q.min:g}")
     if q.max is not None:
         bounds.append(f"≤ {q.max:g}")
-    whole = "a whole number" if q.integer else "a number"
+    _ = translator(lang).gettext
+    whole = _("a whole number") if q.integer else _("a number")
     return whole + (f" ({', '.join(bounds)})" if bounds else "")
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
     return [key_line(q)]
 
 

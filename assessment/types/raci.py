@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assessment.errors import shorten, unknown_name
+from assessment.i18n import translator
 from assessment.models import Activity, Question, QuestionCondition, Role, ScaleLevel, localize
 from assessment.types.base import (
     GENERIC_OPERATORS,
@@ -126,13 +127,14 @@ def level(q: Question, value: Any) -> float | None:
 
 
 def answer_text(q: Question, value: Any, lang: str) -> str:
+    tr = translator(lang)
     rows = []
     for activity in q.activities:
         row = value.get(activity.id, {})
-        cells = ", ".join(
-            f"{localize(r.title, lang)} {row[r.id]}" for r in q.roles if row.get(r.id)
-        )
-        rows.append(f"{localize(activity.title, lang)}: {cells or 'nobody'}")
+        cells = tr.join(f"{localize(r.title, lang)} {row[r.id]}" for r in q.roles if row.get(r.id))
+        cells = cells or tr.gettext("nobody")
+        rows.append(f"{localize(activity.title, lang)}: {cells}")
+    # One row per activity, always "; " apart: the report splits the rows on it.
     return "; ".join(rows)
 
 
@@ -167,15 +169,19 @@ def answer_nodes(q: Question) -> int:
     return 4 + len(q.activities) * (3 + 2 * len(q.roles))
 
 
-def template_hint(q: Question) -> str:
-    return "letters R, A, C, I per role (e.g. R/A); leave empty where a role has no part"
+def template_hint(q: Question, lang: str) -> str:
+    return translator(lang).gettext(
+        "letters R, A, C, I per role (e.g. R/A); leave empty where a role has no part"
+    )
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
-    roles = ", ".join(f"{r.id} ({localize(r.title)})" for r in q.roles)
-    lines = [f"  #   roles: {roles}", f"  {q.id}:"]
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
+    tr = translator(lang)
+    roles = tr.join(f"{r.id} ({localize(r.title, lang)})" for r in q.roles)
+    roles_line = tr.gettext("roles: {roles}").format(roles=roles)
+    lines = [f"  #   {roles_line}", f"  {q.id}:"]
     for activity in q.activities:
-        lines.append(f"    {activity.id}:   # {localize(activity.title)}")
+        lines.append(f"    {activity.id}:   # {localize(activity.title, lang)}")
         lines.extend(f"      {role.id}:" for role in q.roles)
     return lines
 

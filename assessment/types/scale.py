@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from assessment.i18n import translator
 from assessment.models import DONT_KNOW, Question, QuestionCondition, ScaleLevel, localize
 from assessment.types.base import (
     GENERIC_OPERATORS,
@@ -37,9 +38,12 @@ def level(q: Question, value: Any) -> float | None:
 
 
 def answer_text(q: Question, value: Any, lang: str) -> str:
+    _ = translator(lang).gettext
     if q.levels and int(value) in q.levels:
-        return f"level {value}: {localize(q.levels[int(value)], lang)}"
-    return f"level {value}"
+        return _("level {level}: {description}").format(
+            level=value, description=localize(q.levels[int(value)], lang)
+        )
+    return _("level {level}").format(level=value)
 
 
 def holds(cond: QuestionCondition, q: Question, value: Any) -> bool:
@@ -58,15 +62,15 @@ def answer_nodes(q: Question) -> int:
     return 2
 
 
-def template_hint(q: Question) -> str:
-    return "a maturity level 0 to 4"
+def template_hint(q: Question, lang: str) -> str:
+    return translator(lang).gettext("a maturity level 0 to 4")
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
     lines = []
     for step in scale:
         desc = q.levels.get(step.level) if q.levels else None
-        lines.append(f"  #   {step.level} = {localize(desc) if desc else localize(step.label)}")
+        lines.append(f"  #   {step.level} = {localize(desc or step.label, lang)}")
     return [*lines, key_line(q)]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assessment.errors import shorten
+from assessment.i18n import translator
 from assessment.models import Question, QuestionCondition, ScaleLevel, localize
 from assessment.types.base import (
     GENERIC_OPERATORS,
@@ -83,12 +84,12 @@ def answer_nodes(q: Question) -> int:
     return 2 + len(q.options)
 
 
-def template_hint(q: Question) -> str:
-    return "one option id"
+def template_hint(q: Question, lang: str) -> str:
+    return translator(lang).gettext("one option id")
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
-    return [*(f"  #   {o.id}: {localize(o.label)}" for o in q.options), key_line(q)]
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
+    return [*(f"  #   {o.id}: {localize(o.label, lang)}" for o in q.options), key_line(q)]
 
 
 def disagreement(q: Question, given: Sequence[Any], levels: Sequence[float] | None) -> float | None:

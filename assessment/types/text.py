@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from assessment.i18n import translator
 from assessment.models import Question, QuestionCondition, ScaleLevel
 from assessment.types.base import AnswerProblems, Checked, OptionCount, described, key_line
 
@@ -43,11 +44,11 @@ def answer_nodes(q: Question) -> int:
     return 2
 
 
-def template_hint(q: Question) -> str:
-    return "free text in quotes (never scored)"
+def template_hint(q: Question, lang: str) -> str:
+    return translator(lang).gettext("free text in quotes (never scored)")
 
 
-def template_lines(q: Question, scale: Sequence[ScaleLevel]) -> list[str]:
+def template_lines(q: Question, scale: Sequence[ScaleLevel], lang: str) -> list[str]:
     return [key_line(q)]
 
 

@@ -143,7 +143,7 @@ def test_markdown_and_pdf_agree_on_approach_sides_and_builds_on(
     assert shown == [SIDE_WORDS[s] for s in expected[: len(shown)]]
     rest = expected[len(shown) :]
     if rest:
-        counted = re.search(r"(\d+) more answer\(s\) with less weight \(([^)]*)\)", pdf_text)
+        counted = re.search(r"(\d+) more answers? with less weight \(([^)]*)\)", pdf_text)
         assert counted is not None
         assert int(counted.group(1)) == len(rest)
         for side, words in TOWARD.items():

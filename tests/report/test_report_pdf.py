@@ -218,31 +218,40 @@ def test_unknown_page_size_is_refused(mini_result: AssessmentResult) -> None:
         render_pdf(mini_result, page_size="A3")
 
 
-def test_japanese_organisation_does_not_crash_and_is_marked(
+def test_japanese_organisation_prints_as_typed_in_an_english_report(
     mini_result_with: Callable[..., AssessmentResult],
 ) -> None:
     result = mini_result_with(meta={"organization": "株式会社テスト Łódź"})
-    cover = page_texts(render_pdf(result, today=TODAY))[0]
-    # DejaVu has no Japanese: each character shows as a visible replacement mark.
-    assert REPLACEMENT * 7 + " Łódź" in cover
+    data = render_pdf(result, today=TODAY)
+    cover = page_texts(data)[0]
+    # DejaVu Sans sets the report; IPAexGothic, embedded as its fallback, draws the kanji
+    # and kana (and the running header of every later page repeats the name).
+    assert "株式会社テスト Łódź" in cover
+    assert REPLACEMENT not in " ".join(page_texts(data))
+    assert "株式会社テスト" in page_texts(data)[1]
 
 
 def test_text_the_font_lacks_anywhere_does_not_crash(
     mini_result_with: Callable[..., AssessmentResult],
 ) -> None:
     result = mini_result_with(
-        meta={"respondent": "山田 太郎 🚀", "role": "CTO\u200b"},
+        meta={"respondent": "山田 太郎 🚀 김철수", "role": "CTO\u200b"},
         answers={"uc_name": "テスト\u0007 tab\there 🚀 e\u0301"},
     )
     text = full_text(render_pdf(result, today=TODAY))
-    assert f"{REPLACEMENT * 2} {REPLACEMENT * 2} {REPLACEMENT}" in text
+    # Japanese prints (IPAexGothic); an emoji and Hangul, which no embedded face has, are
+    # marked, never dropped.
+    assert f"山田 太郎 {REPLACEMENT} {REPLACEMENT * 3}" in text
+    assert "テスト tab here" in text
     assert "é" in text  # combining accent composed, so it prints as one letter
 
 
 def test_clean_keeps_printable_text_and_marks_the_rest() -> None:
     assert clean("Zoë <b>&Co</b> %PDF") == "Zoë <b>&Co</b> %PDF"
     assert clean("a\u0007b\r\nc\td") == "ab\nc d"
-    assert clean("株") == REPLACEMENT
+    assert clean("株式会社テスト「試験」。") == "株式会社テスト「試験」。"
+    assert clean("🚀") == REPLACEMENT
+    assert clean("한국") == REPLACEMENT * 2
 
 
 def test_long_words_wrap_inside_the_margins(

@@ -4,8 +4,9 @@ It lays out the :class:`~assessment.report.presentation.Presentation` of a resul
 every renderer, so the PDF says exactly what the page and the Markdown export say. No
 browser is involved. The package is split by idea:
 
-- :mod:`.text`: text safety (what the bundled font can draw; typed text printed literally);
-- :mod:`.document`: the fpdf2 document, its fonts, header, footer, measuring and wrapping;
+- :mod:`.text`: text safety (what the embedded fonts can draw; typed text printed literally);
+- :mod:`.document`: the fpdf2 document, its fonts, header, footer, measuring and wrapping
+  (Japanese lines too);
 - :mod:`.layout`: the layout kit (paragraphs, badges, headings, cards, tables);
 - :mod:`.sections`, :mod:`.findings`, :mod:`.roadmap`: the report's sections;
 - :mod:`.progress`: the "Progress" section, when the report compares with an earlier one.
@@ -60,15 +61,16 @@ def render_pdf(
 def render_presentation(
     p: Presentation, page_size: PageSize, today: date, comparison: Comparison | None = None
 ) -> bytes:
+    _ = p.tr.gettext
     org = one_line(p.cover.organization or "")
-    footer = c.FOOTER_LINE.format(
-        bank=one_line(p.cover.bank), version=one_line(p.cover.bank_version), date=today.isoformat()
+    footer = _(c.FOOTER_LINE).format(
+        bank=one_line(p.cover.bank), version=one_line(p.cover.bank_version), date=p.tr.date(today)
     )
-    pdf = ReportPDF(page_size, org, footer)
+    pdf = ReportPDF(page_size, org, footer, p.language)
     pdf.set_title(f"{p.title}: {org}" if org else p.title)
-    pdf.set_subject(c.REPORT_SUBJECT)
+    pdf.set_subject(_(c.REPORT_SUBJECT))
     pdf.set_creator(p.title)
-    pdf.set_lang("en")
+    pdf.set_lang(p.language)
     layout = Layout(pdf)
     sections.cover(layout, p, today)
     for section in p.sections:

@@ -18,36 +18,44 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sentence(text: str) -> str:
-    return _capital(text) + "."
+def _sentence(text: str, p: Presentation) -> str:
+    """``text`` as a sentence of its own: capitalised, with the language's full stop."""
+    return p.tr.gettext(c.SENTENCE).format(text=_capital(text))
 
 
 def missing(w: Layout, p: Presentation) -> None:
+    _ = p.tr.gettext
     section = p.section("missing")
     w.h1(section.title, need=80, intro=section.intro)
     if not p.missing:
-        w.para(c.NO_MISSING, color=style.MUTED)
+        w.para(_(c.NO_MISSING), color=style.MUTED)
     else:
-        _capability_table(w, p.missing)
+        _capability_table(w, p, p.missing)
     if p.to_check:
         w.h2(p.count("capabilities_to_check").heading, need=40)
-        w.para(c.TO_CHECK_INTRO, color=style.MUTED, after=3)
-        _capability_table(w, p.to_check)
+        w.para(_(c.TO_CHECK_INTRO), color=style.MUTED, after=3)
+        _capability_table(w, p, p.to_check)
 
 
-def _capability_table(w: Layout, caps: Sequence[CapabilityView]) -> None:
+def _capability_table(w: Layout, p: Presentation, caps: Sequence[CapabilityView]) -> None:
+    _ = p.tr.gettext
     rows = []
     for cap in caps:
-        level = _capital(c.LEVEL_UNKNOWN) if cap.level is None else f"{cap.level} of 4"
-        level += "\n" + c.THRESHOLD_LINE.format(level=cap.threshold)
+        if cap.level is None:
+            level = _capital(_(c.LEVEL_UNKNOWN))
+        else:
+            level = _(c.LEVEL_OF).format(level=cap.level)
+        level += "\n" + _(c.THRESHOLD_LINE).format(level=cap.threshold)
         if cap.target is not None:
-            level += "\n" + c.TARGET_LINE.format(level=cap.target)
+            level += "\n" + _(c.TARGET_LINE).format(level=cap.target)
         details = []
         if cap.status != "missing":
-            details.append(_sentence(cap.status_text))
-        details += [clean(line) + "." for line in (cap.symptoms_line, cap.builds_on_line) if line]
+            details.append(_sentence(cap.status_text, p))
+        details += [
+            _sentence(clean(line), p) for line in (cap.symptoms_line, cap.builds_on_line) if line
+        ]
         if not details:
-            details.append(_sentence(cap.status_text))
+            details.append(_sentence(cap.status_text, p))
         cells: list[TableCell] = [
             str(cap.number),
             clean(cap.title),
@@ -56,23 +64,25 @@ def _capability_table(w: Layout, caps: Sequence[CapabilityView]) -> None:
             "\n".join(details),
         ]
         rows.append(Row(cells, bold_columns={1}))
+    heads = {key: _(c.COLUMNS[key]) for key in ("capability", "severity", "level", "flagged")}
     w.table(
         [
             Column("#", 0.05, "R"),
-            Column("Capability", 0.26),
-            Column("Severity", 0.12),
-            Column("Level", 0.13),
-            Column("Why it is flagged", 0.44),
+            Column(heads["capability"], 0.26),
+            Column(heads["severity"], 0.12),
+            Column(heads["level"], 0.13),
+            Column(heads["flagged"], 0.44),
         ],
         rows,
     )
 
 
-def _rule_card(w: Layout, f: RuleView) -> None:
+def _rule_card(w: Layout, p: Presentation, f: RuleView) -> None:
+    _ = p.tr.gettext
     w.card(
         clean(f.title),
         tag_badge(f.severity),
-        [(c.WHY_IT_HURTS, clean(f.why)), (c.WHAT_TO_DO, clean(f.remedy))],
+        [(_(c.WHY_IT_HURTS), clean(f.why)), (_(c.WHAT_TO_DO), clean(f.remedy))],
         f.evidence,
     )
 
@@ -81,12 +91,14 @@ def anti_patterns(w: Layout, p: Presentation) -> None:
     section = p.section("anti_patterns")
     w.h1(section.title, need=70, intro=section.intro)
     if not p.anti_patterns:
-        w.para(c.NO_ANTI_PATTERNS, color=style.MUTED)
+        w.para(p.tr.gettext(c.NO_ANTI_PATTERNS), color=style.MUTED)
     for f in p.anti_patterns:
-        _rule_card(w, f)
+        _rule_card(w, p, f)
 
 
 def raci(w: Layout, p: Presentation) -> None:
+    tr = p.tr
+    _ = tr.gettext
     section = p.section("raci")
     w.h1(section.title, need=80, intro=section.intro)
     matrices = p.raci.matrices
@@ -97,13 +109,13 @@ def raci(w: Layout, p: Presentation) -> None:
             w.h2(clean(m.text), outline=False)
         act_share, problem_share = 0.25, 0.2
         role_share = (1 - act_share - problem_share) / max(1, len(m.roles))
-        columns = [Column("Activity", act_share)]
+        columns = [Column(_(c.COLUMNS["activity"]), act_share)]
         for role in m.roles:
             head = humanize(role)  # short header; the full titles are in the note
             columns.append(
                 Column(("⚠ " + head) if role in m.role_issues else head, role_share, "C")
             )
-        columns.append(Column("Problem", problem_share))
+        columns.append(Column(_(c.COLUMNS["problem"]), problem_share))
         rows = []
         problem_columns = {
             1 + k: style.HIGHLIGHT for k, role in enumerate(m.roles) if role in m.role_issues
@@ -127,24 +139,29 @@ def raci(w: Layout, p: Presentation) -> None:
             for role in m.roles
             if m.role_title(role) != humanize(role)
         ]
-        note = f"{p.raci.legend}."
+        notes = [_(c.SENTENCE).format(text=p.raci.legend)]
         if renamed:
-            note += " Columns: " + "; ".join(renamed) + "."
+            notes.append(_(c.RACI_RENAMED).format(renamed=tr.join(renamed, "parts")))
         if m.role_issues:
-            held = "; ".join(
-                ", ".join(i.title for i in issues) for issues in m.role_issues.values()
+            held = tr.join(
+                (tr.join(i.title for i in issues) for issues in m.role_issues.values()), "parts"
             )
-            note += f" ⚠ on a column: {held}."
+            notes.append(_(c.RACI_COLUMN_MARK).format(held=held))
+        note = tr.join(notes, "sentences")
         w.pdf.set_y(w.y - 2.5)
         w.para(clean(note), size=7.5, color=style.MUTED, after=5)
     if p.raci.issues:
-        w.h2(c.RACI_PROBLEMS, need=30, outline=False)
+        w.h2(_(c.RACI_PROBLEMS), need=30, outline=False)
         rows = [
             Row([tag_badge(i.severity), clean(i.title), clean(i.why)], bold_columns={1})
             for i in p.raci.issues
         ]
         w.table(
-            [Column("Severity", 0.13), Column("Problem", 0.37), Column("Why it matters", 0.5)],
+            [
+                Column(_(c.COLUMNS["severity"]), 0.13),
+                Column(_(c.COLUMNS["problem"]), 0.37),
+                Column(_(c.COLUMNS["matters"]), 0.5),
+            ],
             rows,
         )
     elif matrices and p.raci.empty:
@@ -152,6 +169,7 @@ def raci(w: Layout, p: Presentation) -> None:
 
 
 def use_case(w: Layout, p: Presentation) -> None:
+    _ = p.tr.gettext
     uc = p.use_case
     w.h1(p.section("use_case").title, need=45)
     w.ensure(24)
@@ -159,7 +177,7 @@ def use_case(w: Layout, p: Presentation) -> None:
     bw = w.badge(MARGIN_X, top + 0.9, tag_badge(uc.status), size=7.5)
     w.para(clean(uc.summary), size=10.5, x=MARGIN_X + bw + 3, width=w.width - bw - 3, after=4)
     if uc.reasons:
-        w.label(c.USE_CASE_WHY)
+        w.label(_(c.USE_CASE_WHY))
         w.bullets([clean(reason) for reason in uc.reasons])
         w.gap(2)
     if uc.criteria:
@@ -168,13 +186,20 @@ def use_case(w: Layout, p: Presentation) -> None:
                 [
                     clean(k.title),
                     tag_badge(k.status),
-                    c.BLOCKING_YES if k.blocking else c.BLOCKING_NO,
+                    _(c.BLOCKING_YES if k.blocking else c.BLOCKING_NO),
                 ]
             )
             for k in uc.criteria
         ]
-        w.table([Column("Criterion", 0.5), Column("Status", 0.18), Column("Blocking", 0.32)], rows)
+        w.table(
+            [
+                Column(_(c.COLUMNS["criterion"]), 0.5),
+                Column(_(c.COLUMNS["status"]), 0.18),
+                Column(_(c.COLUMNS["blocking"]), 0.32),
+            ],
+            rows,
+        )
     if uc.traps:
         w.h2(p.count("use_case_traps").heading, need=50, outline=False)
         for f in uc.traps:
-            _rule_card(w, f)
+            _rule_card(w, p, f)

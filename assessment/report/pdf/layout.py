@@ -589,7 +589,7 @@ class Layout:
             self.label(name, x=inner_x)
             self.para(text, x=inner_x, width=inner_w, after=2)
         if lines:
-            self.label(EVIDENCE_LABEL, x=inner_x)
+            self.label(pdf.tr.gettext(EVIDENCE_LABEL), x=inner_x)
             self.bullets(lines, size=SMALL, x=inner_x, width=inner_w, color=style.MUTED)
         if pdf.page_no() == page:
             pdf.fill(badge.color)

@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from assessment.compare import ActionRef, Comparison, DimensionDelta, FindingRef
+from assessment.i18n import Translator, translator
 from assessment.report import charts, style
 from assessment.report import content as c
 from assessment.report import progress as words
+from assessment.report.charts import ValueText
 from assessment.report.pdf.document import MARGIN_X
 from assessment.report.pdf.layout import Badge, Column, Layout, Row
 from assessment.report.pdf.text import clean
@@ -38,41 +40,56 @@ def _series(dims: Sequence[DimensionDelta]) -> ProfileSeries:
     )
 
 
-def _figures(now: float | None, then: float | None) -> str:
-    text = words.score_text(now)
-    return text if then is None else f"{text} (was {words.score_text(then)})"
+def _figures(tr: Translator) -> ValueText:
+    """A dimension's figures under its name: ``62 (was 50)``."""
+
+    def figures(now: float | None, then: float | None) -> str:
+        text = words.score_text(now)
+        if then is None:
+            return text
+        return tr.gettext(words.WAS).format(now=text, then=words.score_text(then))
+
+    return figures
 
 
 def _groups(cmp: Comparison) -> list[tuple[str, list[DimensionDelta]]]:
     groups: dict[str, list[DimensionDelta]] = {}
     for d in cmp.dimensions:
         groups.setdefault(d.group, []).append(d)
-    return [(c.group_title(g), dims) for g, dims in groups.items()]
+    return [(c.group_title(g, cmp.language), dims) for g, dims in groups.items()]
 
 
 def progress(w: Layout, cmp: Comparison) -> None:
+    tr = translator(cmp.language)
+    _ = tr.gettext
     before, after = (clean(n) for n in words.side_names(cmp))
-    w.h1(words.TITLE, intro=clean(words.intro(cmp)))
+    w.h1(_(words.TITLE), intro=clean(words.intro(cmp)))
     for note in cmp.not_compared:
         w.para(clean(note), size=8.5, color=style.MUTED, after=1.2)
     if cmp.not_compared:
         w.gap(2)
     w.tiles([(str(n), caption) for caption, n in words.tile_counts(cmp)])
     w.gap(2)
-    w.callout(c.STARTING_APPROACH, clean(words.approach_line(cmp)), style.ACCENT)
+    w.callout(_(c.STARTING_APPROACH), clean(words.approach_line(cmp)), style.ACCENT)
 
     columns = [
-        Column("Dimension", 0.46),
+        Column(_(c.PROFILE_COLUMNS["dimension"]), 0.46),
         Column(before, 0.2, "R"),
         Column(after, 0.2, "R"),
-        Column("Change", 0.14, "R"),
+        Column(_(words.CHANGE), 0.14, "R"),
     ]
     for title, dims in _groups(cmp):
         series = _series(dims)
         height = charts.profile_height(series, RADAR_MM)
         w.h2(title, need=height + 20)
         svg = charts.profile_svg(
-            series, w.width, height, sanitize=clean, names=(after, before), values=_figures
+            series,
+            w.width,
+            height,
+            sanitize=clean,
+            names=(after, before),
+            values=_figures(tr),
+            lang=tr.language,
         )
         top = w.y
         w.pdf.image(BytesIO(svg), x=MARGIN_X, y=top, w=w.width, h=height)
@@ -93,30 +110,36 @@ def progress(w: Layout, cmp: Comparison) -> None:
 
     for key, title in words.FINDING_GROUPS:
         items: list[FindingRef] = getattr(cmp.findings, key)
-        w.h2(f"Findings: {title.lower()} ({len(items)})", need=24)
-        _findings(w, items)
+        group = tr.in_sentence(_(title))
+        w.h2(_(words.FINDINGS_HEADING).format(group=group, n=len(items)), need=24)
+        _findings(w, items, tr)
 
-    w.h2(words.NEXT_TITLE, need=30)
-    w.para(words.NEXT_INTRO, color=style.MUTED, after=2)
+    w.h2(_(words.NEXT_TITLE), need=30)
+    w.para(_(words.NEXT_INTRO), color=style.MUTED, after=2)
     if not cmp.next_actions:
-        w.para(words.NO_NEXT, color=style.MUTED)
+        w.para(_(words.NO_NEXT), color=style.MUTED)
     for i, action in enumerate(cmp.next_actions, 1):
-        _action(w, i, action)
+        _action(w, i, action, tr)
 
 
-def _findings(w: Layout, items: Sequence[FindingRef]) -> None:
+def _findings(w: Layout, items: Sequence[FindingRef], tr: Translator) -> None:
+    _ = tr.gettext
     if not items:
-        w.para("None.", color=style.MUTED)
+        w.para(_(c.DONT_KNOW_NONE), color=style.MUTED)
         return
-    rows = [Row([clean(f.title), (f.severity or "").capitalize() or "—"]) for f in items]
-    w.table([Column("Finding", 0.82), Column("Severity", 0.18)], rows)
+    rows = [
+        Row([clean(f.title), _(c.SEVERITY_SHORT[f.severity]) if f.severity else "—"]) for f in items
+    ]
+    w.table([Column(_(words.FINDING), 0.82), Column(_(c.COLUMNS["severity"]), 0.18)], rows)
 
 
-def _action(w: Layout, number: int, action: ActionRef) -> None:
-    short = c.HORIZON_SHORT.get(action.horizon, action.horizon)
+def _action(w: Layout, number: int, action: ActionRef, tr: Translator) -> None:
+    _ = tr.gettext
+    short = c.HORIZON_SHORT.get(action.horizon)
+    title = c.HORIZON_TITLES.get(action.horizon)
     w.numbered(
         number,
         clean(action.title),
-        c.HORIZON_TITLES.get(action.horizon, action.horizon),
-        Badge(short.upper(), style.ACCENT),
+        _(title) if title else action.horizon,
+        Badge((_(short) if short else action.horizon).upper(), style.ACCENT),
     )

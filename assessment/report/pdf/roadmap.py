@@ -29,6 +29,7 @@ _Item = tuple[str, list[str]]
 
 
 def roadmap(w: Layout, p: Presentation) -> None:
+    _ = p.tr.gettext
     section = p.section("roadmap")
     w.h1(
         section.title,
@@ -37,7 +38,7 @@ def roadmap(w: Layout, p: Presentation) -> None:
     )
     w.para(clean(p.roadmap.basis), bold=True, color=style.ACCENT, after=3)
     if not p.roadmap.actions:
-        w.para(c.NO_RECOMMENDATIONS, color=style.MUTED)
+        w.para(_(c.NO_RECOMMENDATIONS), color=style.MUTED)
         return
     _timeline(w, p)
     _later(w, p)
@@ -47,15 +48,15 @@ def roadmap(w: Layout, p: Presentation) -> None:
         if group.note:
             rows.append(Row(["", group.note, ""], color=style.MUTED))
         if not group.actions:
-            rows.append(Row(["", c.NOTHING_SPECIFIC, ""], color=style.MUTED))
+            rows.append(Row(["", _(c.NOTHING_SPECIFIC), ""], color=style.MUTED))
         rows += [_action_row(action) for action in group.actions]
     columns = [
-        Column("Priority", 0.1, "C"),
-        Column("Action and why", 0.47),
-        Column(c.EVIDENCE_LABEL, 0.43),
+        Column(_(c.COLUMNS["priority"]), 0.1, "C"),
+        Column(_(c.COLUMNS["action"]), 0.47),
+        Column(_(c.EVIDENCE_LABEL), 0.43),
     ]
     size = 8.0
-    w.h2("Actions in detail", need=w.table_need(columns, rows, size) + 10, outline=False)
+    w.h2(_(c.ACTIONS_IN_DETAIL), need=w.table_need(columns, rows, size) + 10, outline=False)
     w.table(columns, rows, size=size, zebra=False)
 
 
@@ -110,7 +111,7 @@ def _timeline(w: Layout, p: Presentation) -> None:
         y = top + HEAD + 2.5
         for k, (priority, lines) in enumerate(items):
             if y + len(lines) * lh > top + HEAD + body_h - 1:
-                more = f"… and {len(items) - k} more below"
+                more = p.tr.gettext(c.MORE_BELOW).format(n=len(items) - k)
                 pdf.put(x + 2.5, y, inner, lh, more, SIZE, False, style.MUTED)
                 break
             pdf.put(x + 2.5, y, 6, lh, priority, SIZE, True, style.ACCENT)
@@ -118,7 +119,8 @@ def _timeline(w: Layout, p: Presentation) -> None:
                 pdf.put(x + 8.5, y + j * lh, inner - 6, lh, line, SIZE, False, style.INK)
             y += len(lines) * lh + 1.6
         if not items:
-            pdf.put(x + 2.5, y, inner, lh, c.NOTHING_SPECIFIC, SIZE, False, style.MUTED)
+            nothing = p.tr.gettext(c.NOTHING_SPECIFIC)
+            pdf.put(x + 2.5, y, inner, lh, nothing, SIZE, False, style.MUTED)
     pdf.set_y(top + HEAD + body_h + 4)
 
 
@@ -166,7 +168,7 @@ def _later(w: Layout, p: Presentation) -> None:
     pdf.put(MARGIN_X + 2.5, top, w.width - 5, HEAD, later.heading, 8.5, True, WHITE)
     pdf.fill(TILE)
     pdf.rect(MARGIN_X, top + HEAD, w.width, height - HEAD, style="F")
-    note = later.note or c.LATER_NONE
+    note = later.note or p.tr.gettext(c.LATER_NONE)
     small = line_height(7.5)
     pdf.put(MARGIN_X + 2.5, top + HEAD + 1.5, w.width - 5, small, note, 7.5, False, style.MUTED)
     body_top = top + HEAD + 1.5 + small + 1.5
@@ -179,7 +181,7 @@ def _later(w: Layout, p: Presentation) -> None:
                 pdf.put(x + 8.5, y + j * lh, col_w - 11, lh, line, SIZE, False, style.INK)
             y += len(lines) * lh + 1.6
     if left_out:
-        more = f"… and {left_out} more in the table below"
+        more = p.tr.gettext(c.MORE_IN_TABLE).format(n=left_out)
         pdf.put(
             MARGIN_X + 2.5, top + height - lh - 1.5, w.width - 5, lh, more, SIZE, False, style.MUTED
         )
@@ -187,10 +189,12 @@ def _later(w: Layout, p: Presentation) -> None:
 
 
 def appendix(w: Layout, p: Presentation) -> None:
+    tr = p.tr
+    _ = tr.gettext
     section = p.section("appendix")
     w.h1(section.title, need=60, intro=section.intro)
     if not p.answers:
-        w.para(c.NO_ANSWERS, color=style.MUTED)
+        w.para(_(c.NO_ANSWERS), color=style.MUTED)
     rows: list[Row] = []
     current = None
     for row in p.answers:
@@ -199,13 +203,15 @@ def appendix(w: Layout, p: Presentation) -> None:
             rows.append(Row([clean(current)], group=True))
         rows.append(Row([clean(row.question), clean("\n".join(row.lines))]))
     if rows:
-        w.table([Column("Question", 0.5), Column("Answer", 0.5)], rows, size=8)
+        columns = [Column(_(c.COLUMNS["question"]), 0.5), Column(_(c.COLUMNS["answer"]), 0.5)]
+        w.table(columns, rows, size=8)
     w.h2(p.section("dont_know").title, need=24)
     if p.dont_know:
-        w.para(c.DONT_KNOW_INTRO.format(n=len(p.dont_know)), color=style.MUTED, after=2)
+        n = len(p.dont_know)
+        w.para(tr.plural(c.DONT_KNOW_INTRO, n).format(n=n), color=style.MUTED, after=2)
         w.bullets([clean(t) for t in p.dont_know], size=8.5)
     else:
-        w.para(c.DONT_KNOW_NONE, color=style.MUTED)
+        w.para(_(c.DONT_KNOW_NONE), color=style.MUTED)
 
 
 def method(w: Layout, p: Presentation) -> None:
@@ -215,6 +221,12 @@ def method(w: Layout, p: Presentation) -> None:
         if paragraph:
             w.para(paragraph, after=3)
     if p.scale:
-        w.h2(c.MATURITY_LEVELS, need=45, outline=False)
+        _ = p.tr.gettext
+        w.h2(_(c.MATURITY_LEVELS), need=45, outline=False)
         rows = [Row([str(i), clean(label), str(i * 25)]) for i, label in enumerate(p.scale)]
-        w.table([Column("Level", 0.1, "C"), Column("Label", 0.7), Column("Score", 0.2, "R")], rows)
+        columns = [
+            Column(_(c.COLUMNS["level"]), 0.1, "C"),
+            Column(_(c.COLUMNS["label"]), 0.7),
+            Column(_(c.COLUMNS["score"]), 0.2, "R"),
+        ]
+        w.table(columns, rows)

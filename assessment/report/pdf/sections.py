@@ -22,38 +22,40 @@ from assessment.report.presentation import Presentation
 def cover(w: Layout, p: Presentation, today: date) -> None:
     pdf = w.pdf
     info = p.cover
+    _ = p.tr.gettext
+    words = {key: _(text) for key, text in c.COVER.items()}
     w.new_page()
     band = 80.0
     pdf.fill(style.ACCENT)
     pdf.rect(0, 0, pdf.w, band, style="F")
     pdf.fill(style.CURRENT_COLOR)
     pdf.rect(0, band, pdf.w, 1.6, style="F")
-    pdf.put(MARGIN_X, 30, w.width, 5, c.COVER["kind"], 9, True, "#bfdbfe")
+    pdf.put(MARGIN_X, 30, w.width, 5, words["kind"], 9, True, "#bfdbfe")
     pdf.set_y(38)
     w.para(p.title, size=25, bold=True, color=WHITE)
 
     pdf.set_y(band + 20)
     org = clean(info.organization or "")
     if org:
-        w.para(c.COVER["prepared_for"], size=9.5, color=style.MUTED, after=1)
+        w.para(words["prepared_for"], size=9.5, color=style.MUTED, after=1)
         w.para(org, size=21, bold=True, color=style.HEADING, after=9)
     else:
-        w.para(c.COVER["no_organisation"], size=16, bold=True, color=style.MUTED, after=9)
+        w.para(words["no_organisation"], size=16, bold=True, color=style.MUTED, after=9)
 
     details: list[tuple[str, str]] = []
     if info.respondent:
         who = clean(info.respondent)
         if info.role:
             who += f" ({clean(info.role)})"
-        details.append((c.COVER["respondent"], who))
+        details.append((words["respondent"], who))
     elif info.role:
-        details.append((c.COVER["role"], clean(info.role)))
-    details.append((c.COVER["report_date"], today.isoformat()))
+        details.append((words["role"], clean(info.role)))
+    details.append((words["report_date"], p.tr.date(today)))
     if info.answers_date:
-        details.append((c.COVER["answers_date"], clean(info.answers_date)))
-    bank = c.BANK_LINE.format(bank=clean(info.bank), version=clean(info.bank_version))
-    details.append((c.COVER["bank"], bank))
-    details.append((c.COVER["completeness"], info.completeness))
+        details.append((words["answers_date"], clean(info.answers_date)))
+    bank = _(c.BANK_LINE).format(bank=clean(info.bank), version=clean(info.bank_version))
+    details.append((words["bank"], bank))
+    details.append((words["completeness"], info.completeness))
     key_w = 40.0
     pdf.stroke(style.RULE, 0.3)
     for key, value in details:
@@ -61,18 +63,18 @@ def cover(w: Layout, p: Presentation, today: date) -> None:
         pdf.set_y(w.y + 2.6)
         pdf.put(MARGIN_X, w.y, key_w, line_height(10.5), key.upper(), 7.5, True, style.MUTED)
         w.para(value, size=10.5, x=MARGIN_X + key_w, width=w.width - key_w, after=2.4)
-        if key == c.COVER["completeness"]:
+        if key == words["completeness"]:
             w.progress(MARGIN_X + key_w, w.y - 0.4, 70.0, info.completeness_share)
             pdf.set_y(w.y + 5.0)
     pdf.stroke(style.RULE, 0.3)
     pdf.line(MARGIN_X, w.y, MARGIN_X + w.width, w.y)
     pdf.set_y(w.y + 8)
     for note in info.notes:
-        w.callout(c.COVER["note"], clean(note), tone_color("warning"))
+        w.callout(words["note"], clean(note), tone_color("warning"))
 
     pdf.set_y(max(w.y, pdf.h - 40))
-    w.para(c.COVER["generated"], size=8, color=style.MUTED, after=1)
-    w.para(c.COVER["produced"], size=8, color=style.MUTED)
+    w.para(words["generated"], size=8, color=style.MUTED, after=1)
+    w.para(words["produced"], size=8, color=style.MUTED)
 
 
 # --------------------------------------------------------------------------- summary
@@ -91,10 +93,11 @@ SUMMARY_TILES = (
 
 
 def summary(w: Layout, p: Presentation) -> None:
+    _ = p.tr.gettext
     w.h1(p.section("summary").title, intro=p.cover.based_on)
     first, second = SUMMARY_TILES
     w.tiles(
-        [(p.approach.title, c.STARTING_APPROACH)]
+        [(p.approach.title, _(c.STARTING_APPROACH))]
         + [(str(p.count(key).value), p.count(key).label) for key in first]
     )
     w.tiles([(str(p.count(key).value), p.count(key).label) for key in second])
@@ -105,20 +108,21 @@ def summary(w: Layout, p: Presentation) -> None:
         text += "\n" + clean(p.approach.summary)
     w.callout(p.section("approach").title, text, style.ACCENT)
 
-    w.h2(c.TOP_FINDINGS, outline=False)
+    w.h2(_(c.TOP_FINDINGS), outline=False)
     if not p.summary.findings:
-        w.para(c.NO_FINDINGS, color=style.MUTED)
+        w.para(_(c.NO_FINDINGS), color=style.MUTED)
     for i, f in enumerate(p.summary.findings, 1):
-        kind = f"{f.kind}: {f.note}" if f.note else f.kind
+        kind = _(c.LABELLED).format(label=f.kind, text=f.note) if f.note else f.kind
         w.numbered(i, clean(f.title), clean(kind), tag_badge(f.tag))
-    w.h2(c.TOP_ACTIONS, outline=False)
+    w.h2(_(c.TOP_ACTIONS), outline=False)
     if not p.summary.actions:
-        w.para(c.NO_ACTIONS, color=style.MUTED)
+        w.para(_(c.NO_ACTIONS), color=style.MUTED)
     for i, action in enumerate(p.summary.actions, 1):
         badge = Badge(action.horizon_short.upper(), style.ACCENT)
         detail = clean(action.why)
         if action.check_first:
-            detail += f" {action.check_first}."
+            check = _(c.SENTENCE).format(text=action.check_first)
+            detail = p.tr.join([detail, check], "sentences")
         w.numbered(i, clean(action.title), detail, badge)
 
 
@@ -126,13 +130,15 @@ def summary(w: Layout, p: Presentation) -> None:
 
 
 def approach(w: Layout, p: Presentation) -> None:
+    tr = p.tr
+    _ = tr.gettext
     a = p.approach
     section = p.section("approach")
     w.h1(section.title, intro=section.intro)
     top = w.y
     label_w = 52.0
     w.pdf.put(MARGIN_X, top + 3, label_w, 12, a.title, 21, True, style.ACCENT)
-    _approach_scale(w, MARGIN_X + label_w, top, a.score, a.placed)
+    _approach_scale(w, MARGIN_X + label_w, top, a.score, a.placed, p)
     w.para(a.detail, color=style.MUTED, after=4)
 
     if a.summary is None:
@@ -141,15 +147,19 @@ def approach(w: Layout, p: Presentation) -> None:
         w.para(clean(a.summary), size=10, after=4)
         if a.strengths or a.weaknesses:
             w.two_lists(
-                (c.STRENGTHS, [clean(s) for s in a.strengths]),
-                (c.WEAKNESSES, [clean(s) for s in a.weaknesses]),
+                (_(c.STRENGTHS), [clean(s) for s in a.strengths]),
+                (_(c.WEAKNESSES), [clean(s) for s in a.weaknesses]),
             )
         w.facts([(f.title, clean(f.text), tone_color(f.tone)) for f in a.facts])
-    w.h2(c.APPROACH_ANSWERS, need=40)
+    w.h2(_(c.APPROACH_ANSWERS), need=40)
     if not a.answers:
-        w.para(c.APPROACH_NO_ANSWERS, color=style.MUTED)
+        w.para(_(c.APPROACH_NO_ANSWERS), color=style.MUTED)
         return
-    columns = [Column("Question", 0.54), Column("Answer", 0.31), Column(c.POINTS_TOWARD, 0.15)]
+    columns = [
+        Column(_(c.COLUMNS["question"]), 0.54),
+        Column(_(c.COLUMNS["answer"]), 0.31),
+        Column(_(c.POINTS_TOWARD), 0.15),
+    ]
     rows = [Row([clean(e.question), clean(e.answer), e.side_title]) for e in a.answers]
     # The approach is a one-page story: the answers that moved it most (the engine
     # lists them first) fill the page; the rest are counted and left to the appendix
@@ -168,16 +178,19 @@ def approach(w: Layout, p: Presentation) -> None:
     w.table(columns, rows[:shown], size=size, pad_y=pad)
     if shown < len(rows):
         rest = a.answers[shown:]
-        sides = ", ".join(
-            f"{n} {toward}"
+        sides = tr.join(
+            f"{n} {_(toward)}"
             for side, toward in c.SIDE_TOWARD.items()
             if (n := sum(1 for e in rest if e.side == side))
         )
         w.pdf.set_y(w.y - 2)
-        w.para(c.APPROACH_MORE.format(n=len(rest), sides=sides), size=8, color=style.MUTED)
+        more = tr.plural(c.APPROACH_MORE, len(rest)).format(n=len(rest), sides=sides)
+        w.para(more, size=8, color=style.MUTED)
 
 
-def _approach_scale(w: Layout, left: float, top: float, score: float, known: bool) -> None:
+def _approach_scale(
+    w: Layout, left: float, top: float, score: float, known: bool, p: Presentation
+) -> None:
     """A −1…+1 line with the score marked: where the label comes from, not just its name."""
     pdf = w.pdf
     y = top + 9
@@ -189,10 +202,11 @@ def _approach_scale(w: Layout, left: float, top: float, score: float, known: boo
     for t in (-1.0, -0.5, 0.0, 0.5, 1.0):
         x = x0 + (t + 1) / 2 * (x1 - x0)
         pdf.line(x, y - 1.6, x, y + 1.6)
+    _ = p.tr.gettext
     for t, text in (
-        (-1.0, f"−1 {c.APPROACH_SIDES['bottom-up']}"),
-        (0.0, f"0 {c.APPROACH_SIDES['mixed']}"),
-        (1.0, f"+1 {c.APPROACH_SIDES['top-down']}"),
+        (-1.0, f"−1 {_(c.APPROACH_SIDES['bottom-up'])}"),
+        (0.0, f"0 {_(c.APPROACH_SIDES['mixed'])}"),
+        (1.0, f"+1 {_(c.APPROACH_SIDES['top-down'])}"),
     ):
         x = x0 + (t + 1) / 2 * (x1 - x0)
         pdf.put(x - 20, y + 2.6, 40, 4, text, 7.5, False, style.MUTED, "C")
@@ -222,7 +236,8 @@ def profile(w: Layout, p: Presentation) -> None:
         need=charts.profile_height(first, radar_h) + 40 + 8 * len(first.ids),
         intro=section.intro,
     )
-    heads = c.PROFILE_COLUMNS
+    _ = p.tr.gettext
+    heads = {key: _(text) for key, text in c.PROFILE_COLUMNS.items()}
     columns = [
         Column(heads["dimension"], 0.31),
         Column(heads["score"], 0.08, "R"),
@@ -237,7 +252,7 @@ def profile(w: Layout, p: Presentation) -> None:
         if n > 0 and w.room() < 14 + chart_h + table_h:
             w.new_page()
         w.h2(group.title, need=chart_h + 30)
-        svg = charts.profile_svg(group.series, w.width, chart_h, sanitize=clean)
+        svg = charts.profile_svg(group.series, w.width, chart_h, sanitize=clean, lang=p.tr.language)
         top = w.y
         w.pdf.image(BytesIO(svg), x=MARGIN_X, y=top, w=w.width, h=chart_h)
         w.pdf.set_y(top + chart_h + 4)

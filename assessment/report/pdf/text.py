@@ -1,10 +1,11 @@
-"""Text safety for the PDF: what the bundled font can draw, and nothing a person typed
+"""Text safety for the PDF: what the embedded fonts can draw, and nothing a person typed
 can do to the page.
 
 Everything a person typed is printed literally: the layout places it line by line with
 ``FPDF.text`` (never fpdf2's HTML or markdown modes), and :func:`clean` turns a character
-the bundled DejaVu Sans lacks (e.g. Japanese) into a visible replacement mark instead of
-letting it vanish or crash the report.
+no embedded face has (DejaVu Sans or IPAexGothic: :mod:`assessment.report.typefaces`; an
+emoji, Hangul) into a visible replacement mark instead of letting it vanish or crash the
+report.
 """
 
 from __future__ import annotations
@@ -12,21 +13,16 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from assessment.paths import fonts_dir
+from assessment.report.typefaces import all_faces, coverage
 
-FONT_DIR = fonts_dir()
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 REPLACEMENT = "\ufffd"
-"""Printed for a character the font cannot draw: visible, and honest about it."""
+"""Printed for a character no embedded face can draw: visible, and honest about it."""
 
 
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
-    """Code points both bundled faces can draw (read once per process)."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-    maps = [set(TTFont(FONT_DIR / name, lazy=True).getBestCmap()) for name in FONT_FILES.values()]
-    return frozenset(set.intersection(*maps))
+    """Code points some embedded face draws in both emphases (read once per process)."""
+    return frozenset().union(*(coverage(face) for face in all_faces()))
 
 
 _DROP = {"Cc", "Cf", "Cs", "Co", "Cn"}
@@ -34,7 +30,7 @@ _DROP = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 def clean(text: object) -> str:
     """Text made printable: composed accents, no control characters, and a replacement
-    mark for every character the font lacks (fpdf2 would silently drop it)."""
+    mark for every character the fonts lack (fpdf2 would silently drop it)."""
     raw = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\t", " ")
     covered = _covered()
     out: list[str] = []
