@@ -15,7 +15,6 @@ Every line is drawn run by run, each run in the first face that has its characte
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 from io import BytesIO
@@ -79,14 +78,29 @@ def face_widths(face: Face, bold: bool) -> tuple[Mapping[int, float], float]:
     return {code: font.cw[code] for code in coverage(face)}, float(font.desc.missing_width)
 
 
+class _Widths(dict[int, float]):
+    """Widths by code point from the first face, the other faces asked only for a
+    character the first lacks (an English report never reads the Japanese face's)."""
+
+    def __init__(self, ordered: tuple[Face, ...], bold: bool) -> None:
+        first, self.missing = face_widths(ordered[0], bold)
+        super().__init__(first)
+        self.others = ordered[1:]
+        self.bold = bold
+
+    def __missing__(self, code: int) -> float:
+        for face in self.others:
+            if code in coverage(face):
+                width = face_widths(face, self.bold)[0][code]
+                self[code] = width
+                return width
+        return self.missing
+
+
 @lru_cache(maxsize=8)
 def merged_widths(ordered: tuple[Face, ...], bold: bool) -> Mapping[int, float]:
     """Widths by code point, each from the first face in ``ordered`` that draws it."""
-    missing = face_widths(ordered[0], bold)[1]
-    merged: defaultdict[int, float] = defaultdict(lambda: missing)
-    for face in reversed(ordered):
-        merged.update(face_widths(face, bold)[0])
-    return merged
+    return _Widths(ordered, bold)
 
 
 class ReportPDF(FPDF):

@@ -21,7 +21,8 @@ REPLACEMENT = "\ufffd"
 
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
-    """Code points some embedded face draws in both emphases (read once per process)."""
+    """Code points some embedded face draws in both emphases (read once per process, and
+    only when a character is not Latin: most text never needs the Japanese face's map)."""
     return frozenset().union(*(coverage(face) for face in all_faces()))
 
 
@@ -32,10 +33,10 @@ def clean(text: object) -> str:
     """Text made printable: composed accents, no control characters, and a replacement
     mark for every character the fonts lack (fpdf2 would silently drop it)."""
     raw = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\t", " ")
-    covered = _covered()
+    latin = coverage(all_faces()[0])
     out: list[str] = []
     for ch in raw:
-        if ch == "\n" or ord(ch) in covered:
+        if ch == "\n" or ord(ch) in latin or ord(ch) in _covered():
             out.append(ch)
         elif unicodedata.category(ch) in _DROP:
             continue
