@@ -25,9 +25,11 @@ from assessment.text_safety import csv_cell
 
 def export_refusal(count: int, threshold: int) -> str:
     """Why nothing is exported yet: below the anonymity threshold."""
+    participants = "participant has" if threshold == 1 else "participants have"
     return (
-        f"The responses can be downloaded once at least {threshold} participants have "
-        f"answered (the workshop's anonymity threshold); {count} have so far."
+        f"The responses can be downloaded once at least {threshold} {participants} "
+        f"answered (the workshop's anonymity threshold); {count} {'has' if count == 1 else 'have'} "
+        "so far."
     )
 
 

@@ -36,7 +36,7 @@ JOIN_BURST = timedelta(minutes=1)
 """The window of the per-workshop joins-per-minute cap."""
 
 TOO_MANY_GUESSES = (
-    "Too many attempts with a wrong code from your network. Wait {minutes} minutes, "
+    "Too many attempts with a wrong code from your network. Wait {minutes}, "
     "then try again with the code on the shared screen."
 )
 NO_SUCH_CODE = "No workshop has this code. Check the code on the shared screen."
@@ -94,7 +94,10 @@ def _guard_guesses(conn: Any, client: str, limits: JoinLimits, now: datetime) ->
         ).scalar_one()
         refused = total >= limits.failed_total
     if refused:
-        raise WorkshopError(TOO_MANY_GUESSES.format(minutes=limits.window_minutes))
+        minutes = limits.window_minutes
+        raise WorkshopError(
+            TOO_MANY_GUESSES.format(minutes=f"{minutes} minute{'' if minutes == 1 else 's'}")
+        )
 
 
 def _record_failure(conn: Any, client: str, limits: JoinLimits, now: datetime) -> None:

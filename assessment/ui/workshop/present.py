@@ -90,6 +90,16 @@ def _spread_words(value: float | None) -> str:
     return f"broad agreement ({value:.2f})"
 
 
+def _people(workshop: ws.Workshop) -> str:
+    """The anonymity threshold in words: ``1 person``, ``3 people``."""
+    return state.plural(workshop.threshold, "person", "people")
+
+
+def _people_have(workshop: ws.Workshop) -> str:
+    """``1 person has``, ``3 people have``."""
+    return f"{_people(workshop)} {'has' if workshop.threshold == 1 else 'have'}"
+
+
 def _key() -> str:
     """This screen's key (server-side session state; never in the page or its address)."""
     return str(st.session_state.get(SCREEN_KEY) or "")
@@ -217,7 +227,7 @@ def _revealed_answers(workshop: ws.Workshop, q: Question, spread: QuestionSpread
         )
     elif spread.disagreement is None:
         st.info(
-            f"Shown once at least {workshop.threshold} people have answered (anonymity threshold).",
+            f"Shown once at least {_people_have(workshop)} answered (anonymity threshold).",
             icon=":material/visibility_off:",
         )
 
@@ -257,8 +267,7 @@ def _profile(workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
     fig = figures.room_radar(dims)
     if fig is None:
         st.info(
-            f"{title} appears once at least {workshop.threshold} people have answered its "
-            "questions.",
+            f"{title} appears once at least {_people_have(workshop)} answered its questions.",
             icon=":material/hourglass_top:",
         )
         return
@@ -266,9 +275,7 @@ def _profile(workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
     missing = [plain(d.title) for d in dims if d.median is None]
     if missing:
         st.markdown(
-            f"Too few answers yet (fewer than {workshop.threshold} people): "
-            + ", ".join(missing)
-            + "."
+            f"Too few answers yet (fewer than {_people(workshop)}): " + ", ".join(missing) + "."
         )
     st.caption(
         "Scores from 0 to 100: 25 ad hoc, 50 repeatable, 75 automated, 100 continuously "
@@ -299,7 +306,7 @@ def _approach(workshop: ws.Workshop, agg: Aggregate) -> None:
     st.header("How did the MLOps effort start?", anchor=False)
     if not agg.approaches:
         st.info(
-            f"Shown once {workshop.threshold} people have answered at least one question "
+            f"Shown once {_people_have(workshop)} answered at least one question "
             f"about how the effort started ({agg.approach_answered} so far).",
             icon=":material/hourglass_top:",
         )
