@@ -20,7 +20,9 @@ FONT = '"Source Sans", "Source Sans Pro", "DejaVu Sans", Arial, sans-serif'
 """The app's own web font first, so chart labels match the page around them."""
 
 
-def _wrap(label: str, width: int = 18) -> str:
+def _wrap(label: str, width: int = 14) -> str:
+    """Axis labels in short lines: they sit beside the radar, inside the chart's margins
+    (wide enough for two words of a label, so no label is cut on a phone)."""
     return "<br>".join(textwrap.wrap(label, width)) or label
 
 
@@ -163,7 +165,7 @@ def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.
 def _layout(height: int) -> dict[str, object]:
     return {
         "height": height,
-        "margin": {"l": 90, "r": 90, "t": 50, "b": 70},
+        "margin": {"l": 100, "r": 100, "t": 60, "b": 70},
         "font": {"family": FONT, "color": style.AXIS_LABEL_COLOR},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
