@@ -122,7 +122,7 @@ def _picked(at: AppTest, qid: str, compact: bool) -> list[str]:
     if compact:
         pills = at.get("button_group")[0]
         assert isinstance(pills, ButtonGroup)
-        return list(pills.value)
+        return [str(c) for c in pills.value or []]
     return [box.key.split("__")[-1] for box in at.checkbox if box.value and box.key]
 
 
