@@ -79,6 +79,17 @@ class AppServer:
                 return int(line.split()[1]) / 1024
         return 0.0
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far (user + system, all its threads).
+
+        Unlike a round trip, this does not grow when other processes share the machine:
+        the cost of our work per answer, whatever the load average.
+        """
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) / ticks
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,

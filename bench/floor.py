@@ -5,6 +5,13 @@ widgets. Rather than hand-write a look-alike, the floor is generated from what t
 page actually sent over the wire (element types, labels, options, nesting), so it stays
 honest as the page changes. Blocks become plain containers; everything else is drawn by
 the matching Streamlit call with the same label, options and key.
+
+Fragments are kept: a block the page drew inside an ``st.fragment`` (its deltas carry the
+fragment's id) becomes a fragment of the floor with the same elements, so a change to one
+of its widgets reruns that fragment only, as on the page. What a fragment writes into a
+container of the page outside it (a transparent wrapper block carrying the fragment's id,
+e.g. a progress bar in an ``st.empty``) becomes the same write into an ``st.empty`` of the
+floor, from every fragment that wrote there.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ class Node:
     kind: str
     code: str = ""
     children: dict[int, Node] = field(default_factory=dict)
+    fragment_id: str = ""
+    transparent: bool = False
+    """A wrapper Streamlit adds where a fragment writes into a container outside it."""
 
 
 def _key(sub: Any) -> str | None:
@@ -64,7 +74,7 @@ def element_code(element: Any) -> str:
     if etype in ("slider",):
         return f"st.select_slider({sub.label!r}, {list(sub.options) or [0, 1]!r}{k})"
     if etype == "progress":
-        return f"st.progress({sub.value})"
+        return f"st.progress({sub.value}, text={sub.text!r})"
     if etype == "alert":
         return f"st.info({sub.body!r})"
     if etype == "code":
@@ -80,9 +90,25 @@ def element_code(element: Any) -> str:
     return ""
 
 
-def tree_from(messages: list[bytes]) -> dict[int, Node]:
-    """Rebuild the element trees of one script run (0 main area, 1 sidebar)."""
+@dataclass
+class Tree:
+    """One script run's elements: the two roots, and what fragments wrote outside them."""
+
+    roots: dict[int, Node]
+    outside: dict[str, dict[tuple[int, ...], Node]]
+    """Fragment id → (path of the outside container → the wrapper it wrote there)."""
+
+
+def tree_from(messages: list[bytes]) -> Tree:
+    """Rebuild the element trees of one script run (0 main area, 1 sidebar).
+
+    Streamlit's message queue keeps one delta per path (a later one replaces an earlier),
+    so where several fragments write into one outside container the order of what arrives
+    is mixed: each element written there is given to the wrapper of its own fragment.
+    """
     roots = {0: Node("root"), 1: Node("root")}
+    outside: dict[str, dict[tuple[int, ...], Node]] = {}
+    slots: set[tuple[int, ...]] = set()
     for raw in messages:
         fm = ForwardMsg()
         fm.ParseFromString(raw)
@@ -91,43 +117,97 @@ def tree_from(messages: list[bytes]) -> dict[int, Node]:
         path = list(fm.metadata.delta_path)
         if not path or path[0] not in roots:
             continue
-        parent = roots[path[0]]
-        for index in path[1:-1]:
-            parent = parent.children.setdefault(index, Node("block"))
-        last = path[-1]
         kind = fm.delta.WhichOneof("type")
-        if kind == "add_block":
-            parent.children[last] = Node("block")
+        fragment = fm.delta.fragment_id
+        transparent = kind == "add_block" and fm.delta.add_block.WhichOneof("type") == "transparent"
+        if transparent and fragment:
+            slots.add(tuple(path))
+            node = outside.setdefault(fragment, {}).setdefault(
+                tuple(path), Node("block", fragment_id=fragment, transparent=True)
+            )
+        parent = roots[path[0]]
+        for depth, index in enumerate(path[1:-1], 2):
+            above = tuple(path[:depth])
+            if above in slots and fragment:
+                parent = outside.setdefault(fragment, {}).setdefault(
+                    above, Node("block", fragment_id=fragment, transparent=True)
+                )
+            else:
+                parent = parent.children.setdefault(index, Node("block"))
+        last = path[-1]
+        if transparent and fragment:
+            parent.children[last] = node
+        elif kind == "add_block":
+            parent.children[last] = Node("block", fragment_id=fragment)
         elif kind == "new_element":
-            parent.children[last] = Node("element", element_code(fm.delta.new_element))
-    return roots
+            parent.children[last] = Node(
+                "element", element_code(fm.delta.new_element), fragment_id=fragment
+            )
+    return Tree(roots, outside)
 
 
-def render(node: Node, indent: str = "") -> list[str]:
+def _slot(path: tuple[int, ...]) -> str:
+    return "_slot_" + "_".join(map(str, path))
+
+
+def render(
+    node: Node,
+    indent: str = "",
+    tree: Tree | None = None,
+    inside: str = "",
+    path: tuple[int, ...] = (),
+) -> list[str]:
     lines: list[str] = []
     for index in sorted(node.children):
         child = node.children[index]
-        if child.kind == "block":
+        here = (*path, index)
+        if child.kind == "block" and child.transparent and child.fragment_id != inside:
+            # A container of the page that fragments write into: they fill it.
+            lines.append(f"{indent}{_slot(here)} = st.empty()")
+        elif child.kind == "block" and child.fragment_id and child.fragment_id != inside:
+            # The container st.fragment draws its body in: a fragment of the floor.
+            name = f"_fragment_{'_'.join(map(str, here))}"
+            lines.append(f"{indent}@st.fragment")
+            lines.append(f"{indent}def {name}() -> None:")
+            inner = render(child, indent + "    ", tree, child.fragment_id, here)
+            for slot, wrapper in (tree.outside if tree else {}).get(child.fragment_id, {}).items():
+                if not wrapper.children and tree is not None:
+                    # Its element was replaced in the queue by another fragment's at the
+                    # same place (see tree_from): the same kind of element, written there.
+                    wrapper = next(
+                        (w[slot] for w in tree.outside.values() if slot in w and w[slot].children),
+                        wrapper,
+                    )
+                inner.append(f"{indent}    with {_slot(slot)}:")
+                written = render(wrapper, indent + "        ", tree, child.fragment_id, slot)
+                inner.extend(written or [f"{indent}        pass"])
+            lines.extend(inner or [f"{indent}    pass"])
+            lines.append(f"{indent}{name}()")
+        elif child.kind == "block":
             lines.append(f"{indent}with st.container():")
-            inner = render(child, indent + "    ")
+            inner = render(child, indent + "    ", tree, inside, here)
             lines.extend(inner or [f"{indent}    pass"])
         elif child.code:
             lines.append(indent + child.code)
     return lines
 
 
+_HEADER = """import plotly.io as pio
+import streamlit as st
+
+"""
+
+
 def write_floor_app(folder: Path, page_name: str, messages: list[bytes]) -> Path:
     """Write ``app.py`` + a page file for ``page_name`` drawing the same elements."""
     folder.mkdir(parents=True, exist_ok=True)
-    roots = tree_from(messages)
-    body = render(roots[0])
-    sidebar = render(roots[1], "    ")
-    if sidebar:
-        body += ["with st.sidebar:", *sidebar]
+    tree = tree_from(messages)
+    # The sidebar first: fragments of the main area may write into containers there.
+    sidebar = render(tree.roots[1], "    ", tree, path=(1,))
+    body = ["with st.sidebar:", *sidebar] if sidebar else []
+    body += render(tree.roots[0], "", tree, path=(0,))
     body = body or ["pass"]
-    (folder / "floor_page.py").write_text(
-        "import plotly.io as pio\nimport streamlit as st\n\n" + "\n".join(body) + "\n"
-    )
+    (folder / "floor_page.py").write_text(_HEADER + "\n".join(body) + "\n")
     (folder / "empty_page.py").write_text("import streamlit as st\n")
     # The floor runs with the app's own server settings (e.g. runner.postScriptGC), so the
     # comparison is of page logic only, not of configuration.

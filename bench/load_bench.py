@@ -58,6 +58,12 @@ class Scenario:
     rss_after_mb: float = 0.0
     mb_per_session: float = 0.0
     seconds: float = 0.0
+    fragment_runs: int = 0
+    """Answers the server served by rerunning fragments only (not the whole page)."""
+    floor_p95_ms: float | None = None
+    """The floor app's p95 under the same pattern, where one was measured (burst)."""
+    server_cpu_ms_per_answer: float = 0.0
+    """Server CPU time (all replicas) from the first answer to the last, per answer."""
 
     @property
     def ok(self) -> bool:
@@ -98,10 +104,14 @@ class Participant:
         self.times: list[float] = []
         self.errors: list[str] = []
         self.questions: list[str] = []
+        self.first_raw: list[bytes] = []
+        """What the page sent when it opened (a floor app is generated from it)."""
+        self.fragment_runs = 0
 
     async def open(self) -> None:
         await self.client.__aenter__()
         run = await self.client.run(PAGE, self.query)
+        self.first_raw = run.raw
         self.errors += run.errors
         self.questions = [
             key[3:]
@@ -124,6 +134,7 @@ class Participant:
         self.times.append(run.seconds * 1000)
         self.errors += run.errors
         self.sent[qid] = values[index]
+        self.fragment_runs += run.fragment_run
 
     async def close(self) -> None:
         await self.client.__aexit__(None, None, None)
@@ -153,7 +164,7 @@ async def _burst(people: list[Participant], rng: random.Random) -> None:
 
 async def _scenario(
     servers: list[AppServer], tokens: list[str], bank: Bank, pattern: str
-) -> tuple[list[Participant], float]:
+) -> tuple[list[Participant], float, float]:
     rng = random.Random(42)
     # Participants are spread over the servers, as a sticky load balancer would.
     people = [
@@ -164,16 +175,21 @@ async def _scenario(
     for start in range(0, len(people), 20):
         await asyncio.gather(*(p.open() for p in people[start : start + 20]))
     rss_connected = sum(server.rss_mb() for server in servers)
+    cpu = sum(server.cpu_seconds() for server in servers)
     if pattern == "pace":
         await _pace(people, rng)
     else:
         await _burst(people, rng)
+    cpu = sum(server.cpu_seconds() for server in servers) - cpu
     for p in people:
         await p.close()
-    return people, rss_connected
+    return people, rss_connected, cpu
 
 
-def run_scenario(pattern: str, n: int, bank: Bank, replicas: int = 1) -> Scenario:
+def run_scenario(
+    pattern: str, n: int, bank: Bank, replicas: int = 1
+) -> tuple[Scenario, Participant]:
+    """Run one scenario; also return one participant (what its page sent, for a floor)."""
     result = Scenario(pattern, n, replicas=replicas)
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         data = Path(tmp)
@@ -183,13 +199,15 @@ def run_scenario(pattern: str, n: int, bank: Bank, replicas: int = 1) -> Scenari
         tokens = [ws.join(engine, workshop.code, None, f"load-{i}") for i in range(n)]
         result.rss_before_mb = round(sum(server.rss_mb() for server in servers), 1)
         start = time.perf_counter()
-        people, rss_connected = asyncio.run(_scenario(servers, tokens, bank, pattern))
+        people, rss_connected, cpu = asyncio.run(_scenario(servers, tokens, bank, pattern))
         result.seconds = round(time.perf_counter() - start, 1)
         result.rss_after_mb = round(rss_connected, 1)
         result.mb_per_session = round((rss_connected - result.rss_before_mb) / n, 2)
         samples = [t for p in people for t in p.times]
         errors = [e for p in people for e in p.errors]
         result.interactions = len(samples)
+        result.server_cpu_ms_per_answer = round(1000 * cpu / max(1, len(samples)), 2)
+        result.fragment_runs = sum(p.fragment_runs for p in people)
         if samples:
             result.p50_ms = round(statistics.median(samples), 1)
             result.p95_ms = round(_percentile(samples, 0.95), 1)
@@ -217,7 +235,7 @@ def run_scenario(pattern: str, n: int, bank: Bank, replicas: int = 1) -> Scenari
                 conn.execute(select(func.count()).where(per_question.c.n > 1)).scalar_one()
             )
         engine.dispose()
-    return result
+    return result, people[0]
 
 
 def run(quick: bool = False) -> dict[str, Any]:
@@ -230,7 +248,7 @@ def run(quick: bool = False) -> dict[str, Any]:
         # docs/DEPLOY.md, two replicas on one database, measured on this machine.
         plan.append(("burst", 100, 2))
     for pattern, n, replicas in plan:
-        scenario = run_scenario(pattern, n, bank, replicas)
+        scenario, _ = run_scenario(pattern, n, bank, replicas)
         scenarios.append(scenario)
         print(
             f"load {pattern:5} N={n:3} x{replicas}: p50 {scenario.p50_ms:7.1f} ms  p95 {scenario.p95_ms:7.1f} ms"

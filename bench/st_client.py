@@ -30,6 +30,9 @@ class Widget:
     options: list[str] = field(default_factory=list)
     shown: str | None = None
     """For a choice widget: the option label the page shows as selected."""
+    fragment_id: str = ""
+    """The fragment the widget was drawn in (``""`` outside fragments): a change to it
+    asks for a rerun of that fragment only, as the browser does."""
 
 
 @dataclass
@@ -39,6 +42,10 @@ class PageRun:
     errors: list[str]
     texts: list[str]
     raw: list[bytes] = field(default_factory=list)
+    fragment_run: bool = False
+    """Whether the server ran fragments only (not the whole page)."""
+    fragments: list[str] = field(default_factory=list)
+    """The fragments whose elements this run sent, in order of first appearance."""
 
 
 class StreamlitClient:
@@ -51,6 +58,9 @@ class StreamlitClient:
         self.widgets: dict[str, Widget] = {}
         self.session_id = ""
         """The server's id for this session (from ``new_session``): uploads name it."""
+        self._page = ("", "")
+        """(page name asked for, the server's hash of that page): sent back like the
+        browser does, so a callback's ``st.rerun()`` reruns the page, not the default."""
 
     async def __aenter__(self) -> StreamlitClient:
         ws_url = self.base.replace("http://", "ws://") + "/_stcore/stream"
@@ -83,10 +93,14 @@ class StreamlitClient:
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
+        if self._page[0] == page and self._page[1]:
+            msg.rerun_script.page_script_hash = self._page[1]
         msg.rerun_script.context_info.timezone = "UTC"
         for key, field_name, value in states or []:
             state = msg.rerun_script.widget_states.widgets.add()
             state.id = self.widgets[key].id
+            if self.widgets[key].fragment_id:
+                msg.rerun_script.fragment_id = self.widgets[key].fragment_id
             if hasattr(value, "SerializeToString"):
                 getattr(state, field_name).CopyFrom(value)
             else:
@@ -97,6 +111,7 @@ class StreamlitClient:
         errors: list[str] = []
         texts: list[str] = []
         messages: list[bytes] = []
+        fragments: dict[str, None] = {}
         while True:
             raw = await _recv(self._ws, self.timeout)
             messages.append(raw)
@@ -105,6 +120,10 @@ class StreamlitClient:
             kind = fm.WhichOneof("type")
             if kind == "new_session":
                 self.session_id = fm.new_session.initialize.session_id
+            if kind == "navigation":  # the page the app's st.navigation chose
+                self._page = (page, fm.navigation.page_script_hash)
+            if kind == "delta" and fm.delta.fragment_id:
+                fragments[fm.delta.fragment_id] = None
             if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 element = fm.delta.new_element
                 element_type = element.WhichOneof("type")
@@ -127,11 +146,13 @@ class StreamlitClient:
                         getattr(sub, "label", ""),
                         list(getattr(sub, "options", [])),
                         _shown(sub),
+                        fm.delta.fragment_id,
                     )
             elif kind == "script_finished":
                 status = fm.script_finished
                 if status == FINISHED_EARLY_FOR_RERUN:
                     messages.clear()  # a callback asked for st.rerun(): another run follows
+                    fragments.clear()
                     continue
                 if status == FINISHED_WITH_COMPILE_ERROR:
                     errors.append("script compile error")
@@ -140,7 +161,15 @@ class StreamlitClient:
                     self.widgets = widgets
                 else:
                     self.widgets.update(widgets)
-                return PageRun(seconds, widgets, errors, texts, messages)
+                return PageRun(
+                    seconds,
+                    widgets,
+                    errors,
+                    texts,
+                    messages,
+                    status == FINISHED_FRAGMENT_RUN,
+                    list(fragments),
+                )
 
 
 def _shown(sub: Any) -> str | None:

@@ -5,14 +5,16 @@ without it the app writes ``assessment.sqlite3`` in the data folder
 (:func:`assessment.paths.data_dir`: ``ASSESS_DATA_DIR``, else ``data/`` in a checkout, else
 the user's data folder), so ``make run`` needs no server. SQLite runs in WAL mode with a
 busy timeout and takes the write lock at the start of each write transaction, so
-concurrent participants queue instead of failing with "database is locked".
+concurrent participants queue instead of failing with "database is locked". Within one
+process, SQLite writers also take turns on a lock first (:func:`writing`).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -75,10 +77,23 @@ def get_engine(url: str | None = None) -> Engine:
     return make_engine(url or database_url())
 
 
+_SQLITE_WRITERS = threading.RLock()
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction: committed on success, rolled back on error."""
-    with engine.connect() as conn:
+    """A write transaction: committed on success, rolled back on error.
+
+    On SQLite the writers of this process (one thread per browser session) queue on a
+    lock before asking for SQLite's. SQLite lets one writer in and makes the others poll
+    with growing sleeps (up to 100 ms each, within busy_timeout): when a workshop room
+    answered at once, answers waited in those sleeps while the CPU sat idle (issue 14,
+    docs/PERFORMANCE.md). Other processes on the same file still queue in SQLite.
+    """
+    turn: AbstractContextManager[Any] = (
+        _SQLITE_WRITERS if engine.dialect.name == "sqlite" else nullcontext()
+    )
+    with turn, engine.connect() as conn:
         conn.execution_options(immediate=True)
         with conn.begin():
             yield conn

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.store.db import writing
@@ -120,6 +120,57 @@ TEAM_REFUSED = (
 )
 
 
+def _target_query(lock: bool) -> Any:
+    query = (
+        select(assessments.c.id, assessments.c.kind, workshops.c.status)
+        .select_from(assessments.outerjoin(workshops, assessments.c.workshop_id == workshops.c.id))
+        .where(assessments.c.token == bindparam("token"))
+    )
+    return query.with_for_update(of=assessments) if lock else query
+
+
+# The statements of every answer's save, built once: building and keying a statement
+# cost SQLAlchemy ~1 ms per answer, most of an answer's write (docs/PERFORMANCE.md).
+_TARGET = {False: _target_query(False), True: _target_query(True)}
+_TOUCH_MARK = (
+    update(review_marks)
+    .where(
+        review_marks.c.assessment_id == bindparam("aid"),
+        review_marks.c.question_id == bindparam("qid"),
+        review_marks.c.reviewed_at.is_(None),
+    )
+    .values(reviewed_at=bindparam("now"))
+)
+_TOUCH_ASSESSMENT = (
+    update(assessments)
+    .where(assessments.c.id == bindparam("aid"))
+    .values(updated_at=bindparam("now"))
+)
+_DELETE_ANSWER = delete(answers).where(
+    answers.c.assessment_id == bindparam("aid"), answers.c.question_id == bindparam("qid")
+)
+
+
+def _upsert(dialect: str) -> Any:
+    found = _UPSERTS.get(dialect)
+    if found is None:
+        insert_into = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        stmt = insert_into(answers).values(
+            assessment_id=bindparam("aid"),
+            question_id=bindparam("qid"),
+            value=bindparam("value", type_=answers.c.value.type),
+            updated_at=bindparam("now"),
+        )
+        found = _UPSERTS[dialect] = stmt.on_conflict_do_update(
+            index_elements=["assessment_id", "question_id"],
+            set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at},
+        )
+    return found
+
+
+_UPSERTS: dict[str, Any] = {}
+
+
 def _assessment_id(conn: Any, token: str, *, team: bool = False, lock: bool = False) -> int:
     """The row id for ``token``, refusing writes the token alone may not make.
 
@@ -130,14 +181,7 @@ def _assessment_id(conn: Any, token: str, *, team: bool = False, lock: bool = Fa
     transaction ends (PostgreSQL; SQLite's write transactions are already exclusive), so
     a read-modify-write of one answer cannot interleave with another tab's.
     """
-    query = (
-        select(assessments.c.id, assessments.c.kind, workshops.c.status)
-        .select_from(assessments.outerjoin(workshops, assessments.c.workshop_id == workshops.c.id))
-        .where(assessments.c.token == token)
-    )
-    if lock:
-        query = query.with_for_update(of=assessments)
-    row = conn.execute(query).first()
+    row = conn.execute(_TARGET[lock], {"token": token}).first()
     if row is None:
         raise KeyError("no assessment for this resume link")
     if row.kind == "participant" and row.status != "open":
@@ -159,23 +203,9 @@ def _clean(value: Any, what: str = "The answer") -> None:
 def upsert_answer(
     conn: Any, assessment_id: int, question_id: str, value: Any, now: datetime
 ) -> None:
-    dialect = conn.dialect.name
-    values = {
-        "assessment_id": assessment_id,
-        "question_id": question_id,
-        "value": value,
-        "updated_at": now,
-    }
-    stmt: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        stmt = postgresql.insert(answers).values(**values)
-    else:
-        stmt = sqlite.insert(answers).values(**values)
     conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["assessment_id", "question_id"],
-            set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at},
-        )
+        _upsert(conn.dialect.name),
+        {"aid": assessment_id, "qid": question_id, "value": value, "now": now},
     )
 
 
@@ -192,24 +222,12 @@ def save_answer(
 
 def _write_answer(conn: Any, aid: int, question_id: str, value: Any, now: datetime) -> None:
     if value is None:
-        conn.execute(
-            delete(answers).where(
-                answers.c.assessment_id == aid, answers.c.question_id == question_id
-            )
-        )
+        conn.execute(_DELETE_ANSWER, {"aid": aid, "qid": question_id})
     else:
         upsert_answer(conn, aid, question_id, value, now)
     # A re-assessment's "confirm or change" mark goes once the answer is touched.
-    conn.execute(
-        update(review_marks)
-        .where(
-            review_marks.c.assessment_id == aid,
-            review_marks.c.question_id == question_id,
-            review_marks.c.reviewed_at.is_(None),
-        )
-        .values(reviewed_at=now)
-    )
-    conn.execute(update(assessments).where(assessments.c.id == aid).values(updated_at=now))
+    conn.execute(_TOUCH_MARK, {"aid": aid, "qid": question_id, "now": now})
+    conn.execute(_TOUCH_ASSESSMENT, {"aid": aid, "now": now})
 
 
 def modify_answer(
