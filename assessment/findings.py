@@ -102,14 +102,15 @@ def missing_capabilities(
             severity_score=score,
             symptoms=[localize(symptom_by_id[s].title, lang) for s in pointing.get(qid, [])],
             requires=list(cap.requires),
-            evidence=_dedupe(evidence),
+            evidence=dedupe_evidence(evidence),
         )
         found.append(((-score, order[qid]), item))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]
 
 
-def _dedupe(evidence: list[Any]) -> list[Any]:
+def dedupe_evidence(evidence: list[Any]) -> list[Any]:
+    """Each question once, in first-seen order: a finding's "because you answered"."""
     seen: set[str] = set()
     result = []
     for e in evidence:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessment.conditions import evaluate, referenced
+from assessment.findings import dedupe_evidence
 from assessment.i18n import N_, Translator, translator
 from assessment.models import (
     DONT_KNOW,
@@ -141,7 +142,7 @@ def _select(
                     for cap in opened
                     if cap in bank.questions
                 ]
-        evidence = _dedupe(
+        evidence = dedupe_evidence(
             [*extra, *(e for ref in hits for e in findings.evidence.get(ref, [])), *unsure]
         )
         chosen[rec.id] = _Candidate(
@@ -169,16 +170,6 @@ def _open(bank: Bank, facts: Facts, cap: str, pointed: bool, targets: Mapping[st
     if level <= q.capability.threshold or (target is not None and level < target):
         return True
     return pointed and level < AUTOMATED
-
-
-def _dedupe(items: list[Evidence]) -> list[Evidence]:
-    seen: set[str] = set()
-    out = []
-    for e in items:
-        if e.question not in seen:
-            seen.add(e.question)
-            out.append(e)
-    return out
 
 
 # --------------------------------------------------------------------------- order
