@@ -40,6 +40,15 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
+# Not part of `make test` or `make bench`: the burst through nginx (Debian's package,
+# installed here when missing and run as root) in front of two replicas on the PostgreSQL
+# server at ASSESS_BENCH_PG_URL (default postgres@127.0.0.1:5432); see docs/PERFORMANCE.md.
+bench-cluster: $(STAMP)
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y nginx; \
+	  else echo "bench-cluster: install nginx (Debian: apt-get install nginx)"; exit 1; fi; }
+	$(PY) -m bench.cluster_bench
+
 schema: $(STAMP)
 	$(VENV)/bin/assess schema > questions/schema.json
 

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from assessment.loader import default_bank_dir, load_bank
 from assessment.models import DONT_KNOW, Bank, Question
@@ -94,8 +94,15 @@ def _percentile(samples: list[float], p: float) -> float:
 
 
 class Participant:
-    def __init__(self, base_url: str, token: str, bank: Bank, rng: random.Random) -> None:
-        self.client = StreamlitClient(base_url, timeout=60)
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        bank: Bank,
+        rng: random.Random,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.client = StreamlitClient(base_url, timeout=60, headers=headers)
         self.query = f"resume={token}"
         self.token = token
         self.bank = bank
@@ -203,39 +210,51 @@ def run_scenario(
         result.seconds = round(time.perf_counter() - start, 1)
         result.rss_after_mb = round(rss_connected, 1)
         result.mb_per_session = round((rss_connected - result.rss_before_mb) / n, 2)
-        samples = [t for p in people for t in p.times]
-        errors = [e for p in people for e in p.errors]
-        result.interactions = len(samples)
-        result.server_cpu_ms_per_answer = round(1000 * cpu / max(1, len(samples)), 2)
-        result.fragment_runs = sum(p.fragment_runs for p in people)
-        if samples:
-            result.p50_ms = round(statistics.median(samples), 1)
-            result.p95_ms = round(_percentile(samples, 0.95), 1)
-            result.p99_ms = round(_percentile(samples, 0.99), 1)
-            result.max_ms = round(max(samples), 1)
-        result.errors = len(errors)
-        result.error_samples = errors[:5]
-        for p in people:
-            stored = repository.load(engine, p.token)
-            values = stored.values if stored else {}
-            for qid, sent in p.sent.items():
-                if qid not in values:
-                    result.lost_answers += 1
-                elif values[qid] != sent:
-                    result.wrong_values += 1
-        with engine.connect() as conn:
-            per_question = (
-                select(answers.c.assessment_id, answers.c.question_id, func.count().label("n"))
-                .join(assessments, answers.c.assessment_id == assessments.c.id)
-                .where(assessments.c.workshop_id == workshop.id)
-                .group_by(answers.c.assessment_id, answers.c.question_id)
-                .subquery()
-            )
-            result.duplicate_rows = int(
-                conn.execute(select(func.count()).where(per_question.c.n > 1)).scalar_one()
-            )
+        summarise(result, people)
+        result.server_cpu_ms_per_answer = round(1000 * cpu / max(1, result.interactions), 2)
+        check_database(engine, workshop.id, people, result)
         engine.dispose()
     return result, people[0]
+
+
+def check_database(
+    engine: Engine, workshop_id: int, people: list[Participant], result: Scenario
+) -> None:
+    """Every answer a participant saw acknowledged is stored, with the value sent, once."""
+    for p in people:
+        stored = repository.load(engine, p.token)
+        values = stored.values if stored else {}
+        for qid, sent in p.sent.items():
+            if qid not in values:
+                result.lost_answers += 1
+            elif values[qid] != sent:
+                result.wrong_values += 1
+    with engine.connect() as conn:
+        per_question = (
+            select(answers.c.assessment_id, answers.c.question_id, func.count().label("n"))
+            .join(assessments, answers.c.assessment_id == assessments.c.id)
+            .where(assessments.c.workshop_id == workshop_id)
+            .group_by(answers.c.assessment_id, answers.c.question_id)
+            .subquery()
+        )
+        result.duplicate_rows = int(
+            conn.execute(select(func.count()).where(per_question.c.n > 1)).scalar_one()
+        )
+
+
+def summarise(result: Scenario, people: list[Participant]) -> None:
+    """Round trips, errors and fragment runs of ``people`` into ``result``."""
+    samples = [t for p in people for t in p.times]
+    errors = [e for p in people for e in p.errors]
+    result.interactions = len(samples)
+    result.fragment_runs = sum(p.fragment_runs for p in people)
+    if samples:
+        result.p50_ms = round(statistics.median(samples), 1)
+        result.p95_ms = round(_percentile(samples, 0.95), 1)
+        result.p99_ms = round(_percentile(samples, 0.99), 1)
+        result.max_ms = round(max(samples), 1)
+    result.errors = len(errors)
+    result.error_samples = errors[:5]
 
 
 def run(quick: bool = False) -> dict[str, Any]:

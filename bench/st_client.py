@@ -51,9 +51,13 @@ class PageRun:
 class StreamlitClient:
     """One browser-like session. Use as ``async with StreamlitClient(url) as c``."""
 
-    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+    def __init__(
+        self, base_url: str, timeout: float = 30.0, headers: dict[str, str] | None = None
+    ) -> None:
         self.base = base_url.rstrip("/")
         self.timeout = timeout
+        self.headers = headers or {}
+        """Sent with the WebSocket handshake (e.g. a load balancer's sticky cookie)."""
         self._ws: Any = None
         self.widgets: dict[str, Widget] = {}
         self.session_id = ""
@@ -71,6 +75,7 @@ class StreamlitClient:
             max_size=None,
             open_timeout=self.timeout,
             ping_interval=None,
+            additional_headers=self.headers or None,
         )
         return self
 

@@ -3,19 +3,32 @@
 Each rerun draws only the current section. Progress (overall and per section), the jump
 to any section, the resume link and a copy of the answers live in the sidebar; back and
 next sit under the questions. No scoring happens here: the engine runs on Results only.
+
+An answer reruns its question and redraws the two progress bars (a fragment per
+question), not the page; see :mod:`assessment.ui.reruns` for what reruns when.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+from dataclasses import dataclass
 
-from assessment.models import Bank, localize
-from assessment.ui import routes, session
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from assessment.models import Bank, Question, localize
+from assessment.ui import one_question, reruns, routes, session
 from assessment.ui.notices import render_notices
-from assessment.ui.progress import Progress, progress, shown_questions
+from assessment.ui.progress import (
+    Progress,
+    minutes_left,
+    progress,
+    shown_questions,
+    time_left_text,
+)
 from assessment.ui.questions import render_question
 from assessment.ui.resources import bank
 from assessment.ui.resume import render_resume_link
+from assessment.ui.review import NOW as REVIEW_NOW
 from assessment.ui.review import render_bar as render_review_bar
 from assessment.ui.transfer import render_answer_downloads
 from assessment.ui.workshop.banner import render_participant_banner
@@ -25,10 +38,13 @@ NAV_KEY = "nav_section"
 # Moving to another section keeps the scroll position and the focus on the button that
 # was pressed, i.e. at the bottom of the new section. This constant script (no user or
 # bank text in it) waits for the rerun to finish, scrolls to the top and puts the focus
-# on the section's heading, as a screen-reader user expects after a step change. It runs
-# again only when the section number in it changes.
+# on the section's heading, as a screen-reader user expects after a step change. On a
+# phone, after a step (not when the page opens), it also closes the sidebar, which would
+# otherwise stay open over the questions after a jump. It runs again only when the step
+# in it (section and question numbers) changes.
 _TO_SECTION_START = """<script>
 (() => {
+  const step = '%d.%d';
   const started = Date.now();
   const settle = () => {
     const app = document.querySelector('[data-testid="stApp"]');
@@ -36,6 +52,17 @@ _TO_SECTION_START = """<script>
     if (busy && Date.now() - started < 5000) { setTimeout(settle, 50); return; }
     const main = document.querySelector('[data-testid="stMain"]');
     if (main) main.scrollTo({top: 0});
+    const closeSidebar = (tries) => {
+      const sidebar = document.querySelector('[data-testid="stSidebar"]');
+      if (window.innerWidth >= 768 || !sidebar) return;
+      if (sidebar.getAttribute('data-collapsed') !== 'false') return;
+      const close = sidebar.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (close) close.click();
+      if (tries > 0) setTimeout(() => closeSidebar(tries - 1), 250);
+    };
+    const previous = window.assessmentStep;
+    window.assessmentStep = step;
+    if (previous !== undefined && previous !== step) closeSidebar(4);
     const heading = document.querySelector('.st-key-section_head h2');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
@@ -45,12 +72,12 @@ _TO_SECTION_START = """<script>
   };
   setTimeout(settle, 50);
 })();
-/* section %d */
 </script>"""
 
 
 def _go(index: int) -> None:
     st.session_state[session.SECTION] = index
+    one_question.forget_position()
 
 
 def _jump() -> None:
@@ -70,26 +97,61 @@ def current_section(b: Bank, done: Progress) -> int:
     return index
 
 
-def _section_caption(done: Progress, index: int) -> str:
+def _section_caption(done: Progress, index: int, current: int) -> str:
     """Progress under a section's name; kept out of the option label, which must not change
-    while the person answers (Streamlit matches a choice to its option by the label)."""
+    while the person answers (Streamlit matches a choice to its option by the label).
+
+    The open section's count is the bar above its questions (redrawn with every answer,
+    see :mod:`assessment.ui.reruns`), so the list does not repeat it; the other sections'
+    counts change only with a full run (a question shown or hidden, a step, a jump)."""
+    if index == current:
+        return "You are here"
     s = done.sections[index]
     if s.done:
         return f"✓ all {s.total} answered"
     return f"{s.answered} of {s.total} answered"
 
 
-def _sidebar(done: Progress, index: int, token: str) -> None:
+@dataclass(frozen=True)
+class _Bars:
+    """Where the two progress bars are: the sidebar's overall one and the section's."""
+
+    index: int
+    overall: DeltaGenerator
+    section: DeltaGenerator
+
+    def draw(self, done: Progress) -> None:
+        self.overall.progress(done.share, text=done.line)
+        here = done.sections[self.index]
+        # Above the questions, and kept in view on a phone (assessment.ui.style): the
+        # section, the whole and the minutes left (assessment.ui.progress).
+        left = minutes_left(bank(), session.values(), done.visible)
+        self.section.progress(
+            here.answered / here.total if here.total else 1.0,
+            text=f"{here.answered} of {here.total} answered in this section · "
+            f"{done.answered} of {done.total} in all"
+            + (f" · {time_left_text(left)}" if left else ""),
+        )
+
+
+def _question(q: Question, number: int, bars: _Bars) -> None:
+    """A question's fragment: its card, then both bars (an answer reruns just this)."""
+    render_question(q, number)
+    bars.draw(progress(bank(), session.values()))
+
+
+def _sidebar(done: Progress, index: int, token: str) -> DeltaGenerator:
+    """The sidebar; returns the place of the overall progress bar."""
     with st.sidebar:
         st.markdown("**Your progress**")
-        st.progress(done.share, text=done.line)
+        overall = st.empty()
         st.session_state[NAV_KEY] = index
         titles = [f"{s.index + 1}. {s.title}" for s in done.sections]
         st.radio(
             "Go to section",
             options=list(range(len(done.sections))),
             format_func=lambda i: titles[i],
-            captions=[_section_caption(done, i) for i in range(len(done.sections))],
+            captions=[_section_caption(done, i, index) for i in range(len(done.sections))],
             key=NAV_KEY,
             on_change=_jump,
         )
@@ -98,10 +160,11 @@ def _sidebar(done: Progress, index: int, token: str) -> None:
         render_resume_link(token, compact=True)
         st.caption("Keep a copy of your answers:")
         render_answer_downloads("sidebar")
+    return overall
 
 
-def _to_section_start(index: int) -> None:
-    st.html(_TO_SECTION_START % index, unsafe_allow_javascript=True)
+def _to_section_start(index: int, step: int = 0) -> None:
+    st.html(_TO_SECTION_START % (index, step), unsafe_allow_javascript=True)
 
 
 def render() -> None:
@@ -121,14 +184,16 @@ def render() -> None:
     b = bank()
     done = progress(b, session.values())
     index = current_section(b, done)
-    _to_section_start(index)
+    section = b.sections[index]
+    shown = shown_questions(section, done.visible)
+    one = one_question.active() and bool(shown)
+    at = one_question.position(shown, session.values()) if one else 0
+    _to_section_start(index, at + 1 if one else 0)
     render_notices()
     render_participant_banner(token)
-    section = b.sections[index]
     st.query_params[session.SECTION_PARAM] = section.id
-    _sidebar(done, index, token)
+    overall = _sidebar(done, index, token)
 
-    here = done.sections[index]
     with st.container(key="section_head"):
         with st.container(
             horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
@@ -138,13 +203,26 @@ def render() -> None:
                 render_resume_link(token)
         st.header(localize(section.title), anchor=False)
         st.markdown(localize(section.intro))
-    st.progress(
-        here.answered / here.total if here.total else 1.0,
-        text=f"{here.answered} of {here.total} answered in this section",
-    )
-    render_review_bar(shown_questions(section, done.visible), done.visible)
-    for number, question in enumerate(shown_questions(section, done.visible), 1):
-        render_question(question, number)
+        one_question.render_toggle()
+    with st.container(key="overall_progress"):  # sticky on a phone (assessment.ui.style)
+        bars = _Bars(index, overall, st.empty())
+    bars.draw(done)
+    render_review_bar(shown, done.visible)
+    # Each question is a fragment that also redraws both bars (assessment.ui.reruns). A
+    # re-assessment round's marks and counts (assessment.ui.review) are drawn by full runs:
+    # while one is on, questions are drawn without fragments and answers rerun the page.
+    fragments = st.session_state.get(REVIEW_NOW) is None
+    reruns.remember_page(done.visible, fragments=fragments)
+    # One question at a time (assessment.ui.one_question): the same card, one of them.
+    drawn = [(at + 1, shown[at])] if one else list(enumerate(shown, 1))
+    for number, question in drawn:
+        if fragments:
+            st.fragment(_question)(question, number, bars)
+        else:
+            render_question(question, number)
+    if one:
+        one_question.render_nav(b, done, index, shown, at)
+        return
 
     last = index == len(b.sections) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute", key="step_nav"):

@@ -148,7 +148,8 @@ def _check_links() -> None:
     st.session_state[CANDIDATES] = found
     st.session_state.pop(CREATED, None)
     st.session_state[PROBLEM] = (
-        "No assessment or workshop belongs to the link on line(s) "
+        "No assessment or workshop belongs to the link on "
+        + ("line " if len([n for n in bad if n]) == 1 else "lines ")
         + ", ".join(str(n) for n in bad if n)
         + ". Check that each was copied completely."
         if [n for n in bad if n]

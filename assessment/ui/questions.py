@@ -9,6 +9,11 @@ ask" help one click away, and "don't know" where the bank offers it. Answers go 
 shows what cannot be accepted right under the question. Multi-choice and RACI answers go
 through :func:`session.change_answer` instead: what is saved is the option or cell this
 tab changed, so a second tab on the same resume link never erases the first one's work.
+
+On the questionnaire each question is a fragment: an answer reruns the question (and its
+progress bars) only. After a save, :func:`reruns.after_answer` turns that into a rerun of
+the page when the answer shows or hides other questions or raises a notice; it may end
+the callback, so the binding's ``save`` and ``change`` are the last thing a callback does.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.models import Question, localize
-from assessment.ui import session, widgets
+from assessment.ui import reruns, session, widgets
 from assessment.ui.keys import forget_widgets
 from assessment.ui.resources import bank
 from assessment.ui.review import render_mark as render_review_mark
@@ -28,10 +33,12 @@ from assessment.ui.widgets import Binding
 
 def _save(q: Question, value: Any) -> None:
     session.set_answer(q.id, value)
+    reruns.after_answer()
 
 
 def _change(q: Question, value: Any) -> None:
     session.change_answer(q.id, value)
+    reruns.after_answer()
 
 
 def _refuse(q: Question, message: str) -> None:
@@ -51,11 +58,11 @@ def binding(q: Question) -> Binding:
 
 
 def _on_clear(q: Question, bound: Binding) -> None:
+    forget_widgets(q.id)  # first: saving ends the callback (reruns.after_answer)
     if widgets.widget_of(q).SAVED_AS_CHANGE:
         bound.change(q, None)  # what another tab added meanwhile stays
     else:
         bound.save(q, None)
-    forget_widgets(q.id)
 
 
 def render_question(q: Question, number: int) -> None:
@@ -63,10 +70,34 @@ def render_question(q: Question, number: int) -> None:
     with st.container(border=True, key=f"card_{q.id}"):
         bound = binding(q)
         render_review_mark(q)
-        widgets.render(q, f"**{number}. {localize(q.text)}**", bound)
+        # Plain text: a screen reader reads a label as written (the style sets it bold).
+        widgets.render(q, f"{number}. {localize(q.text)}", bound)
         _footer(q, bound)
-        for message in session.errors().get(q.id, []):
-            st.error(f"Not saved: {plain(message)}.", icon=":material/error:")
+        messages = session.errors().get(q.id, [])
+        for message in messages:
+            st.error(not_saved(message), icon=":material/error:")
+        _toast_once(q, messages)
+
+
+def _toast_once(q: Question, messages: list[str]) -> None:
+    """Also say a new refusal in a toast, in view wherever the page is scrolled (the
+    message under the card may be below the fold on a phone); once per message."""
+    key = f"toasted_{q.id}"
+    if not messages:
+        st.session_state.pop(key, None)
+        return
+    if st.session_state.get(key) != messages:
+        st.session_state[key] = list(messages)
+        st.toast(not_saved(messages[0]), icon=":material/error:")
+
+
+def not_saved(message: str) -> str:
+    """``Not saved: <why>.`` under the question, one full stop whatever ``message`` ends
+    with; a message that says so itself (a closed workshop's) is shown as it is."""
+    text = message.strip()
+    if "not saved" in text.lower():
+        return plain(text)
+    return f"Not saved: {plain(text.rstrip('.'))}."
 
 
 def _footer(q: Question, bound: Binding) -> None:

@@ -6,12 +6,11 @@ folder so tests can point at another bank. A plain dictionary rather than
 ``st.cache_resource``: a page asks for the bank a dozen times per rerun, and the cache's
 own bookkeeping (hashing the arguments each call) cost about 2 ms of a 20 ms rerun.
 
-The first bank load also settles the process's garbage collector (:func:`_settle_gc`).
+The first bank load also starts the process's warm-up (:mod:`assessment.ui.warm_up`).
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 from pathlib import Path
@@ -24,6 +23,7 @@ from assessment.loader import default_bank_dir, load_bank
 from assessment.models import Bank
 from assessment.safe_yaml import InputError
 from assessment.store.db import database_url, get_engine
+from assessment.ui import warm_up
 
 _BANKS: dict[str, Bank] = {}
 _LOCK = threading.Lock()
@@ -42,28 +42,8 @@ def bank() -> Bank:
                 except InputError as exc:
                     _stop_with_bank_problems(path, exc)
                 _BANKS[path] = found
-                _settle_gc()
+                warm_up.start(found)
     return found
-
-
-GC_THRESHOLDS = (10_000, 20, 20)
-"""Python's default is (700, 10, 10)."""
-
-
-def _settle_gc() -> None:
-    """Make the garbage collector's pauses short and rare in this long-lived server.
-
-    Every session's script runs in this one process; while a workshop room answers at
-    once, Python's collector ran ~270 young and 4 full collections during 300 answers, the
-    full ones up to half a second each (all sessions wait: they hold the GIL), traversing
-    every long-lived object: modules, the bank, SQLAlchemy's tables (docs/PERFORMANCE.md).
-    Objects alive now (after the first page's imports and the bank) are moved out of the
-    collector's way (``gc.freeze``) and young collections run less often. Reference
-    counting still frees almost everything at once; only reference cycles wait longer.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _stop_with_bank_problems(path: str, exc: InputError) -> NoReturn:

@@ -90,7 +90,8 @@ def render_bar(section: Sequence[Question], shown: frozenset[str]) -> None:
                 "or confirm it as it still holds."
             )
             st.button(
-                f"Confirm the {len(pending)} unchanged answer(s) in this section",
+                f"Confirm the {len(pending)} unchanged "
+                f"answer{'' if len(pending) == 1 else 's'} in this section",
                 key="review_confirm_section",
                 icon=":material/done_all:",
                 on_click=_confirm,

@@ -9,6 +9,7 @@ checking without any Streamlit, so it can be tested directly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from assessment.ui.text import plain
 
 UPLOAD_SUFFIXES = (".yaml", ".yml", ".json")
 UPLOAD_PROBLEMS = "upload_problems"
+UPLOAD_REFUSED = "upload_refused"
 PENDING_UPLOAD = "pending_upload"
 UPLOAD_DONE = "upload_done"
 MAX_SHOWN = 30
@@ -85,6 +87,7 @@ def _on_upload(widget: str) -> None:
 def receive(outcome: UploadOutcome) -> None:
     """Act on a checked upload: refuse it, ask before replacing, or load it."""
     st.session_state.pop(UPLOAD_DONE, None)
+    st.session_state.pop(UPLOAD_REFUSED, None)
     if outcome.answers is None:
         st.session_state[UPLOAD_PROBLEMS] = (outcome.name, outcome.problems, outcome.more)
         st.session_state.pop(PENDING_UPLOAD, None)
@@ -98,9 +101,19 @@ def receive(outcome: UploadOutcome) -> None:
 
 def _apply(name: str, answers: Answers) -> None:
     st.session_state.pop(PENDING_UPLOAD, None)
-    if not session.replace_answers(answers):
-        return  # refused (e.g. the team's answers): the reason is at the top of the page
-    st.session_state[UPLOAD_DONE] = f"Loaded {len(answers.values)} answers from {name}."
+    loaded = session.replace_answers(answers)
+    # What replace_answers has to say (a refusal, e.g. a closed workshop; or text it had
+    # to clean) is said here, under the upload, where the person is looking.
+    note = st.session_state.pop(session.SAVE_REFUSED, None)
+    if not loaded:
+        st.session_state[UPLOAD_REFUSED] = (name, str(note or "It could not be saved."))
+        return
+    done = f"Loaded {_answers(len(answers.values))} from {name}."
+    st.session_state[UPLOAD_DONE] = f"{done} {note}" if note else done
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer{'' if count == 1 else 's'}"
 
 
 def _confirm() -> None:
@@ -137,13 +150,17 @@ def render_upload_messages() -> None:
         if hidden:
             lines.append(f"- … and {hidden} more")
         st.error("\n".join(lines), icon=":material/block:")
+    not_taken = st.session_state.get(UPLOAD_REFUSED)
+    if not_taken is not None:
+        name, reason = not_taken
+        st.error(f"**{plain(name)}** was not loaded. {plain(reason)}", icon=":material/block:")
     pending = st.session_state.get(PENDING_UPLOAD)
     if pending is not None:
         name, answers = pending
         with st.container(border=True, key="confirm_upload"):
             st.warning(
-                f"**{plain(name)}** holds {len(answers.values)} answers. Loading it replaces "
-                f"the {len(session.values())} answers you have given so far.",
+                f"**{plain(name)}** holds {_answers(len(answers.values))}. Loading it "
+                f"replaces the {_answers(len(session.values()))} you have given so far.",
                 icon=":material/warning:",
             )
             with st.container(horizontal=True):
@@ -159,20 +176,41 @@ def render_upload_messages() -> None:
 # --------------------------------------------------------------------------- downloads
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe",
+        "Œ": "OE", "ı": "i", "ħ": "h", "Ħ": "H", "ŀ": "l", "Ŀ": "L", "ŧ": "t", "Ŧ": "T",
+        "ŋ": "n", "Ŋ": "N", "ĸ": "k", "ſ": "s",
+    }
+)  # fmt: skip
+
+
+def file_slug(text: str, limit: int = 40) -> str:
+    """``text`` for a file name: Latin letters without accents (Łódź → lodz), digits and
+    hyphens; other scripts, which have no such spelling, are left out."""
+    latin = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    plain_ascii = "".join(c for c in latin if not unicodedata.combining(c)).encode(
+        "ascii", "ignore"
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", plain_ascii.decode().lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
 def file_stem() -> str:
     """``mlops-readiness`` plus the organisation's name made safe for a file name."""
-    org = str(session.meta().get("organization") or "")
-    slug = re.sub(r"[^a-z0-9]+", "-", org.lower()).strip("-")[:40]
+    slug = file_slug(str(session.meta().get("organization") or ""))
     return f"mlops-readiness-{slug}" if slug else "mlops-readiness"
 
 
 def render_answer_downloads(where: str) -> None:
-    answers = session.answers()
+    answers = _answers_at_click()
     stem = file_stem()
     with st.container(horizontal=True, gap="small"):
         st.download_button(
             "Answers (YAML)",
-            data=_later(lambda: answers_yaml(answers)),
+            data=_later(lambda: answers_yaml(answers())),
             file_name=f"{stem}-answers.yaml",
             mime="application/yaml",
             key=f"dl_yaml_{where}",
@@ -181,13 +219,25 @@ def render_answer_downloads(where: str) -> None:
         )
         st.download_button(
             "Answers (JSON)",
-            data=_later(lambda: answers_json(answers)),
+            data=_later(lambda: answers_json(answers())),
             file_name=f"{stem}-answers.json",
             mime="application/json",
             key=f"dl_json_{where}",
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def _answers_at_click() -> Callable[[], Answers]:
+    """The open assessment's answers as they are when a download is clicked.
+
+    On the questionnaire an answer reruns its question and the progress, not the sidebar
+    these buttons sit in (assessment.ui.reruns), so the data is not taken when the button
+    is drawn: the session's own dictionaries, which every answer changes in place
+    (``session._remember``), are read at the click, on Streamlit's worker thread.
+    """
+    the_bank, the_meta, the_values = bank(), session.meta(), session.values()
+    return lambda: session.answers_of(the_bank, the_meta, the_values)
 
 
 def _pdf(result: AssessmentResult) -> bytes:

@@ -84,7 +84,7 @@ def test_workshop_shared_screen_updates_by_itself_and_reveal_hides_then_shows(
     # Three participants join on their phones and answer the first question.
     people = [_participant(browser, server, workshop.code, n) for n in ("Ann", "Bo", "Cy")]
     expect(screen.get_by_text("3 people joined")).to_be_visible(timeout=10_000)
-    expect(facilitator.get_by_text("3 participants")).to_be_visible(timeout=10_000)
+    expect(facilitator.get_by_text("3 participants", exact=True)).to_be_visible(timeout=10_000)
     for person, level in zip(people, ("0 · None", "2 · Repeatable", "4 · Improving"), strict=True):
         person.get_by_text(level, exact=True).first.click()
         wait_idle(person)

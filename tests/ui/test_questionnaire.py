@@ -67,7 +67,7 @@ def test_a_conditional_question_appears_and_disappears(mini: object, app: AppTes
     app.radio(key="q__has_use_case").set_value("yes").run()
     keys = {r.key for r in app.radio}
     assert {"q__uc_value", "q__uc_life", "q__uc_kind"} <= keys
-    assert app.text_area(key="q__uc_name").label.endswith("Name the use case.**")
+    assert app.text_area(key="q__uc_name").label.endswith("Name the use case.")
 
     app.radio(key="q__has_use_case").set_value("no").run()
     keys = {r.key for r in app.radio}

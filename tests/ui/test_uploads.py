@@ -88,7 +88,7 @@ def test_replacing_answers_asks_first(mini: object, app: AppTest, db: Engine) ->
     uploader = app.file_uploader(key="upload_start")
 
     uploader.set_value(("good.yaml", GOOD, "application/yaml")).run()
-    assert "**good.yaml** holds 3 answers. Loading it replaces the 1 answers" in texts(app)
+    assert "**good.yaml** holds 3 answers. Loading it replaces the 1 answer you" in texts(app)
     app.button(key="upload_cancel").click().run()
     token = str(app.session_state["token"])
     kept = repository.load(db, token)
