@@ -6,9 +6,11 @@
 
 import streamlit as st
 
-from assessment.ui import routes, style
+from assessment.ui import language, routes, session, style
+from assessment.ui.language import _
 
-TITLE = "MLOps Team Readiness Assessment"
+# The app's name and its pages' titles in the session's language (assessment.ui.language).
+TITLE = _(routes.APP_TITLE)
 
 st.set_page_config(
     page_title=TITLE,
@@ -18,51 +20,58 @@ st.set_page_config(
 )
 
 pages = [
-    st.Page(routes.START, title="Start", icon=":material/home:", default=True),
+    st.Page(
+        routes.START, title=_(routes.TITLES[routes.START]), icon=":material/home:", default=True
+    ),
     st.Page(
         routes.ASSESSMENT,
-        title="Assessment",
+        title=_(routes.TITLES[routes.ASSESSMENT]),
         icon=":material/checklist:",
         url_path=routes.ASSESSMENT_PATH,
     ),
     st.Page(
         routes.RESULTS,
-        title="Results",
+        title=_(routes.TITLES[routes.RESULTS]),
         icon=":material/insights:",
         url_path=routes.RESULTS_PATH,
     ),
     st.Page(
         routes.PROGRESS,
-        title="Progress",
+        title=_(routes.TITLES[routes.PROGRESS]),
         icon=":material/timeline:",
         url_path=routes.PROGRESS_PATH,
     ),
     st.Page(
         routes.FACILITATE,
-        title="Run a workshop",
+        title=_(routes.TITLES[routes.FACILITATE]),
         icon=":material/groups:",
         url_path=routes.FACILITATE_PATH,
     ),
     st.Page(
         routes.JOIN,
-        title="Join a workshop",
+        title=_(routes.TITLES[routes.JOIN]),
         icon=":material/login:",
         url_path=routes.JOIN_PATH,
     ),
     st.Page(
         routes.PRESENT,
-        title="Shared screen",
+        title=_(routes.TITLES[routes.PRESENT]),
         icon=":material/co_present:",
         url_path=routes.PRESENT_PATH,
         visibility="hidden",
     ),
     st.Page(
         routes.PORTFOLIO,
-        title="Portfolio",
+        title=_(routes.TITLES[routes.PORTFOLIO]),
         icon=":material/dashboard:",
         url_path=routes.PORTFOLIO_PATH,
     ),
-    st.Page(routes.ABOUT, title="About", icon=":material/info:", url_path=routes.ABOUT_PATH),
+    st.Page(
+        routes.ABOUT,
+        title=_(routes.TITLES[routes.ABOUT]),
+        icon=":material/info:",
+        url_path=routes.ABOUT_PATH,
+    ),
 ]
 page = st.navigation(pages, position="top")
 if page.url_path == routes.PRESENT_PATH:
@@ -72,4 +81,7 @@ if page.url_path == routes.PRESENT_PATH:
 # page may set a more precise one (the shared screen).
 st.set_page_config(page_title=f"{page.title} · {TITLE}")
 style.apply()
+if page.url_path != routes.PRESENT_PATH:
+    # The shared screen's language is the facilitator's choice (workshop/present.py).
+    language.switch(on_change=session.save_language)
 page.run()

@@ -10,6 +10,7 @@ lacks a message, has one the code does not use, or leaves one empty or fuzzy.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -118,7 +119,44 @@ def _filled(text: object) -> bool:
     return bool(text)
 
 
-def main() -> int:
+def fill(language: str, translations: Mapping[str, str | list[str]]) -> list[str]:
+    """Put translations into ``language``'s catalog; returns the msgids it does not have.
+
+    ``translations`` maps a msgid (for a plural message, its singular) to its text (for a
+    plural message, one text per plural form of the language). A translator's batch:
+    ``python -m assessment.i18n.extract --fill ja batch.json``.
+    """
+    catalog = read_catalog(language)
+    unknown: list[str] = []
+    for msgid, text in translations.items():
+        entry = catalog.get(msgid)
+        if entry is None:
+            for candidate in catalog:
+                if isinstance(candidate.id, tuple) and candidate.id[0] == msgid:
+                    entry = candidate
+                    break
+        if entry is None:
+            unknown.append(msgid)
+            continue
+        if isinstance(entry.id, tuple):
+            forms = [text] if isinstance(text, str) else list(text)
+            entry.string = tuple(forms)
+        else:
+            entry.string = text if isinstance(text, str) else text[0]
+    write_catalog(catalog, language)
+    return unknown
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--fill"]:
+        if len(args) != 3 or args[1] not in LANGUAGES:
+            print("usage: python -m assessment.i18n.extract --fill LANG FILE.json", file=sys.stderr)
+            return 2
+        update()
+        batch = json.loads(Path(args[2]).read_text(encoding="utf-8"))
+        for msgid in fill(args[1], batch):
+            print(f"not in the code: {msgid!r}", file=sys.stderr)
     missing = update()
     for line in missing:
         print(f"untranslated: {line}", file=sys.stderr)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from assessment.engine import assess
 from assessment.models import AssessmentResult
-from assessment.ui import session
+from assessment.ui import language, session
 from assessment.ui.resources import bank
 
 
 def current_result() -> AssessmentResult:
-    """The result for the open assessment's answers and targets (about a millisecond)."""
+    """The result for the open assessment's answers and targets (about a millisecond), in
+    the language the person reads the app in (the answers' saved language is only the
+    default of reports made outside the app)."""
     b = bank()
-    return assess(b, session.answers(b), session.targets())
+    return assess(b, session.answers(b), session.targets(), lang=language.current())

@@ -6,6 +6,8 @@ them; each one only calls the ``render`` function of its page module.
 
 from __future__ import annotations
 
+from assessment.i18n import N_
+
 START = "assessment/ui/pages/start.py"
 ASSESSMENT = "assessment/ui/pages/questionnaire.py"
 RESULTS = "assessment/ui/pages/results.py"
@@ -36,3 +38,17 @@ URL_PATHS = (
     PROGRESS_PATH,
     PORTFOLIO_PATH,
 )
+
+APP_TITLE = N_("MLOps Team Readiness Assessment")
+TITLES = {
+    START: N_("Start"),
+    ASSESSMENT: N_("Assessment"),
+    RESULTS: N_("Results"),
+    PROGRESS: N_("Progress"),
+    FACILITATE: N_("Run a workshop"),
+    JOIN: N_("Join a workshop"),
+    PRESENT: N_("Shared screen"),
+    PORTFOLIO: N_("Portfolio"),
+    ABOUT: N_("About"),
+}
+"""Each page's title (menu, browser tab), an English msgid: ``app.py`` translates it."""

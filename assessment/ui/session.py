@@ -31,6 +31,7 @@ from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.store.changes import ChangeRefusedError, StaleAnswerError, merge_choices, merge_raci
 from assessment.store.hygiene import normalise_newlines, strip_controls, value_problem
+from assessment.ui import language
 from assessment.ui.resources import bank, database
 
 RESUME_PARAM = "resume"
@@ -129,12 +130,16 @@ def errors() -> dict[str, list[str]]:
 
 def answers(the_bank: Bank | None = None) -> Answers:
     """The current answers as the engine's input model."""
-    b = the_bank or bank()
+    return answers_of(the_bank or bank(), meta(), values())
+
+
+def answers_of(b: Bank, the_meta: Mapping[str, Any], the_values: Mapping[str, Any]) -> Answers:
+    """Answers from the given dictionaries: needs no Streamlit session (any thread)."""
     return Answers(
         bank=b.info.id,
         bank_version=b.info.version,
-        meta=AnswersMeta.model_validate(meta()),
-        values=dict(values()),
+        meta=AnswersMeta.model_validate(dict(the_meta)),
+        values=dict(the_values),
     )
 
 
@@ -237,6 +242,7 @@ def _adopt(
     st.session_state[TOKEN] = new_token
     st.session_state[VALUES] = accepted
     st.session_state[META] = _known_meta(stored_meta)
+    language.adopt_saved(stored_meta.get("language"))
     dims = b.dimension_map
     st.session_state[TARGETS] = {
         k: int(v) for k, v in stored_targets.items() if k in dims and 0 <= int(v) <= 4
@@ -261,6 +267,7 @@ def start_new() -> str:
     b = bank()
     new_token = repository.create(database(), b.info.id, b.info.version)
     _adopt(new_token, {}, {}, {})
+    save_language(language.current())
     st.session_state.pop(TOKEN_PROBLEM, None)
     return new_token
 
@@ -309,7 +316,7 @@ def set_answer(qid: str, raw: Any) -> bool:
         errs[qid] = [message for _, message in problems]
         return False
     errs.pop(qid, None)
-    if not _write(lambda t: repository.save_answer(database(), t, qid, checked)):
+    if not _write(lambda t: repository.save_answer(database(), t, qid, checked), qid):
         return False
     _remember(qid, checked)
     return True
@@ -339,7 +346,9 @@ def change_answer(qid: str, desired: Any) -> bool:
 
     saved: list[Any] = []
     try:
-        ok = _write(lambda t: saved.append(repository.modify_answer(database(), t, qid, change)))
+        ok = _write(
+            lambda t: saved.append(repository.modify_answer(database(), t, qid, change)), qid
+        )
     except StaleAnswerError as exc:
         errs[qid] = [str(exc)]
         _remember(qid, _usable(question, exc.current))
@@ -394,6 +403,17 @@ def _refusal(value: Any) -> str | None:
         # Shown as "Not saved: …." under the question: no trailing full stop here.
         return problem[0].lower() + problem[1:].rstrip(".")
     return None
+
+
+def save_language(lang: str) -> None:
+    """Keep the language chosen with the switch in the open answers' ``meta.language``.
+
+    Only when answers are open (nothing is created for it); the answers stay ids, so the
+    choice changes only the language results and reports are written in by default.
+    """
+    if token() is None or meta().get("language") == lang:
+        return
+    set_meta({**meta(), "language": lang})
 
 
 def set_meta(new_meta: Mapping[str, Any]) -> None:
@@ -466,21 +486,23 @@ def replace_answers(new: Answers) -> bool:
     return True
 
 
-def _write(action: Callable[[str], None]) -> bool:
+def _write(action: Callable[[str], None], qid: str | None = None) -> bool:
     """Run a database write; on failure say so on the page. True when it was saved.
 
-    A team view never writes by token: its writes go through :func:`_write_team`.
+    A refused answer (question ``qid``) is said under its question, where the person is
+    looking, and that question's widgets show the stored answer again; other refusals
+    are said at the top of the page. A team view never writes by token: its writes go
+    through :func:`_write_team`.
     """
     if team_view():
-        st.session_state[SAVE_REFUSED] = TEAM_READ_ONLY
+        _refused(TEAM_READ_ONLY, qid)
         return False
     current_token = ensure_started()
     try:
         action(current_token)
     except repository.AnswerRefusedError as exc:
         # e.g. the participant's workshop was closed: nothing changes, the page says why.
-        st.session_state[SAVE_REFUSED] = str(exc)
-        clear_widgets()
+        _refused(str(exc), qid)
         return False
     except (SQLAlchemyError, KeyError):
         st.session_state[SAVE_FAILED] = True
@@ -488,6 +510,15 @@ def _write(action: Callable[[str], None]) -> bool:
     st.session_state.pop(SAVE_FAILED, None)
     st.session_state.pop(SAVE_REFUSED, None)
     return True
+
+
+def _refused(message: str, qid: str | None) -> None:
+    if qid is None:
+        st.session_state[SAVE_REFUSED] = message
+        clear_widgets()
+    else:
+        errors()[qid] = [message]
+        _redraw(qid)
 
 
 def _write_team(action: Callable[[], object]) -> bool:
