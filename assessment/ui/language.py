@@ -120,7 +120,7 @@ def text(value: Text | None) -> str:
 
 
 def switch(on_change: Callable[[str], None] | None = None) -> None:
-    """The language switch, at the top right of the page (first on a phone).
+    """The language switch, small, at the top right of the page.
 
     ``on_change`` is told the new language (the app saves it with the open answers).
     """
@@ -138,8 +138,7 @@ def switch(on_change: Callable[[str], None] | None = None) -> None:
         if on_change is not None:
             on_change(str(chosen))
 
-    _, right = st.columns([3, 1], vertical_alignment="center")
-    with right:
+    with st.container(horizontal=True, horizontal_alignment="right"):
         st.segmented_control(
             SWITCH_LABEL,
             LANGUAGES,
@@ -147,7 +146,7 @@ def switch(on_change: Callable[[str], None] | None = None) -> None:
             key=SWITCH_KEY,
             on_change=changed,
             label_visibility="collapsed",
-            width="stretch",
+            width="content",
         )
 
 
