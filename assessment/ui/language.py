@@ -39,6 +39,8 @@ LANG_PARAM = "lang"
 """The address's query parameter: ``?lang=ja``."""
 STATE = "ui_language"
 """Session state: the session's language, once settled."""
+CHOSEN = "ui_language_chosen"
+"""Session state: the person chose with the switch in this tab (it wins over saved answers)."""
 SWITCH_KEY = "language_switch"
 SWITCH_LABEL = "Language · 言語"
 """The switch's label, in both languages: whoever cannot read one reads the other."""
@@ -87,11 +89,14 @@ def adopt_saved(saved: object) -> None:
     """Take the language saved with answers a resume link opened, unless one was asked for.
 
     Asked for means ``?lang=`` in the address or a choice with the switch in this tab.
+    The page is drawn again at once when the language changes (the switch and the page's
+    first lines were already drawn in the other one).
     """
-    if LANG_PARAM in st.query_params or st.session_state.get(SWITCH_KEY) is not None:
+    if LANG_PARAM in st.query_params or st.session_state.get(CHOSEN):
         return
-    if isinstance(saved, str) and saved in LANGUAGES:
+    if isinstance(saved, str) and saved in LANGUAGES and saved != current():
         st.session_state[STATE] = saved
+        st.rerun()
 
 
 def tr() -> Translator:
@@ -134,6 +139,7 @@ def switch(on_change: Callable[[str], None] | None = None) -> None:
             st.session_state[SWITCH_KEY] = st.session_state.get(STATE, DEFAULT_LANGUAGE)
             return
         st.session_state[STATE] = chosen
+        st.session_state[CHOSEN] = True
         st.query_params[LANG_PARAM] = str(chosen)
         if on_change is not None:
             on_change(str(chosen))

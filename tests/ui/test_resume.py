@@ -92,4 +92,4 @@ def test_report_details_are_saved(mini: object, app: AppTest, db: Engine) -> Non
     app.text_input(key="meta__organization").input("Example Corp").run()
     found = repository.load(db, str(app.session_state["token"]))
     assert found is not None
-    assert found.meta == {"organization": "Example Corp"}
+    assert found.meta == {"organization": "Example Corp", "language": "en"}
