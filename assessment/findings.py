@@ -176,7 +176,10 @@ _RACI_WHY = {
         "Several roles share the final word. That works, as in the talk's own matrix for the "
         "training pipeline, once everyone knows who settles a disagreement."
     ),
-    "no_responsible": N_("Nobody does the work: the activity exists only on paper."),
+    "no_responsible": N_(
+        "Nobody is marked to do the work. If the accountable role does it, mark it R/A; "
+        "otherwise the activity exists only on paper."
+    ),
     "concentrated": N_(
         "One role is accountable for almost everything: a bottleneck and a single point of "
         "failure, and the other roles do not own their part."
@@ -238,14 +241,16 @@ def raci_issues(
                     )
                 )
             if not any("R" in cell for cell in row.values()):
+                # With an accountable role the work has someone who can be asked to do it
+                # (or who does it: the talk marks such a role R/A); with neither, nobody.
                 issues.append(
                     _matrix_issue(
                         qid,
                         "no_responsible",
                         activity.id,
                         None,
-                        _("No one is responsible for doing {activity}").format(activity=name),
-                        "high",
+                        _("No one is responsible (R) for {activity}").format(activity=name),
+                        "medium" if accountable else "high",
                         evidence,
                         tr,
                     )

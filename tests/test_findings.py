@@ -245,9 +245,12 @@ def test_several_accountable(mini_bank: Bank, answers_for: AnswersFor) -> None:
 
 
 def test_no_responsible(mini_bank: Bank, answers_for: AnswersFor) -> None:
+    # An accountable role but nobody marked R: someone can be asked to do it (medium).
     matrix = {**GOOD_RACI, "monitor": {"ml": "A", "business": "C"}}
     result = score(mini_bank, answers_for, {"raci": matrix})
-    assert raci_checks(result) == [("raci:no_responsible", "monitor", None, "high")]
+    assert raci_checks(result) == [("raci:no_responsible", "monitor", None, "medium")]
+    (issue,) = result.raci_issues
+    assert issue.title == "No one is responsible (R) for monitoring"
 
 
 def test_concentrated(mini_bank: Bank, answers_for: AnswersFor) -> None:
