@@ -26,10 +26,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from assessment.errors import InputError, shorten
+from assessment.i18n import N_, translator
 from assessment.loader import ANSWERS_MAX_BYTES, answers_node_limit, parse_answers
 from assessment.models import Answers, AnswersFile, Bank, Question, localize
 from assessment.safe_yaml import parse, read_text
 from assessment.types import check_value
+
+QUESTION_GONE = N_("The answer to '{question}' is not compared: that question is no longer asked.")
+QUESTION_GONE_SINCE = N_(
+    "The answer to '{question}' is not compared: that question is no longer asked in bank "
+    "version {version}."
+)
+NOT_COMPARED = N_('The answer to "{title}" is not compared: {reason}.')
+PART_NOT_COMPARED = N_('Part of the answer to "{title}" is not compared: {reason}.')
+"""What fitting says it dropped (English msgids, in the language asked for)."""
 
 
 @dataclass(frozen=True)
@@ -69,9 +79,14 @@ def fit_value(q: Question, value: Any) -> tuple[Any, list[str]]:
     return _partial(q, value), [message for _, message in problems]
 
 
-def fit_values(bank: Bank, values: Mapping[str, Any], version: str | None = None) -> Fitted:
-    """Stored answers (``version`` of the bank, when known) fitted to ``bank``."""
-    since = f" in bank version {bank.info.version}" if version != bank.info.version else ""
+def fit_values(
+    bank: Bank, values: Mapping[str, Any], version: str | None = None, lang: str | None = None
+) -> Fitted:
+    """Stored answers (``version`` of the bank, when known) fitted to ``bank``; what was
+    dropped is said in ``lang`` (English by default)."""
+    tr = translator(lang)
+    _ = tr.gettext
+    gone = QUESTION_GONE_SINCE if version != bank.info.version else QUESTION_GONE
     kept: dict[str, Any] = {}
     dropped: list[str] = []
     for qid, value in values.items():
@@ -79,22 +94,19 @@ def fit_values(bank: Bank, values: Mapping[str, Any], version: str | None = None
             continue
         q = bank.questions.get(qid)
         if q is None:
-            dropped.append(
-                f"The answer to '{shorten(qid)}' is not compared: that question is no longer "
-                f"asked{since}."
-            )
+            dropped.append(_(gone).format(question=shorten(qid), version=bank.info.version))
             continue
         checked, problems = fit_value(q, value)
-        title = shorten(localize(q.text), 80)
+        title = shorten(localize(q.text, tr.language), 80)
         if not problems:
             kept[qid] = checked
             continue
         reason = "; ".join(problems[:3])
         if checked is None:
-            dropped.append(f'The answer to "{title}" is not compared: {reason}.')
+            dropped.append(_(NOT_COMPARED).format(title=title, reason=reason))
         else:
             kept[qid] = checked
-            dropped.append(f'Part of the answer to "{title}" is not compared: {reason}.')
+            dropped.append(_(PART_NOT_COMPARED).format(title=title, reason=reason))
     return Fitted(kept, dropped)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from assessment.compare import Comparison, compare, with_notes
 from assessment.engine import assess
 from assessment.fitting import fit_values
+from assessment.i18n import N_, normalise_language, translator
 from assessment.models import Answers, AnswersMeta, AssessmentResult, Bank
 
 
@@ -38,35 +39,55 @@ def _meta(meta: Mapping[str, Any]) -> AnswersMeta:
         return AnswersMeta()
 
 
-def result_of(bank: Bank, snap: Snapshot) -> tuple[AssessmentResult, list[str]]:
-    """The snapshot scored against ``bank``, and the answers that could not be (in words)."""
-    fitted = fit_values(bank, snap.values, snap.bank_version)
+VERSIONS_NOTE = N_(
+    "{before} was answered against bank version {before_version} and {after} against "
+    "{after_version}; both are scored against version {version}, on the questions both share."
+)
+LABELLED_NOTE = N_("{label}: {note}")
+
+
+def result_of(
+    bank: Bank, snap: Snapshot, lang: str | None = None
+) -> tuple[AssessmentResult, list[str]]:
+    """The snapshot scored against ``bank``, and the answers that could not be (in words);
+    both in ``lang`` (default: the snapshot's saved language, else English)."""
+    meta = _meta(snap.meta)
+    lang = normalise_language(lang or meta.language)
+    fitted = fit_values(bank, snap.values, snap.bank_version, lang)
     answers = Answers(
         bank=bank.info.id,
         bank_version=snap.bank_version,
-        meta=_meta(snap.meta),
+        meta=meta,
         values=fitted.values,
     )
     dims = bank.dimension_map
     targets = {k: int(v) for k, v in snap.targets.items() if k in dims and 0 <= int(v) <= 4}
-    return assess(bank, answers, targets), fitted.dropped
+    return assess(bank, answers, targets, lang=lang), fitted.dropped
 
 
-def compare_snapshots(bank: Bank, before: Snapshot, after: Snapshot) -> Comparison:
-    """What changed from ``before`` to ``after``, both scored against ``bank`` today."""
-    old, dropped_old = result_of(bank, before)
-    new, dropped_new = result_of(bank, after)
+def compare_snapshots(
+    bank: Bank, before: Snapshot, after: Snapshot, lang: str | None = None
+) -> Comparison:
+    """What changed from ``before`` to ``after``, both scored against ``bank`` today, in
+    ``lang`` (default: the newer snapshot's saved language, else English)."""
+    old, dropped_old = result_of(bank, before, lang)
+    new, dropped_new = result_of(bank, after, lang)
+    _ = translator(new.language).gettext
     version = bank.info.version
     versions = (before.bank_version or version, after.bank_version or version)
     notes: list[str] = []
     if versions != (version, version):
         notes.append(
-            f"{before.label} was answered against bank version {versions[0]} and "
-            f"{after.label} against {versions[1]}; both are scored against version "
-            f"{version}, on the questions both share."
+            _(VERSIONS_NOTE).format(
+                before=before.label,
+                before_version=versions[0],
+                after=after.label,
+                after_version=versions[1],
+                version=version,
+            )
         )
-    notes += [f"{before.label}: {note}" for note in dropped_old]
-    notes += [f"{after.label}: {note}" for note in dropped_new]
+    notes += [_(LABELLED_NOTE).format(label=before.label, note=note) for note in dropped_old]
+    notes += [_(LABELLED_NOTE).format(label=after.label, note=note) for note in dropped_new]
     cmp = compare(old, new).model_copy(
         update={"bank_version_before": versions[0], "bank_version_after": versions[1]}
     )

@@ -9,33 +9,60 @@ the legend, and every chart is followed by the same numbers as text.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from functools import lru_cache
 
+import pandas  # type: ignore[import-untyped]  # noqa: F401  (see below)
 import plotly.graph_objects as go
 
+from assessment.i18n import N_, translator
 from assessment.report import style
 from assessment.report.content import APPROACH_SIDES
+from assessment.report.linebreak import fill, has_cjk
 
+# pandas is imported here for its side effect: plotly looks it up in sys.modules without
+# importing it, so while the warm-up thread (assessment.ui.warm_up) is still importing it, a
+# page's figure would find it half initialised and fail. An import waits until it is whole.
 FONT = '"Source Sans", "Source Sans Pro", "DejaVu Sans", Arial, sans-serif'
 """The app's own web font first, so chart labels match the page around them."""
+
+
+NO_ANSWERS = N_("no answers")
+"""A dimension's value on hover when none of its questions was answered."""
+
+
+def _cells(text: str) -> int:
+    """A label's width in character cells: a Japanese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_lines(label: str, width: int, *, break_long_words: bool = True) -> list[str]:
+    """``label`` in lines of at most ``width`` character cells. Latin text breaks between
+    words; Japanese between characters, by the report's rules (no line starts with 。)."""
+    if has_cjk(label):
+        return [line for line in fill(label, _cells, width) if line] or [label]
+    return textwrap.wrap(label, width, break_long_words=break_long_words) or [label]
 
 
 def _wrap(label: str, width: int = 14) -> str:
     """Axis labels in short lines: they sit beside the radar, inside the chart's margins
     (wide enough for two words of a label, so no label is cut on a phone)."""
-    return "<br>".join(textwrap.wrap(label, width)) or label
+    return "<br>".join(wrap_lines(label, width)) or label
 
 
-def _hover(values: list[float | None]) -> list[str]:
-    return ["no answers" if v is None else f"{v:.0f}" for v in values]
+def hover_values(values: list[float | None], lang: str = "en") -> list[str]:
+    """Each value as hover text: a whole number, or "no answers" in ``lang``."""
+    missing = translator(lang).gettext(NO_ANSWERS)
+    return [missing if v is None else f"{v:.0f}" for v in values]
 
 
-def profile_figure(series: style.ProfileSeries, height: int = 420) -> go.Figure:
+def profile_figure(series: style.ProfileSeries, height: int = 420, lang: str = "en") -> go.Figure:
     """A radar of one group's dimensions (horizontal bars when there are too few axes).
 
     Building a plotly figure costs several milliseconds of validation, and the Results page
     reruns on every click; figures are therefore kept per distinct content (they are never
-    modified afterwards: Streamlit serialises a copy).
+    modified afterwards: Streamlit serialises a copy). The legend and hover texts are in
+    ``lang`` (the labels come in the series, already in it).
     """
     return _profile_figure(
         style.ProfileSeries(
@@ -45,32 +72,34 @@ def profile_figure(series: style.ProfileSeries, height: int = 420) -> go.Figure:
             target=None if series.target is None else list(series.target),
         ),
         height,
+        translator(lang).language,
     )
 
 
-def _profile_key(series: style.ProfileSeries, height: int) -> tuple[object, ...]:
+def _profile_key(series: style.ProfileSeries, height: int, lang: str) -> tuple[object, ...]:
     target = None if series.target is None else tuple(series.target)
-    return (tuple(series.ids), tuple(series.labels), tuple(series.current), target, height)
+    return (tuple(series.ids), tuple(series.labels), tuple(series.current), target, height, lang)
 
 
 _FIGURES: dict[tuple[object, ...], go.Figure] = {}
 _MAX_FIGURES = 512
 
 
-def _profile_figure(series: style.ProfileSeries, height: int) -> go.Figure:
-    key = _profile_key(series, height)
+def _profile_figure(series: style.ProfileSeries, height: int, lang: str) -> go.Figure:
+    key = _profile_key(series, height, lang)
     found = _FIGURES.get(key)
     if found is None:
         if len(_FIGURES) >= _MAX_FIGURES:
             _FIGURES.clear()
-        found = _FIGURES[key] = _build_profile(series, height)
+        found = _FIGURES[key] = _build_profile(series, height, lang)
     return found
 
 
-def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
+def _build_profile(series: style.ProfileSeries, height: int, lang: str) -> go.Figure:
+    _ = translator(lang).gettext
     current = [0.0 if v is None else v for v in series.current]
     if not series.is_radar:
-        return _bars(series, current, height)
+        return _bars(series, current, height, lang)
     labels = [_wrap(label) for label in series.labels]
     closed = [*labels, labels[0]]
     fig = go.Figure()
@@ -78,14 +107,14 @@ def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
         go.Scatterpolar(
             r=[*current, current[0]],
             theta=closed,
-            name=style.CURRENT_LABEL,
+            name=_(style.CURRENT_LABEL),
             mode="lines+markers",
             line={"color": style.CURRENT_COLOR, "width": style.CURRENT_LINE_WIDTH},
             marker={"symbol": style.CURRENT_MARKER, "size": 7, "color": style.CURRENT_COLOR},
             fill="toself",
             fillcolor=_rgba(style.CURRENT_COLOR, style.CURRENT_FILL_OPACITY),
-            customdata=[*_hover(series.current), _hover(series.current)[0]],
-            hovertemplate="%{theta}: %{customdata}<extra>Current</extra>",
+            customdata=[*hover_values(series.current, lang), hover_values(series.current, lang)[0]],
+            hovertemplate="%{theta}: %{customdata}<extra>%{fullData.name}</extra>",
         )
     )
     if series.target is not None:
@@ -97,7 +126,7 @@ def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
                 r=[*target, target[0]],
                 connectgaps=False,
                 theta=closed,
-                name=style.TARGET_LABEL,
+                name=_(style.TARGET_LABEL),
                 mode="lines+markers",
                 line={
                     "color": style.TARGET_COLOR,
@@ -105,8 +134,8 @@ def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
                     "dash": style.TARGET_DASH,
                 },
                 marker={"symbol": style.TARGET_MARKER, "size": 7, "color": style.TARGET_COLOR},
-                customdata=[*_hover(series.target), _hover(series.target)[0]],
-                hovertemplate="%{theta}: %{customdata}<extra>Target</extra>",
+                customdata=[*hover_values(target, lang), hover_values(target, lang)[0]],
+                hovertemplate="%{theta}: %{customdata}<extra>%{fullData.name}</extra>",
             )
         )
     fig.update_layout(
@@ -134,16 +163,17 @@ def _build_profile(series: style.ProfileSeries, height: int) -> go.Figure:
     return fig
 
 
-def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.Figure:
+def _bars(series: style.ProfileSeries, current: list[float], height: int, lang: str) -> go.Figure:
+    _ = translator(lang).gettext
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
             x=current,
             y=series.labels,
             orientation="h",
-            name=style.CURRENT_LABEL,
+            name=_(style.CURRENT_LABEL),
             marker={"color": style.CURRENT_COLOR},
-            text=_hover(series.current),
+            text=hover_values(series.current, lang),
             textposition="outside",
         )
     )
@@ -153,7 +183,7 @@ def _bars(series: style.ProfileSeries, current: list[float], height: int) -> go.
                 x=list(series.target),
                 y=series.labels,
                 mode="markers",
-                name=style.TARGET_LABEL,
+                name=_(style.TARGET_LABEL),
                 marker={"symbol": style.TARGET_MARKER, "size": 12, "color": style.TARGET_COLOR},
             )
         )
@@ -181,13 +211,19 @@ def _layout(height: int) -> dict[str, object]:
     }
 
 
-@lru_cache(maxsize=256)
-def spectrum_figure(score: float, placed: bool = True) -> go.Figure:
-    """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down).
+def spectrum_figure(score: float, placed: bool = True, lang: str = "en") -> go.Figure:
+    """The approach as a marker on a line from −1 (bottom-up) to +1 (top-down), its ends
+    named in ``lang``.
 
     An approach that is not ``placed`` (undetermined) gets no marker: its score of 0
     would otherwise read as "mixed". Kept per score (see :func:`profile_figure`).
     """
+    return _spectrum_figure(score, placed, translator(lang).language)
+
+
+@lru_cache(maxsize=256)
+def _spectrum_figure(score: float, placed: bool, lang: str) -> go.Figure:
+    _ = translator(lang).gettext
     fig = go.Figure()
     fig.add_shape(
         type="line",
@@ -229,7 +265,7 @@ def spectrum_figure(score: float, placed: bool = True) -> go.Figure:
     fig.update_xaxes(
         range=[-1.15, 1.15],
         tickvals=[-1, 0, 1],
-        ticktext=[APPROACH_SIDES[side] for side in ("bottom-up", "mixed", "top-down")],
+        ticktext=[_(APPROACH_SIDES[side]) for side in ("bottom-up", "mixed", "top-down")],
         tickfont={"size": 13, "color": style.AXIS_LABEL_COLOR},
         showgrid=False,
         zeroline=False,

@@ -18,9 +18,11 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.fitting import fit_values
+from assessment.i18n import N_
 from assessment.store import milestones as ms
 from assessment.store.repository import AnswerRefusedError
 from assessment.ui import review, routes, session
+from assessment.ui.language import _, current, ngettext, tr
 from assessment.ui.resources import bank, database
 from assessment.ui.text import plain
 
@@ -29,7 +31,10 @@ COMPARE_REQUEST = "progress_compare_request"
 ROUND_ASK = "milestone_round_ask"
 SAVED = "milestone_saved"
 ERROR = "milestone_error"
-DB_DOWN = "The milestones could not be read: the database did not respond. Try again shortly."
+DATE_FORMATS = {"en": "YYYY-MM-DD", "ja": "YYYY/MM/DD"}
+"""How the date picker writes a date, per language."""
+DB_DOWN = N_("The milestones could not be read: the database did not respond. Try again shortly.")
+"""An English msgid: translated where it is shown."""
 
 
 def _save(where: str) -> None:
@@ -51,13 +56,17 @@ def _save(where: str) -> None:
         st.session_state[ERROR] = str(exc)
         return
     except SQLAlchemyError:
-        st.session_state[ERROR] = "The milestone was not saved: the database did not respond."
+        st.session_state[ERROR] = _("The milestone was not saved: the database did not respond.")
         return
-    st.session_state[SAVED] = (
-        f"Saved the milestone “{saved.name}” ({saved.taken_on.isoformat()}, "
-        f"{saved.answered} answers)."
+    st.session_state[SAVED] = _("Saved the milestone “{name}” ({date}, {answers}).").format(
+        name=saved.name, date=tr().date(saved.taken_on), answers=_answers(saved.answered)
     )
     st.session_state[f"milestone_name_{where}"] = ""
+
+
+def _answers(n: int) -> str:
+    """``7 answers`` in the session's language."""
+    return ngettext("{n} answer", "{n} answers", n).format(n=tr().number(n))
 
 
 def render_save_form(where: str) -> None:
@@ -65,21 +74,28 @@ def render_save_form(where: str) -> None:
     with st.form(f"milestone_form_{where}", border=False, enter_to_submit=True):
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         left.text_input(
-            "Milestone name",
+            _("Milestone name"),
             key=f"milestone_name_{where}",
             max_chars=ms.MAX_NAME,
-            placeholder="Baseline, March",
+            placeholder=_("Baseline, March"),
         )
-        right.date_input("Date", key=f"milestone_date_{where}", value="today", format="YYYY-MM-DD")
+        right.date_input(
+            _("Date"),
+            key=f"milestone_date_{where}",
+            value="today",
+            format=DATE_FORMATS.get(current(), "YYYY-MM-DD"),
+        )
         st.form_submit_button(
-            "Save as a milestone",
+            _("Save as a milestone"),
             icon=":material/flag:",
             on_click=_save,
             args=(where,),
         )
     st.caption(
-        "A milestone keeps the answers as they are now, unchanged, to compare with later. "
-        "Your answers stay editable."
+        _(
+            "A milestone keeps the answers as they are now, unchanged, to compare with later. "
+            "Your answers stay editable."
+        )
     )
     if st.session_state.get(ERROR):
         st.error(plain(st.session_state[ERROR]), icon=":material/error:")
@@ -102,17 +118,17 @@ def start_round(milestone_id: int) -> str | None:
     """Re-assess from a milestone; returns a problem to show, or None once it started."""
     token = session.token()
     if token is None or session.team_view():
-        return "A re-assessment starts from your own answers' milestones."
+        return _("A re-assessment starts from your own answers' milestones.")
     try:
         found = ms.load(database(), token, milestone_id)
         if found is None:
-            return "That milestone is not one of this assessment's."
-        fitted = fit_values(bank(), found.values, found.bank_version)
+            return _("That milestone is not one of this assessment's.")
+        fitted = fit_values(bank(), found.values, found.bank_version, current())
         ms.start_round(database(), token, milestone_id, fitted.values)
     except (ms.MilestoneError, AnswerRefusedError) as exc:
         return str(exc)
     except SQLAlchemyError:
-        return "The new round could not start: the database did not respond."
+        return _("The new round could not start: the database did not respond.")
     review.forget()
     st.session_state.pop(ROUND_ASK, None)
     # Read the answers back from the database, as a visit by resume link does.
@@ -137,10 +153,10 @@ def listed() -> list[ms.MilestoneInfo] | None:
 def render_list(where: str, saved: list[ms.MilestoneInfo] | None) -> None:
     """Milestones (from :func:`listed`), with what can be done with each."""
     if saved is None:
-        st.error(DB_DOWN, icon=":material/cloud_off:")
+        st.error(_(DB_DOWN), icon=":material/cloud_off:")
         return
     if not saved:
-        st.caption("No milestones yet.")
+        st.caption(_("No milestones yet."))
         return
     asked = st.session_state.get(ROUND_ASK)
     own = not session.team_view()
@@ -149,12 +165,15 @@ def render_list(where: str, saved: list[ms.MilestoneInfo] | None) -> None:
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 st.markdown(f":material/flag: **{plain(m.name)}**")
                 st.caption(
-                    f"{m.taken_on.isoformat()} · {m.answered} answers · "
-                    f"bank {plain(m.bank_version)}"
+                    _("{date} · {answers} · bank {version}").format(
+                        date=tr().date(m.taken_on),
+                        answers=_answers(m.answered),
+                        version=plain(m.bank_version),
+                    )
                 )
             with st.container(horizontal=True, gap="small"):
                 if st.button(
-                    "Compare with now",
+                    _("Compare with now"),
                     key=f"milestone_compare_{where}_{m.id}",
                     icon=":material/compare_arrows:",
                     on_click=_compare,
@@ -163,7 +182,7 @@ def render_list(where: str, saved: list[ms.MilestoneInfo] | None) -> None:
                     st.switch_page(routes.PROGRESS)
                 if own:
                     st.button(
-                        "Re-assess from this",
+                        _("Re-assess from this"),
                         key=f"milestone_round_{where}_{m.id}",
                         icon=":material/restart_alt:",
                         on_click=_ask_round,
@@ -175,14 +194,20 @@ def render_list(where: str, saved: list[ms.MilestoneInfo] | None) -> None:
 
 def _confirm_round(where: str, m: ms.MilestoneInfo) -> None:
     st.warning(
-        f"Your answers will be replaced by the {m.answered} answers of “{plain(m.name)}”, "
-        "each marked *confirm or change* until you touch it. To keep your current answers, "
-        "save them as a milestone first.",
+        ngettext(
+            "Your answers will be replaced by the {n} answer of “{name}”, marked *confirm or "
+            "change* until you touch it. To keep your current answers, save them as a "
+            "milestone first.",
+            "Your answers will be replaced by the {n} answers of “{name}”, each marked "
+            "*confirm or change* until you touch it. To keep your current answers, save them "
+            "as a milestone first.",
+            m.answered,
+        ).format(n=tr().number(m.answered), name=plain(m.name)),
         icon=":material/restart_alt:",
     )
     with st.container(horizontal=True, gap="small"):
         if st.button(
-            "Start the new round",
+            _("Start the new round"),
             key=f"milestone_round_go_{where}",
             type="primary",
             icon=":material/play_arrow:",
@@ -192,7 +217,10 @@ def _confirm_round(where: str, m: ms.MilestoneInfo) -> None:
                 st.switch_page(routes.ASSESSMENT)
             st.error(plain(problem), icon=":material/error:")
         st.button(
-            "Cancel", key=f"milestone_round_cancel_{where}", on_click=_ask_round, args=(None,)
+            _("Cancel"),
+            key=f"milestone_round_cancel_{where}",
+            on_click=_ask_round,
+            args=(None,),
         )
 
 
@@ -200,10 +228,14 @@ def render_start_panel(token: str) -> None:
     """The Start page's part: the round under way, the milestones, saving one."""
     state = review.current(token)
     saved = listed()
-    label = f"Milestones and progress ({len(saved)})" if saved else "Milestones and progress"
+    label = (
+        _("Milestones and progress ({n})").format(n=tr().number(len(saved)))
+        if saved
+        else _("Milestones and progress")
+    )
     with st.expander(label, icon=":material/timeline:", expanded=state is not None):
         if state is not None:
             review.render_summary(state, bank())
         render_list("start", saved)
         render_save_form("start")
-        st.page_link(routes.PROGRESS, label="See your progress", icon=":material/timeline:")
+        st.page_link(routes.PROGRESS, label=_("See your progress"), icon=":material/timeline:")

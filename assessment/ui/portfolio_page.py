@@ -21,6 +21,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.elements.lib.column_types import ColumnConfig
 
+from assessment.i18n import N_
 from assessment.portfolio import MARGIN, Portfolio, analyse
 from assessment.report import content as c
 from assessment.snapshots import Snapshot, result_of
@@ -29,6 +30,7 @@ from assessment.store import portfolios as pf
 from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.ui import session
+from assessment.ui.language import _, current, ngettext, tr
 from assessment.ui.progress_charts import overlay_figure
 from assessment.ui.resources import bank, database
 from assessment.ui.resume import app_root
@@ -42,6 +44,11 @@ PROBLEM = "portfolio_problem"
 NOW = 0
 PER_ROW = 3
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
+MILESTONE_SOURCE = "Milestone “"
+"""How the store words a member taken from a milestone (assessment.store.portfolios)."""
+GROUP = N_("Group")
+MEDIAN = N_("Median")
+LABELLED = N_("{label}: {text}")
 STANDING_MARK = {"ahead": " ▲", "behind": " ▼", "level": "", "unscored": ""}
 TONES = {"ahead": "green", "behind": "red"}
 
@@ -118,10 +125,9 @@ def _check_links() -> None:
     _forget_choices()
     st.session_state.pop(CANDIDATES, None)
     if sum(1 for line in lines if line.strip()) > pf.MAX_MEMBERS:
-        st.session_state[PROBLEM] = (
-            f"A portfolio puts at most {pf.MAX_MEMBERS} assessments side by side: paste "
-            "fewer links."
-        )
+        st.session_state[PROBLEM] = _(
+            "A portfolio puts at most {n} assessments side by side: paste fewer links."
+        ).format(n=tr().number(pf.MAX_MEMBERS))
         return
     found: list[Candidate] = []
     bad: list[int] = []
@@ -147,12 +153,16 @@ def _check_links() -> None:
             found.append(candidate)
     st.session_state[CANDIDATES] = found
     st.session_state.pop(CREATED, None)
+    lines_bad = [n for n in bad if n]
     st.session_state[PROBLEM] = (
-        "No assessment or workshop belongs to the link on "
-        + ("line " if len([n for n in bad if n]) == 1 else "lines ")
-        + ", ".join(str(n) for n in bad if n)
-        + ". Check that each was copied completely."
-        if [n for n in bad if n]
+        ngettext(
+            "No assessment or workshop belongs to the link on line {lines}. Check that it was "
+            "copied completely.",
+            "No assessment or workshop belongs to the links on lines {lines}. Check that each "
+            "was copied completely.",
+            len(lines_bad),
+        ).format(lines=tr().join(str(n) for n in lines_bad))
+        if lines_bad
         else None
     )
 
@@ -178,7 +188,7 @@ def _make(candidates: list[Candidate]) -> None:
         st.session_state[PROBLEM] = str(exc)
         return
     except SQLAlchemyError:
-        st.session_state[PROBLEM] = "The portfolio was not made: the database did not respond."
+        st.session_state[PROBLEM] = _("The portfolio was not made: the database did not respond.")
         return
     st.session_state[PROBLEM] = None
     st.session_state[CREATED] = link
@@ -192,48 +202,56 @@ def _another() -> None:
 
 
 def _create() -> None:
-    st.title("Portfolio: your teams side by side")
+    st.title(_("Portfolio: your teams side by side"))
     st.markdown(
-        "Put several assessments of one organisation side by side: one per business unit, "
-        "or the workshops of different teams. You see each team's scores against the "
-        "organisation's median, where each team is ahead or behind, and which findings "
-        "recur across teams."
+        _(
+            "Put several assessments of one organisation side by side: one per business unit, "
+            "or the workshops of different teams. You see each team's scores against the "
+            "organisation's median, where each team is ahead or behind, and which findings "
+            "recur across teams."
+        )
     )
     st.caption(
-        "Only assessments whose links you hold can go in. The portfolio gets its own link: "
-        "whoever has it sees the teams' results as you chose them today (never their "
-        "answers' links, and nothing added later)."
+        _(
+            "Only assessments whose links you hold can go in. The portfolio gets its own "
+            "link: whoever has it sees the teams' results as you chose them today (never "
+            "their answers' links, and nothing added later)."
+        )
     )
     created = st.session_state.get(CREATED)
     if created:
         url = portfolio_url(str(created))
-        st.success("The portfolio is ready. Its link:", icon=":material/dashboard:")
+        st.success(_("The portfolio is ready. Its link:"), icon=":material/dashboard:")
         st.code(url, language=None, wrap_lines=True)
         st.warning(
-            "Anyone with this link sees these teams' results. Share it like a password; it "
-            "is shown only now.",
+            _(
+                "Anyone with this link sees these teams' results. Share it like a password; "
+                "it is shown only now."
+            ),
             icon=":material/key:",
         )
         with st.container(horizontal=True, gap="small"):
-            st.link_button("Open the portfolio", url, icon=":material/open_in_new:")
-            st.button("Make another portfolio", key="portfolio_another", on_click=_another)
+            st.link_button(_("Open the portfolio"), url, icon=":material/open_in_new:")
+            st.button(_("Make another portfolio"), key="portfolio_another", on_click=_another)
         return
 
-    st.subheader("1. The assessments", anchor=False)
+    st.subheader(_("1. The assessments"), anchor=False)
     with st.form("portfolio_links_form", border=False):
         st.text_area(
-            "Links, one per line",
+            _("Links, one per line"),
             key="portfolio_links",
             placeholder="http://…/assessment?resume=…\nhttp://…/facilitate?f=…",
-            help=(
+            help=_(
                 "Resume links of self-assessments, or a workshop's facilitator link for the "
                 "team's answers."
             ),
         )
         if session.token():
-            st.checkbox("Include the assessment open in this tab", key="portfolio_this_tab")
+            st.checkbox(_("Include the assessment open in this tab"), key="portfolio_this_tab")
         st.form_submit_button(
-            "Check the links", icon=":material/fact_check:", on_click=_check_links
+            _("Check the links"),
+            icon=":material/fact_check:",
+            on_click=_check_links,
         )
     problem = st.session_state.get(PROBLEM)
     if problem:
@@ -241,32 +259,42 @@ def _create() -> None:
     candidates: list[Candidate] = st.session_state.get(CANDIDATES) or []
     if not candidates:
         return
-    st.subheader("2. Labels and what to include", anchor=False)
+    st.subheader(_("2. Labels and what to include"), anchor=False)
     with st.form("portfolio_make_form", border=False):
-        st.text_input("Portfolio title", key="portfolio_title", max_chars=pf.MAX_TITLE)
+        st.text_input(_("Portfolio title"), key="portfolio_title", max_chars=pf.MAX_TITLE)
         for i, cand in enumerate(candidates):
             with st.container(border=True, key=f"portfolio_member_{i}"):
-                kind = "A workshop's team answers" if cand.team else "A self-assessment"
-                st.checkbox(f"Include ({kind})", value=True, key=f"portfolio_use_{i}")
+                st.checkbox(
+                    _("Include (a workshop's team answers)")
+                    if cand.team
+                    else _("Include (a self-assessment)"),
+                    value=True,
+                    key=f"portfolio_use_{i}",
+                )
                 left, right = st.columns(2)
                 left.text_input(
-                    "Team label",
-                    value=cand.label[: pf.MAX_LABEL] or f"Team {i + 1}",
+                    _("Team label"),
+                    value=cand.label[: pf.MAX_LABEL] or _("Team {n}").format(n=i + 1),
                     key=f"portfolio_label_{i}",
                     max_chars=pf.MAX_LABEL,
                 )
-                names = {NOW: "The answers as they are now"}
+                names = {NOW: _("The answers as they are now")}
                 names.update(
-                    {m.id: f"Milestone “{m.name}” ({m.taken_on})" for m in cand.milestones}
+                    {
+                        m.id: _("Milestone “{name}” ({date})").format(
+                            name=m.name, date=tr().date(m.taken_on)
+                        )
+                        for m in cand.milestones
+                    }
                 )
                 right.selectbox(
-                    "Include",
+                    _("Include"),
                     options=list(names),
                     format_func=names.__getitem__,
                     key=f"portfolio_source_{i}",
                 )
         st.form_submit_button(
-            "Make the portfolio",
+            _("Make the portfolio"),
             type="primary",
             icon=":material/dashboard:",
             on_click=_make,
@@ -281,33 +309,47 @@ def _show(link: str) -> None:
     try:
         stored = pf.by_link(database(), link)
     except SQLAlchemyError:
-        st.error("The portfolio could not be read: the database did not respond.")
+        st.error(_("The portfolio could not be read: the database did not respond."))
         return
     if stored is None:
-        st.title("Portfolio")
+        st.title(_("Portfolio"))
         st.error(
-            "No portfolio belongs to this link. Check that it was copied completely.",
+            _("No portfolio belongs to this link. Check that it was copied completely."),
             icon=":material/link_off:",
         )
-        if st.button("Make a portfolio", key="portfolio_new"):
+        if st.button(_("Make a portfolio"), key="portfolio_new"):
             del st.query_params[LINK_PARAM]
             st.rerun()
         return
     b = bank()
+    lang = current()
     teams = []
     notes: list[str] = []
     for m in stored.members:
-        result, dropped = result_of(b, Snapshot(m.label, m.values, m.bank_version))
+        result, dropped = result_of(b, Snapshot(m.label, m.values, m.bank_version), lang)
         teams.append((m.label, result))
-        notes += [f"{m.label}: {note}" for note in dropped]
+        notes += [_(LABELLED).format(label=m.label, text=note) for note in dropped]
     folio = analyse(teams)
-    st.title(f"Portfolio: {plain(stored.title)}", anchor=False)
+    st.title(_("Portfolio: {title}").format(title=plain(stored.title)), anchor=False)
+    members = tr().join(
+        (
+            _(c.WITH_NOTE).format(text=plain(m.label), note=plain(_source(m)))
+            for m in stored.members
+        ),
+        "parts",
+    )
     st.caption(
-        f"{len(teams)} teams, as chosen on {stored.created_at.date().isoformat()}: "
-        + "; ".join(f"{plain(m.label)} ({plain(m.source)})" for m in stored.members)
+        ngettext(
+            "{n} team, as chosen on {date}: {members}",
+            "{n} teams, as chosen on {date}: {members}",
+            len(teams),
+        ).format(
+            n=tr().number(len(teams)), date=tr().date(stored.created_at.date()), members=members
+        )
     )
     if notes:
-        with st.expander(f"Not compared ({len(notes)})", icon=":material/info:"):
+        label = _("Not compared ({n})").format(n=tr().number(len(notes)))
+        with st.expander(label, icon=":material/info:"):
             for note in notes:
                 st.markdown(f"- {plain(note)}")
     _table(folio)
@@ -316,17 +358,30 @@ def _show(link: str) -> None:
     _recurring(folio, len(teams))
 
 
+def _source(m: pf.Member) -> str:
+    """Where a member's answers come from, in the session's language (stored in English:
+    ``Milestone “March”``, or ``Answers as of 2026-03-14``)."""
+    if m.source.startswith(MILESTONE_SOURCE) and m.source.endswith("”"):
+        name = m.source[len(MILESTONE_SOURCE) : -1]
+        return _("Milestone “{name}”").format(name=name)
+    if m.source.startswith("Answers as of "):
+        return _("Answers as of {date}").format(date=tr().date(m.taken_on))
+    return m.source
+
+
 def _table(folio: Portfolio) -> None:
-    st.subheader("Scores side by side", anchor=False)
+    st.subheader(_("Scores side by side"), anchor=False)
     st.caption(
-        f"0–100 per dimension. ▲ ahead of the organisation's median by {MARGIN:.0f} points "
-        f"or more, ▼ behind by as much; — no answers."
+        _(
+            "0–100 per dimension. ▲ ahead of the organisation's median by {margin} points "
+            "or more, ▼ behind by as much; — no answers."
+        ).format(margin=f"{MARGIN:.0f}")
     )
     labels = [t.label for t in folio.teams]
     rows = []
     for row in folio.dimensions:
         line: dict[str, object] = {
-            "group": c.group_title(row.group),
+            "group": c.group_title(row.group, current()),
             "dimension": row.title,
             "median": row.median,
         }
@@ -336,9 +391,9 @@ def _table(folio: Portfolio) -> None:
             )
         rows.append(line)
     config: dict[str, ColumnConfig] = {
-        "group": st.column_config.TextColumn("Group"),
-        "dimension": st.column_config.TextColumn("Dimension"),
-        "median": st.column_config.NumberColumn("Median", format="%.0f"),
+        "group": st.column_config.TextColumn(_(GROUP)),
+        "dimension": st.column_config.TextColumn(_(c.PROFILE_COLUMNS["dimension"])),
+        "median": st.column_config.NumberColumn(_(MEDIAN), format="%.0f"),
     }
     config.update({f"t{i}": st.column_config.TextColumn(label) for i, label in enumerate(labels)})
     st.dataframe(
@@ -352,17 +407,18 @@ def _table(folio: Portfolio) -> None:
 
 
 def _radars(folio: Portfolio) -> None:
-    st.subheader("Each team against the median", anchor=False)
+    st.subheader(_("Each team against the median"), anchor=False)
     groups = list(dict.fromkeys(row.group for row in folio.dimensions))
+    lang = current()
     group = st.segmented_control(
-        "Group",
+        _(GROUP),
         options=groups,
-        format_func=c.group_title,
+        format_func=lambda g: c.group_title(g, lang),
         default=groups[0] if groups else None,
         key="portfolio_group",
     )
     rows = [row for row in folio.dimensions if row.group == (group or groups[0])]
-    st.caption("Each team: solid line. The organisation's median: dashed line.")
+    st.caption(_("Each team: solid line. The organisation's median: dashed line."))
     for start in range(0, len(folio.teams), PER_ROW):
         columns = st.columns(PER_ROW)
         for offset, column in enumerate(columns):
@@ -376,10 +432,11 @@ def _radars(folio: Portfolio) -> None:
                         [r.title for r in rows],
                         [r.teams[i].score for r in rows],
                         [r.median for r in rows],
-                        (folio.teams[i].label, "Median"),
+                        (folio.teams[i].label, _(MEDIAN)),
                         height=360,
                         wrap=12,
                         legend=False,
+                        lang=lang,
                     ),
                     config=PLOT_CONFIG,
                     key=f"portfolio_radar_{i}",
@@ -387,28 +444,45 @@ def _radars(folio: Portfolio) -> None:
 
 
 def _standings(folio: Portfolio) -> None:
-    st.subheader("Where each team is ahead or behind", anchor=False)
+    st.subheader(_("Where each team is ahead or behind"), anchor=False)
+    nowhere = _("nowhere")
     for start in range(0, len(folio.teams), PER_ROW):
         columns = st.columns(PER_ROW)
         for column, team in zip(columns, folio.teams[start : start + PER_ROW], strict=False):
             with column, st.container(border=True):
                 st.markdown(f"**{plain(team.label)}**")
+                approach = c.APPROACH_NAMES.get(team.approach)
                 st.caption(
-                    f"{c.STARTING_APPROACH}: {team.approach} · {team.completeness:.0%} answered "
-                    f"· {team.findings} findings"
+                    ngettext(
+                        "{approach_label}: {approach} · {share} answered · {n} finding",
+                        "{approach_label}: {approach} · {share} answered · {n} findings",
+                        team.findings,
+                    ).format(
+                        approach_label=_(c.STARTING_APPROACH),
+                        approach=_(approach) if approach else team.approach,
+                        share=tr().percent(team.completeness),
+                        n=tr().number(team.findings),
+                    )
                 )
-                st.markdown(":green[**Ahead:**] " + (plain(", ".join(team.ahead)) or "nowhere"))
-                st.markdown(":red[**Behind:**] " + (plain(", ".join(team.behind)) or "nowhere"))
+                ahead = plain(tr().join(team.ahead)) or nowhere
+                behind = plain(tr().join(team.behind)) or nowhere
+                st.markdown(_(":green[**Ahead:**] {dimensions}").format(dimensions=ahead))
+                st.markdown(_(":red[**Behind:**] {dimensions}").format(dimensions=behind))
 
 
 def _recurring(folio: Portfolio, count: int) -> None:
-    st.subheader("Findings that recur across teams", anchor=False)
+    st.subheader(_("Findings that recur across teams"), anchor=False)
     if not folio.recurring:
-        st.caption("No finding is shared by two teams or more.")
+        st.caption(_("No finding is shared by two teams or more."))
         return
     for f in folio.recurring:
-        severity = f" · {f.severity} severity" if f.severity else ""
+        severity = c.SEVERITY_TEXT.get(f.severity or "")
+        where = _("in {n} of {total} teams").format(
+            n=tr().number(len(f.teams)), total=tr().number(count)
+        )
+        if severity:
+            where = _("{where} · {severity}").format(where=where, severity=_(severity))
         st.markdown(
-            f"- **{plain(f.title)}** — in {len(f.teams)} of {count} teams{severity}: "
-            f"{plain(', '.join(f.teams))}"
+            f"- **{plain(f.title)}** — "
+            + _(LABELLED).format(label=where, text=plain(tr().join(f.teams)))
         )

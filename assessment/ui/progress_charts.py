@@ -8,13 +8,12 @@ lines in the legend, and are always followed by the same numbers as a table.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
 from assessment.report import style
-from assessment.ui.charts import FONT
+from assessment.ui.charts import FONT, hover_values, wrap_lines
 
 HOVER = "%{theta}: %{customdata}<extra>%{fullData.name}</extra>"
 
@@ -22,12 +21,8 @@ HOVER = "%{theta}: %{customdata}<extra>%{fullData.name}</extra>"
 def _wrap(label: str, width: int) -> str:
     """A label on short lines, each printed as typed (see :func:`literal`)."""
     return "<br>".join(
-        literal(line) for line in textwrap.wrap(label, width, break_long_words=False)
+        literal(line) for line in wrap_lines(label, width, break_long_words=False)
     ) or literal(label)
-
-
-def _hover(values: Sequence[float | None]) -> list[str]:
-    return ["no answers" if v is None else f"{v:.0f}" for v in values]
 
 
 def _rgba(color: str, alpha: float) -> str:
@@ -44,14 +39,16 @@ def overlay_figure(
     height: int = 420,
     wrap: int = 18,
     legend: bool = True,
+    lang: str = "en",
 ) -> go.Figure:
     """``solid`` (filled, round markers) over ``dashed`` (square markers) on one radar.
 
     With fewer than three dimensions, horizontal bars side by side instead. A dashed
-    value that is missing leaves a gap rather than a zero.
+    value that is missing leaves a gap rather than a zero. ``labels`` and ``names`` come
+    in the reader's language; the chart's own words (hover texts) are in ``lang``.
     """
     if len(labels) < style.RADAR_MIN_AXES:
-        return _bars(labels, solid, dashed, names, height)
+        return _bars(labels, solid, dashed, names, height, lang)
     theta = [_wrap(label, wrap) for label in labels]
     closed = [*theta, theta[0]]
     now = [0.0 if v is None else v for v in solid]
@@ -70,7 +67,7 @@ def overlay_figure(
                 "dash": style.TARGET_DASH,
             },
             marker={"symbol": style.TARGET_MARKER, "size": 7, "color": style.TARGET_COLOR},
-            customdata=[*_hover(dashed), _hover(dashed)[0]],
+            customdata=[*hover_values(list(dashed), lang), hover_values(list(dashed), lang)[0]],
             hovertemplate=HOVER,
         )
     )
@@ -84,7 +81,7 @@ def overlay_figure(
             marker={"symbol": style.CURRENT_MARKER, "size": 7, "color": style.CURRENT_COLOR},
             fill="toself",
             fillcolor=_rgba(style.CURRENT_COLOR, style.CURRENT_FILL_OPACITY),
-            customdata=[*_hover(solid), _hover(solid)[0]],
+            customdata=[*hover_values(list(solid), lang), hover_values(list(solid), lang)[0]],
             hovertemplate=HOVER,
         )
     )
@@ -120,6 +117,7 @@ def _bars(
     dashed: Sequence[float | None],
     names: tuple[str, str],
     height: int,
+    lang: str,
 ) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(
@@ -129,7 +127,7 @@ def _bars(
             orientation="h",
             name=literal(names[1]),
             marker={"color": style.TARGET_COLOR, "pattern": {"shape": "/"}},
-            text=_hover(dashed),
+            text=hover_values(list(dashed), lang),
             textposition="outside",
         )
     )
@@ -140,7 +138,7 @@ def _bars(
             orientation="h",
             name=literal(names[0]),
             marker={"color": style.CURRENT_COLOR},
-            text=_hover(solid),
+            text=hover_values(list(solid), lang),
             textposition="outside",
         )
     )

@@ -18,12 +18,14 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.compare import ActionRef, Comparison, DimensionDelta, FindingRef
+from assessment.i18n import N_
 from assessment.models import AssessmentResult
 from assessment.report import content as c
 from assessment.report import progress as words
 from assessment.snapshots import Snapshot, compare_snapshots, result_of
 from assessment.store import milestones as ms
 from assessment.ui import milestones, routes, session
+from assessment.ui.language import _, current, tr
 from assessment.ui.notices import render_notices
 from assessment.ui.progress_charts import overlay_figure
 from assessment.ui.resources import bank, database
@@ -35,6 +37,9 @@ NOW = 0
 BEFORE_KEY = "progress_before"
 AFTER_KEY = "progress_after"
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
+GROUP = N_("Group")
+COUNTED = N_("{title} ({n})")
+"""A group's title with how many it holds: ``Resolved (3)``."""
 FINDING_ICONS = {
     "resolved": ":material/check_circle:",
     "new": ":material/error:",
@@ -45,24 +50,28 @@ FINDING_ICONS = {
 def render() -> None:
     session.sync()
     render_notices()
-    st.title("Progress")
+    st.title(_(words.TITLE))
     if session.token() is None:
         st.info(
-            "There are no answers yet. Start the assessment, or resume it with your link: "
-            "save your answers as a milestone, and compare them with your answers later.",
+            _(
+                "There are no answers yet. Start the assessment, or resume it with your link: "
+                "save your answers as a milestone, and compare them with your answers later."
+            ),
             icon=":material/info:",
         )
-        st.page_link(routes.START, label="Go to the start page", icon=":material/home:")
+        st.page_link(routes.START, label=_("Go to the start page"), icon=":material/home:")
         return
     saved = milestones.listed()
     if saved is None:
-        st.error(milestones.DB_DOWN, icon=":material/cloud_off:")
+        st.error(_(milestones.DB_DOWN), icon=":material/cloud_off:")
         return
     if not saved:
         st.info(
-            "No milestone yet. Save your answers as a milestone (for example “Baseline, "
-            "March”). When you come back in a few months, answer again (or re-assess from "
-            "the milestone) and compare: what improved, what is new, what to do next.",
+            _(
+                "No milestone yet. Save your answers as a milestone (for example “Baseline, "
+                "March”). When you come back in a few months, answer again (or re-assess from "
+                "the milestone) and compare: what improved, what is new, what to do next."
+            ),
             icon=":material/flag:",
         )
         milestones.render_save_form("progress")
@@ -71,7 +80,7 @@ def render() -> None:
     if cmp is not None:
         _comparison(cmp, after)
     st.divider()
-    st.subheader("Milestones", anchor=False)
+    st.subheader(_("Milestones"), anchor=False)
     milestones.render_save_form("progress")
     milestones.render_list("progress", saved)
 
@@ -82,8 +91,8 @@ def render() -> None:
 def _chosen(
     saved: list[ms.MilestoneInfo],
 ) -> tuple[Comparison | None, Callable[[], AssessmentResult]]:
-    names = {m.id: f"{m.name} ({m.taken_on.isoformat()})" for m in saved}
-    names[NOW] = "Now (the answers as they are)"
+    names = {m.id: _(c.WITH_NOTE).format(text=m.name, note=tr().date(m.taken_on)) for m in saved}
+    names[NOW] = _("Now (the answers as they are)")
     requested = st.session_state.pop(milestones.COMPARE_REQUEST, None)
     if requested in names and requested != NOW:
         st.session_state[BEFORE_KEY] = requested
@@ -94,29 +103,36 @@ def _chosen(
         st.session_state[AFTER_KEY] = NOW
     left, right = st.columns(2)
     before_id = left.selectbox(
-        "Then", options=[m.id for m in saved], format_func=names.__getitem__, key=BEFORE_KEY
+        _(words.THEN),
+        options=[m.id for m in saved],
+        format_func=names.__getitem__,
+        key=BEFORE_KEY,
     )
     after_id = right.selectbox(
-        "Now", options=[NOW, *(m.id for m in saved)], format_func=names.__getitem__, key=AFTER_KEY
+        _(words.NOW),
+        options=[NOW, *(m.id for m in saved)],
+        format_func=names.__getitem__,
+        key=AFTER_KEY,
     )
+    nothing = Snapshot(_(words.NOW), {})
     if before_id == after_id:
-        st.info("Choose two different points in time to compare.", icon=":material/info:")
-        return None, lambda: _result(Snapshot("Now", {}))
+        st.info(_("Choose two different points in time to compare."), icon=":material/info:")
+        return None, lambda: _result(nothing)
     try:
         before, after = _snapshot(before_id), _snapshot(after_id)
     except SQLAlchemyError:
-        st.error(milestones.DB_DOWN, icon=":material/cloud_off:")
-        return None, lambda: _result(Snapshot("Now", {}))
+        st.error(_(milestones.DB_DOWN), icon=":material/cloud_off:")
+        return None, lambda: _result(nothing)
     if before is None or after is None:
-        st.warning("That milestone is no longer available.", icon=":material/info:")
-        return None, lambda: _result(Snapshot("Now", {}))
-    return compare_snapshots(bank(), before, after), lambda: _result(after)
+        st.warning(_("That milestone is no longer available."), icon=":material/info:")
+        return None, lambda: _result(nothing)
+    return compare_snapshots(bank(), before, after, current()), lambda: _result(after)
 
 
 def _snapshot(choice: int) -> Snapshot | None:
     if choice == NOW:
         return Snapshot(
-            "Now",
+            _(words.NOW),
             dict(session.values()),
             bank().info.version,
             dict(session.meta()),
@@ -130,7 +146,7 @@ def _snapshot(choice: int) -> Snapshot | None:
 
 
 def _result(snap: Snapshot) -> AssessmentResult:
-    return result_of(bank(), snap)[0]
+    return result_of(bank(), snap, current())[0]
 
 
 # --------------------------------------------------------------------------- comparison
@@ -143,7 +159,8 @@ def _comparison(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
             st.metric(caption, count, border=True)
     st.markdown(f"**{plain(words.approach_line(cmp))}**")
     if cmp.not_compared:
-        with st.expander(f"Not compared ({len(cmp.not_compared)})", icon=":material/info:"):
+        label = _("Not compared ({n})").format(n=tr().number(len(cmp.not_compared)))
+        with st.expander(label, icon=":material/info:"):
             for note in cmp.not_compared:
                 st.markdown(f"- {plain(note)}")
     _profiles(cmp)
@@ -156,13 +173,17 @@ def _groups(cmp: Comparison) -> list[tuple[str, list[DimensionDelta]]]:
     groups: dict[str, list[DimensionDelta]] = {}
     for d in cmp.dimensions:
         groups.setdefault(d.group, []).append(d)
-    return [(c.group_title(g), dims) for g, dims in groups.items()]
+    return [(c.group_title(g, cmp.language), dims) for g, dims in groups.items()]
 
 
 def _profiles(cmp: Comparison) -> None:
     before, after = words.side_names(cmp)
-    st.subheader("Profile then and now", anchor=False)
-    st.caption(f"{plain(after)}: solid line. {plain(before)}: dashed line.")
+    st.subheader(_("Profile then and now"), anchor=False)
+    st.caption(
+        _("{after}: solid line. {before}: dashed line.").format(
+            after=plain(after), before=plain(before)
+        )
+    )
     groups = _groups(cmp)
     columns = st.columns(len(groups) or 1)
     for column, (title, dims) in zip(columns, groups, strict=False):
@@ -176,6 +197,7 @@ def _profiles(cmp: Comparison) -> None:
                     (after, before),
                     height=380,
                     wrap=12,
+                    lang=cmp.language,
                 ),
                 config=PLOT_CONFIG,
                 key=f"progress_radar_{title}",
@@ -196,58 +218,62 @@ def _profiles(cmp: Comparison) -> None:
         width="stretch",
         height="content",
         column_config={
-            "group": st.column_config.TextColumn("Group"),
-            "dimension": st.column_config.TextColumn("Dimension"),
+            "group": st.column_config.TextColumn(_(GROUP)),
+            "dimension": st.column_config.TextColumn(_(c.PROFILE_COLUMNS["dimension"])),
             "then": st.column_config.NumberColumn(before, format="%.0f"),
             "now": st.column_config.NumberColumn(after, format="%.0f"),
-            "change": st.column_config.NumberColumn("Change", format="%+.0f"),
+            "change": st.column_config.NumberColumn(_(words.CHANGE), format="%+.0f"),
         },
         key="progress_table",
     )
 
 
 def _findings(cmp: Comparison) -> None:
-    st.subheader("Findings", anchor=False)
+    st.subheader(_("Findings"), anchor=False)
     columns = st.columns(len(words.FINDING_GROUPS))
     for column, (key, title) in zip(columns, words.FINDING_GROUPS, strict=True):
         items: list[FindingRef] = getattr(cmp.findings, key)
         with column, st.container(border=True, key=f"findings_{key}"):
-            st.markdown(f"{FINDING_ICONS[key]} **{title} ({len(items)})**")
+            heading = _(COUNTED).format(title=_(title), n=tr().number(len(items)))
+            st.markdown(f"{FINDING_ICONS[key]} **{heading}**")
             for f in items:
-                st.markdown(f"- {plain(words.finding_text(f))}")
+                st.markdown(f"- {plain(words.finding_text(f, tr()))}")
             if not items:
-                st.caption("None.")
+                st.caption(_(c.DONT_KNOW_NONE))
 
 
 def _action_list(actions: list[ActionRef]) -> None:
     for a in actions:
-        st.markdown(f"- {plain(words.action_text(a))}")
+        st.markdown(f"- {plain(words.action_text(a, tr()))}")
     if not actions:
-        st.caption("None.")
+        st.caption(_(c.DONT_KNOW_NONE))
 
 
 def _actions(cmp: Comparison) -> None:
-    st.subheader(words.NEXT_TITLE, anchor=False)
-    st.caption(words.NEXT_INTRO)
+    st.subheader(_(words.NEXT_TITLE), anchor=False)
+    st.caption(_(words.NEXT_INTRO))
     with st.container(border=True, key="next_actions"):
         if cmp.next_actions:
             _action_list(cmp.next_actions)
         else:
-            st.caption(words.NO_NEXT)
-    st.subheader("Roadmap actions", anchor=False)
+            st.caption(_(words.NO_NEXT))
+    st.subheader(_("Roadmap actions"), anchor=False)
     columns = st.columns(len(words.ACTION_GROUPS))
     for column, (key, title) in zip(columns, words.ACTION_GROUPS, strict=True):
         actions: list[ActionRef] = getattr(cmp.actions, key)
         with column, st.container(border=True, key=f"actions_{key}"):
-            st.markdown(f"**{title} ({len(actions)})**")
+            heading = _(COUNTED).format(title=_(title), n=tr().number(len(actions)))
+            st.markdown(f"**{heading}**")
             _action_list(actions)
 
 
 def _downloads(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
-    st.subheader("Progress report", anchor=False)
+    st.subheader(_("Progress report"), anchor=False)
     st.caption(
-        "The full report of the newer answers, with this comparison as its Progress "
-        "section after the summary."
+        _(
+            "The full report of the newer answers, with this comparison as its Progress "
+            "section after the summary."
+        )
     )
     stem = file_stem()
 
@@ -264,7 +290,7 @@ def _downloads(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
 
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            "Report with progress (PDF)",
+            _("Report with progress (PDF)"),
             data=pdf,
             file_name=f"{stem}-progress.pdf",
             mime="application/pdf",
@@ -274,7 +300,7 @@ def _downloads(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
             icon=":material/picture_as_pdf:",
         )
         st.download_button(
-            "Report with progress (Markdown)",
+            _("Report with progress (Markdown)"),
             data=markdown,
             file_name=f"{stem}-progress.md",
             mime="text/markdown",
@@ -283,7 +309,7 @@ def _downloads(cmp: Comparison, after: Callable[[], AssessmentResult]) -> None:
             icon=":material/description:",
         )
         st.download_button(
-            "Comparison (JSON)",
+            _("Comparison (JSON)"),
             data=lambda: words.render_comparison_json(cmp),
             file_name=f"{stem}-progress.json",
             mime="application/json",

@@ -8,25 +8,27 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from assessment.i18n import N_
 from assessment.models import AnswersMeta
 from assessment.ui import session
+from assessment.ui.language import _
 
 META_FIELDS = (
-    ("organization", "Organisation", "Shown on the report's cover."),
-    ("respondent", "Your name", "Optional."),
-    ("role", "Your role", "For example: head of data, ML engineer."),
+    ("organization", N_("Organisation"), N_("Shown on the report's cover.")),
+    ("respondent", N_("Your name"), N_("Optional.")),
+    ("role", N_("Your role"), N_("For example: head of data, ML engineer.")),
 )
 META_ERROR = "meta_error"
 
 
 def _save() -> None:
     merged = dict(session.meta())
-    for name, _, _ in META_FIELDS:
+    for name, __, ___ in META_FIELDS:
         merged[name] = str(st.session_state.get(session.META_PREFIX + name) or "").strip()
     try:
         AnswersMeta.model_validate({k: v for k, v in merged.items() if v})
     except ValidationError:
-        st.session_state[META_ERROR] = "Each detail can be at most 200 characters long."
+        st.session_state[META_ERROR] = N_("Each detail can be at most 200 characters long.")
         return
     st.session_state.pop(META_ERROR, None)
     session.set_meta(merged)
@@ -37,6 +39,6 @@ def render_report_details() -> None:
         widget = session.META_PREFIX + name
         if widget not in st.session_state:
             st.session_state[widget] = str(session.meta().get(name) or "")
-        st.text_input(label, key=widget, max_chars=200, help=hint, on_change=_save)
+        st.text_input(_(label), key=widget, max_chars=200, help=_(hint), on_change=_save)
     if st.session_state.get(META_ERROR):
-        st.error(str(st.session_state[META_ERROR]))
+        st.error(_(str(st.session_state[META_ERROR])))

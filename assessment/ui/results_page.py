@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from assessment.i18n import N_
 from assessment.models import AssessmentResult
 from assessment.report import content as c
 from assessment.report.content import Tone
@@ -28,6 +29,7 @@ from assessment.report.presentation import (
 from assessment.ui import routes, session
 from assessment.ui.charts import profile_figure, spectrum_figure
 from assessment.ui.current_result import current_result
+from assessment.ui.language import _, ngettext, tr
 from assessment.ui.notices import render_notices
 from assessment.ui.report_details import render_report_details
 from assessment.ui.resume import render_resume_link
@@ -58,7 +60,7 @@ HEADLINE = (
 )
 """The counts on the header cards, after the approach."""
 NO_TARGET = -1
-TABS = ["Overview", "Profile", "Findings", "Roadmap", "Downloads"]
+TABS = [N_("Overview"), N_("Profile"), N_("Findings"), N_("Roadmap"), N_("Downloads")]
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
@@ -66,18 +68,22 @@ def render() -> None:
     session.sync()
     render_notices()
     if session.token() is None:
-        st.title("Results")
+        st.title(_("Results"))
         st.info(
-            "There are no answers yet. Start the assessment, or resume it with your link, "
-            "to see results here.",
+            _(
+                "There are no answers yet. Start the assessment, or resume it with your link, "
+                "to see results here."
+            ),
             icon=":material/info:",
         )
-        st.page_link(routes.START, label="Go to the start page", icon=":material/home:")
+        st.page_link(routes.START, label=_("Go to the start page"), icon=":material/home:")
         return
     result = current_result()
     p = present(result)
     _header(p)
-    overview, profile, findings, roadmap, downloads = st.tabs(TABS, key="results_tab")
+    overview, profile, findings, roadmap, downloads = st.tabs(
+        [_(tab) for tab in TABS], key="results_tab"
+    )
     with overview:
         _approach_card(p)
         _summary(p)
@@ -103,18 +109,23 @@ def _header(p: Presentation) -> None:
     team = session.team_view()
     if team:
         name = p.cover.organization
-        st.title(f"Team results: {plain(name)}" if name else "Team results", anchor=False)
+        st.title(
+            _("Team results: {name}").format(name=plain(name)) if name else _("Team results"),
+            anchor=False,
+        )
     else:
-        st.title("Your results")
+        st.title(_("Your results"))
     who = [plain(v) for v in (p.cover.organization, p.cover.respondent) if v and not team]
     with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
         st.markdown(" · ".join([*who, p.cover.based_on]))
         if p.cover.completeness_share < 1 and not team:
-            st.page_link(routes.ASSESSMENT, label="Continue the questions", icon=":material/edit:")
+            st.page_link(
+                routes.ASSESSMENT, label=_("Continue the questions"), icon=":material/edit:"
+            )
     for note in p.cover.notes:
         st.info(plain(note), icon=":material/info:")
     with st.container(horizontal=True, gap="medium", key="headline"):
-        st.metric(c.STARTING_APPROACH, p.approach.title, border=True)
+        st.metric(_(c.STARTING_APPROACH), p.approach.title, border=True)
         for key in HEADLINE:
             count = p.count(key)
             st.metric(count.label, count.value, border=True)
@@ -127,7 +138,7 @@ def _evidence(items: Sequence[Answer], caption: str = c.EVIDENCE_LABEL) -> None:
     if not items:
         return
     lines = [f"- *{plain(e.question)}* — {plain(e.answer)}" for e in items]
-    with st.expander(caption):
+    with st.expander(_(caption)):
         st.markdown("\n".join(lines))
 
 
@@ -136,15 +147,17 @@ def _approach_card(p: Presentation) -> None:
     with st.container(border=True, key="approach_card"):
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.subheader(f"{c.STARTING_APPROACH}: {a.name}", anchor=False)
+            st.subheader(
+                _(LABELLED).format(label=_(c.STARTING_APPROACH), text=a.name), anchor=False
+            )
             st.markdown(plain(a.detail))
             st.plotly_chart(
-                spectrum_figure(a.score, a.placed),
+                spectrum_figure(a.score, a.placed, p.language),
                 config={**PLOT_CONFIG, "staticPlot": True},
                 key="approach_spectrum",
-                alt=f"{a.title}: {a.detail}",
+                alt=_(LABELLED).format(label=a.title, text=a.detail),
             )
-            st.caption(c.APPROACH_SCALE_NOTE)
+            st.caption(_(c.APPROACH_SCALE_NOTE))
             if a.summary:
                 st.markdown(plain(a.summary))
         with right:
@@ -153,37 +166,43 @@ def _approach_card(p: Presentation) -> None:
             for fact in a.facts:
                 st.markdown(f"**{fact.title}**  \n{plain(fact.text)}")
         if a.strengths or a.weaknesses:
-            with st.expander(c.STRENGTHS_AND_WEAKNESSES):
+            with st.expander(_(c.STRENGTHS_AND_WEAKNESSES)):
                 s_col, w_col = st.columns(2, gap="large")
-                s_col.markdown(f"**{c.STRENGTHS}**")
+                s_col.markdown(f"**{_(c.STRENGTHS)}**")
                 s_col.markdown("\n".join(f"- {plain(t)}" for t in a.strengths) or "—")
-                w_col.markdown(f"**{c.WEAKNESSES}**")
+                w_col.markdown(f"**{_(c.WEAKNESSES)}**")
                 w_col.markdown("\n".join(f"- {plain(t)}" for t in a.weaknesses) or "—")
         if a.answers:
-            lines = [f"- *{plain(e.question)}* — {plain(e.answer)} ({e.toward})" for e in a.answers]
-            with st.expander(c.APPROACH_ANSWERS):
+            lines = [
+                f"- *{plain(e.question)}* — "
+                + _(c.WITH_NOTE).format(text=plain(e.answer), note=e.toward)
+                for e in a.answers
+            ]
+            with st.expander(_(c.APPROACH_ANSWERS)):
                 st.markdown("\n".join(lines))
 
 
 def _summary(p: Presentation) -> None:
     left, right = st.columns(2, gap="large")
     with left, st.container(border=True, height="stretch"):
-        st.markdown(f"**{c.TOP_FINDINGS}**")
+        st.markdown(f"**{_(c.TOP_FINDINGS)}**")
         if not p.summary.findings:
-            st.markdown(c.NO_FINDINGS)
+            st.markdown(_(c.NO_FINDINGS))
         for i, f in enumerate(p.summary.findings, 1):
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                note = f" ({plain(f.note)})" if f.note else ""
-                st.markdown(f"{i}. {plain(f.kind)}: **{plain(f.title)}**{note}")
+                title = f"**{plain(f.title)}**"
+                if f.note:
+                    title = _(c.WITH_NOTE).format(text=title, note=plain(f.note))
+                st.markdown(f"{i}. " + _(LABELLED).format(label=plain(f.kind), text=title))
                 _badge(f.tag)
     with right, st.container(border=True, height="stretch"):
-        st.markdown(f"**{c.TOP_ACTIONS}**")
+        st.markdown(f"**{_(c.TOP_ACTIONS)}**")
         if p.summary.actions:
             st.markdown(
                 "\n".join(f"{i}. {plain(a.line)}" for i, a in enumerate(p.summary.actions, 1))
             )
         else:
-            st.markdown(c.NO_ACTIONS)
+            st.markdown(_(c.NO_ACTIONS))
 
 
 # --------------------------------------------------------------------------- profile
@@ -204,26 +223,30 @@ HEADS = c.PROFILE_COLUMNS
 
 def _score_rows(dims: Sequence[DimensionRow]) -> list[dict[str, object]]:
     noted = any(d.note for d in dims)
+    heads = {key: _(head) for key, head in HEADS.items()}
     rows: list[dict[str, object]] = []
     for d in dims:
         row: dict[str, object] = {
-            HEADS["dimension"]: d.title,
-            HEADS["score"]: "—" if d.score is None else str(round(d.score)),
-            HEADS["level"]: "—" if d.level is None else str(d.level),
-            HEADS["target"]: d.target_text,
-            HEADS["answered"]: f"{d.answered}/{d.total}"
+            heads["dimension"]: d.title,
+            heads["score"]: "—" if d.score is None else str(round(d.score)),
+            heads["level"]: "—" if d.level is None else str(d.level),
+            heads["target"]: d.target_text,
+            heads["answered"]: f"{d.answered}/{d.total}"
             + (f" ({d.unknown} ?)" if d.unknown else ""),
         }
         if noted:
-            row[HEADS["note"]] = d.note or ""
+            row[heads["note"]] = d.note or ""
         rows.append(row)
     return rows
 
 
-TABLE_KEY = (
+TABLE_KEY = N_(
     "Score 0–100; level 0–4 (the scale is on the About page); answered: questions answered "
     'of those asked, with (n ?) for "don\'t know" answers.'
 )
+LABELLED = N_("{label}: {text}")
+"""A label and what it labels, the language's way (``Why: …``, ``理由：…``)."""
+BOLD_LABELLED = N_("**{label}:** {text}")
 
 
 def _group(p: Presentation, key: str) -> None:
@@ -231,35 +254,47 @@ def _group(p: Presentation, key: str) -> None:
     if group is None:
         return
     st.subheader(group.title, anchor=False)
-    described = "; ".join(
-        f"{d.title} {'no answers' if d.score is None else round(d.score)}"
-        + ("" if d.target is None else f" (target {d.target * 25})")
+    described = tr().join(
+        (
+            _("{dimension} {score}")
+            if d.target is None
+            else _("{dimension} {score} (target {target})")
+        ).format(
+            dimension=d.title,
+            score=_("no answers") if d.score is None else round(d.score),
+            target=d.target * 25 if d.target is not None else "",
+        )
         for d in group.dimensions
     )
     st.plotly_chart(
-        profile_figure(group.series),
+        profile_figure(group.series, lang=p.language),
         config=PLOT_CONFIG,
         key=f"radar_{key}",
-        alt=f"{group.title} scores out of 100: {described}.",
+        alt=_("{group} scores out of 100: {scores}.").format(group=group.title, scores=described),
     )
     # A table, not a data grid: its cells wrap, so no dimension name is ever cut, and it
     # never scrolls sideways on a phone.
     st.table(_score_rows(group.dimensions), hide_index=True)
-    st.caption(TABLE_KEY)
+    st.caption(_(TABLE_KEY))
 
 
 def _targets(p: Presentation) -> None:
     with st.container(border=True, key="targets"):
-        st.subheader("Your targets", anchor=False)
+        st.subheader(_("Your targets"), anchor=False)
         st.caption(
-            "Pick the level you want to reach in each dimension. Targets show as a dashed "
-            "line on the charts, and capabilities below their target join the findings and "
-            "the roadmap."
+            _(
+                "Pick the level you want to reach in each dimension. Targets show as a dashed "
+                "line on the charts, and capabilities below their target join the findings "
+                "and the roadmap."
+            )
         )
+        no_target = _("No target")
         options = [NO_TARGET, 0, 1, 2, 3, 4]
         for i, group in enumerate(p.profile):
             chosen = sum(1 for d in group.dimensions if d.target is not None)
-            label = f"{group.title} · {chosen} of {len(group.dimensions)} set"
+            label = _("{group} · {chosen} of {total} set").format(
+                group=group.title, chosen=chosen, total=len(group.dimensions)
+            )
             with st.expander(label, expanded=i == 0):
                 columns = st.columns(2, gap="medium")
                 for j, d in enumerate(group.dimensions):
@@ -269,7 +304,7 @@ def _targets(p: Presentation) -> None:
                     columns[j % 2].selectbox(
                         d.title,
                         options,
-                        format_func=lambda v: "No target" if v == NO_TARGET else p.level_name(v),
+                        format_func=lambda v: no_target if v == NO_TARGET else p.level_name(v),
                         key=name,
                         on_change=_on_target,
                         args=(d.id,),
@@ -278,9 +313,11 @@ def _targets(p: Presentation) -> None:
 
 def _profiles(p: Presentation) -> None:
     st.caption(
-        "Scores run from 0 to 100: each ring is one maturity level (25 = ad hoc, "
-        "50 = repeatable, 75 = automated, 100 = continuously improved). "
-        '"Don\'t know" answers are left out of a score and counted.'
+        _(
+            "Scores run from 0 to 100: each ring is one maturity level (25 = ad hoc, "
+            "50 = repeatable, 75 = automated, 100 = continuously improved). "
+            '"Don\'t know" answers are left out of a score and counted.'
+        )
     )
     left, right = st.columns(2, gap="large")
     with left:
@@ -292,7 +329,7 @@ def _profiles(p: Presentation) -> None:
         _group(p, "organisation")
     with right:
         if session.team_view():
-            st.caption("The team's targets are set on the facilitator page.")
+            st.caption(_("The team's targets are set on the facilitator page."))
         else:
             _targets(p)
 
@@ -313,19 +350,22 @@ def _findings(p: Presentation) -> None:
 def _missing(p: Presentation) -> None:
     st.subheader(p.count("missing_capabilities").heading, anchor=False)
     if not p.missing:
-        st.markdown(c.NO_MISSING)
+        st.markdown(_(c.NO_MISSING))
     else:
-        st.caption("Most urgent first. Symptoms you reported raise a capability's severity.")
+        st.caption(_("Most urgent first. Symptoms you reported raise a capability's severity."))
     for cap in p.missing[:FIRST_SHOWN]:
         _missing_card(cap)
     rest = p.missing[FIRST_SHOWN:]
     if rest:
-        with st.expander(f"{len(rest)} more missing capabilities"):
+        more = ngettext(
+            "{n} more missing capability", "{n} more missing capabilities", len(rest)
+        ).format(n=tr().number(len(rest)))
+        with st.expander(more):
             for cap in rest:
                 _missing_card(cap)
     if p.to_check:
         st.subheader(p.count("capabilities_to_check").heading, anchor=False)
-        st.caption(c.TO_CHECK_INTRO)
+        st.caption(_(c.TO_CHECK_INTRO))
         for cap in p.to_check:
             _missing_card(cap)
 
@@ -335,7 +375,7 @@ def _missing_card(cap: CapabilityView) -> None:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(f"**{cap.number}. {plain(cap.title)}**")
             _badge(cap.severity)
-        st.markdown(plain(cap.state) + ".")
+        st.markdown(_(c.SENTENCE).format(text=plain(cap.state)))
         if cap.symptoms_line:
             st.markdown(plain(cap.symptoms_line))
         if cap.builds_on_line:
@@ -348,22 +388,22 @@ def _rule_card(f: RuleView) -> None:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(f"**{plain(f.title)}**")
             _badge(f.severity)
-        st.markdown(f"**{c.WHY_IT_HURTS}:** {plain(f.why)}")
-        st.markdown(f"**{c.WHAT_TO_DO}:** {plain(f.remedy)}")
+        st.markdown(_(BOLD_LABELLED).format(label=_(c.WHY_IT_HURTS), text=plain(f.why)))
+        st.markdown(_(BOLD_LABELLED).format(label=_(c.WHAT_TO_DO), text=plain(f.remedy)))
         _evidence(f.evidence)
 
 
 def _anti_patterns(p: Presentation) -> None:
     st.subheader(p.count("anti_patterns").heading, anchor=False)
     if not p.anti_patterns:
-        st.markdown(c.NO_ANTI_PATTERNS)
+        st.markdown(_(c.NO_ANTI_PATTERNS))
     for f in p.anti_patterns:
         _rule_card(f)
 
 
 def _raci(p: Presentation) -> None:
     st.subheader(p.count("raci_issues").heading, anchor=False)
-    st.caption(c.RACI_CAPTION)
+    st.caption(_(c.RACI_CAPTION))
     if p.raci.empty:
         st.markdown(p.raci.empty)
     # A generic check (e.g. raci:no_accountable) can fire once per activity: key by position.
@@ -383,12 +423,14 @@ def _use_case(p: Presentation) -> None:
         st.markdown(plain(uc.summary))
         if uc.reasons:
             why = "\n".join(f"- {plain(r)}" for r in uc.reasons)
-            st.markdown(f"**{c.USE_CASE_WHY}:**\n{why}")
+            st.markdown(_(BOLD_LABELLED).format(label=_(c.USE_CASE_WHY), text="\n" + why))
         for line in uc.capped:
             st.caption(plain(line))
         for k in uc.criteria:
-            ruled = f" ({c.RULES_IT_OUT})" if k.rules_it_out else ""
-            st.markdown(f"**{k.status.text}:** {plain(k.title)}{ruled}")
+            title = plain(k.title)
+            if k.rules_it_out:
+                title = _(c.WITH_NOTE).format(text=title, note=_(c.RULES_IT_OUT))
+            st.markdown(_(BOLD_LABELLED).format(label=k.status.text, text=title))
     if uc.traps:
         st.subheader(p.count("use_case_traps").heading, anchor=False)
         for f in uc.traps:
@@ -400,13 +442,13 @@ def _use_case(p: Presentation) -> None:
 
 def _roadmap(p: Presentation) -> None:
     st.markdown(f"**{plain(p.roadmap.basis)}**")
-    st.caption(c.ROADMAP_CAPTION)
+    st.caption(_(c.ROADMAP_CAPTION))
     for group in p.roadmap.groups:
         st.subheader(group.title, anchor=False)
         if group.note:
             st.caption(group.note)
         if not group.actions:
-            st.caption(c.NOTHING_SPECIFIC)
+            st.caption(_(c.NOTHING_SPECIFIC))
             continue
         columns = st.columns(ROADMAP_COLUMNS, gap="medium")
         for i, action in enumerate(group.actions):
@@ -418,7 +460,7 @@ def _action_card(action: ActionView) -> None:
     with st.container(border=True, key=f"rec_{action.id}"):
         st.markdown(f"**{plain(action.title)}**")
         if action.check_first:
-            st.badge(c.CHECK_FIRST, color=TONE_BADGE["warning"], icon=":material/help:")  # type: ignore[arg-type]
+            st.badge(_(c.CHECK_FIRST), color=TONE_BADGE["warning"], icon=":material/help:")  # type: ignore[arg-type]
             st.caption(plain(action.check_first))
         st.markdown(plain(action.why))
         for note in (action.after, action.moved, action.addresses):
@@ -431,21 +473,23 @@ def _action_card(action: ActionView) -> None:
 
 
 def _downloads(result: AssessmentResult) -> None:
-    st.subheader("Report and data", anchor=False)
+    st.subheader(_("Report and data"), anchor=False)
     st.caption(
-        "The PDF is for management; the Markdown report says the same in plain text; "
-        "JSON and CSV are for other tools."
+        _(
+            "The PDF is for management; the Markdown report says the same in plain text; "
+            "JSON and CSV are for other tools."
+        )
     )
     render_result_downloads(result)
-    st.subheader("Your answers", anchor=False)
-    st.caption("Keep a copy, share it with a colleague, or continue from it later.")
+    st.subheader(_("Your answers"), anchor=False)
+    st.caption(_("Keep a copy, share it with a colleague, or continue from it later."))
     render_answer_downloads("results")
     token = session.token()
     if token:
         render_resume_link(token)
     if session.team_view():
         return  # read-only: the team's answers change on the facilitator page only
-    with st.expander("Details for the report cover (optional)"):
+    with st.expander(_("Details for the report cover (optional)")):
         render_report_details()
-    with st.expander("Continue from an answers file"):
+    with st.expander(_("Continue from an answers file")):
         render_upload("results")
