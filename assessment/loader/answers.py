@@ -22,6 +22,7 @@ from assessment.errors import (
     capped,
     shorten,
 )
+from assessment.i18n import translator
 from assessment.models import Answers, AnswersFile, Bank
 from assessment.safe_yaml import decode, parse, read_text
 from assessment.types import check_value, kind_of
@@ -64,14 +65,21 @@ def load_answers(path: Path | str, bank: Bank) -> Answers:
 
 
 def parse_answers(
-    text: str | bytes, name: str, bank: Bank, *, json_format: bool | None = None
+    text: str | bytes,
+    name: str,
+    bank: Bank,
+    *,
+    json_format: bool | None = None,
+    lang: str = "en",
 ) -> Answers:
     """Parse and check answers text (an upload, or a file's contents).
 
     Anyone can upload a file, so the cost is bounded by the bank rather than the file: a
     file with far more nodes or keys than the bank has questions is refused early, at most
     :data:`MAX_PROBLEMS` problems are described (the rest are counted), and did-you-mean
-    suggestions are made for the first :data:`MAX_SUGGESTIONS` unknown ids only.
+    suggestions are made for the first :data:`MAX_SUGGESTIONS` unknown ids only. The
+    answers' own problems (an answer a question does not take) are said in ``lang``; the
+    file's (YAML, keys) in English.
     """
     if isinstance(text, bytes):
         text = decode(text, name, ANSWERS_MAX_BYTES)
@@ -112,7 +120,9 @@ def parse_answers(
         problems.append(
             doc.problem(
                 ("bank",),
-                f"these answers are for the bank '{shorten(raw.bank)}', not '{bank.info.id}'",
+                translator(lang)
+                .gettext("these answers are for the bank '{found}', not '{bank}'")
+                .format(found=shorten(raw.bank), bank=bank.info.id),
             )
         )
     values: dict[str, Any] = {}
@@ -129,15 +139,21 @@ def parse_answers(
             if suggested < MAX_SUGGESTIONS and len(qid) <= MAX_SHOWN_NAME:
                 suggested += 1
                 close = difflib.get_close_matches(qid, list(bank.questions), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(doc.problem_at_key(path, f"unknown question '{shorten(qid)}'{hint}"))
+                if close:
+                    hint = translator(lang).gettext(" (did you mean '{question}'?)")
+                    hint = hint.format(question=close[0])
+            message = translator(lang).gettext("unknown question '{question}'{hint}")
+            problems.append(
+                doc.problem_at_key(path, message.format(question=shorten(qid), hint=hint))
+            )
             continue
         checked, errors = check_value(question, value)
         if full:
             more += len(errors)
             continue
-        for sub, message in errors:
-            if message.startswith("unknown "):  # an unknown RACI activity or role: its key
+        said = check_value(question, value, lang)[1] if errors and lang != "en" else errors
+        for (sub, english), (__, message) in zip(errors, said, strict=True):
+            if english.startswith("unknown "):  # an unknown RACI activity or role: its key
                 problems.append(doc.problem_at_key((*path, *sub), message))
             else:
                 problems.append(doc.problem((*path, *sub), message))

@@ -19,12 +19,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from assessment.i18n import N_
 from assessment.models import DONT_KNOW
 
-STALE_MESSAGE = (
+STALE_MESSAGE = N_(
     "this answer was changed in another tab or window meanwhile, so your change was not "
     "saved. The answer shown now is the saved one: check it and try again"
 )
+"""An English msgid: the page translates it where it shows it."""
 
 
 class ChangeRefusedError(Exception):

@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from assessment.i18n import N_, translator
+
 ALLOWED_CONTROLS = frozenset("\t\n")
 
 
@@ -39,30 +41,39 @@ def first_control(text: str) -> str | None:
     return None
 
 
-def text_problem(text: str, what: str = "The text") -> str | None:
-    """A message for a person when ``text`` cannot be stored, else None."""
+CONTROL_CHARACTER = N_(
+    "{what} contains an invisible control character ({character}) that cannot be saved. "
+    "Remove it (retype the text rather than pasting it) and try again."
+)
+WHAT = (N_("The text"), N_("The answer"))
+"""The usual ``what`` of a message (a caller may pass its own, marked with ``N_``)."""
+
+
+def text_problem(text: str, what: str = "The text", lang: str = "en") -> str | None:
+    """A message for a person when ``text`` cannot be stored, else None.
+
+    ``what`` (an English msgid) names the text; the message is in ``lang``.
+    """
     found = first_control(text)
     if found is None:
         return None
-    return (
-        f"{what} contains an invisible control character ({found}) that cannot be saved. "
-        "Remove it (retype the text rather than pasting it) and try again."
-    )
+    _ = translator(lang).gettext
+    return _(CONTROL_CHARACTER).format(what=_(what), character=found)
 
 
-def value_problem(value: Any, what: str = "The answer") -> str | None:
+def value_problem(value: Any, what: str = "The answer", lang: str = "en") -> str | None:
     """Like :func:`text_problem` for a JSON-like value: every string in it, keys too."""
     if isinstance(value, str):
-        return text_problem(value, what)
+        return text_problem(value, what, lang)
     if isinstance(value, Mapping):
         for key, item in value.items():
-            found = value_problem(str(key), what) or value_problem(item, what)
+            found = value_problem(str(key), what, lang) or value_problem(item, what, lang)
             if found:
                 return found
         return None
     if isinstance(value, list | tuple):
         for item in value:
-            found = value_problem(item, what)
+            found = value_problem(item, what, lang)
             if found:
                 return found
     return None

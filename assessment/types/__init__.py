@@ -40,19 +40,20 @@ def kind_of(q: Question) -> QuestionKind:
     return REGISTRY[q.type]
 
 
-def check_value(q: Question, value: Any) -> Checked:
+def check_value(q: Question, value: Any, lang: str = "en") -> Checked:
     """Check one answer against its question: (normalised value or None, problems).
 
     ``None`` (an empty answer) means unanswered and is accepted. Problems carry the
-    sub-path inside the answer (for RACI cells) and a plain message.
+    sub-path inside the answer (for RACI cells) and a plain message, in ``lang``.
     """
     if value is None:
         return None, []
     if value == DONT_KNOW:
         if q.offers_dont_know:
             return DONT_KNOW, []
-        return None, [((), f"question '{q.id}' does not offer \"don't know\"")]
-    return REGISTRY[q.type].check(q, value)
+        message = translator(lang).gettext("question '{question}' does not offer \"don't know\"")
+        return None, [((), message.format(question=q.id))]
+    return REGISTRY[q.type].check(q, value, lang)
 
 
 def question_level(q: Question, value: Any) -> float | None:

@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from assessment.errors import FieldPath
+from assessment.i18n import translator
 from assessment.models import Question, QuestionCondition, ScaleLevel
 
 AnswerProblems = list[tuple[FieldPath, str]]
@@ -48,8 +49,9 @@ class QuestionKind(Protocol):
     OPERATORS: frozenset[str]
     """Condition operators that apply to this type (``in_`` is written ``in``)."""
 
-    def check(self, q: Question, value: Any) -> Checked:
-        """An answer from a file or a widget, normalised, or the problems with it."""
+    def check(self, q: Question, value: Any, lang: str = "en") -> Checked:
+        """An answer from a file or a widget, normalised, or the problems with it (their
+        messages in ``lang``)."""
         ...
 
     def level(self, q: Question, value: Any) -> float | None:
@@ -172,11 +174,13 @@ def key_line(q: Question) -> str:
     return f"  {q.id}:"
 
 
-def listed(items: Sequence[str]) -> str:
+def listed(items: Sequence[str], lang: str = "en") -> str:
     """Up to eight names, then how many more: messages stay short for long lists."""
-    shown = items[:8]
-    more = f", … ({len(items) - 8} more)" if len(items) > 8 else ""
-    return ", ".join(shown) + more
+    tr = translator(lang)
+    shown = list(items[:8])
+    if len(items) > 8:
+        shown.append(tr.gettext("… ({n} more)").format(n=tr.number(len(items) - 8)))
+    return tr.join(shown)
 
 
 def number_text(value: float) -> str:
@@ -184,19 +188,20 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def described(value: Any) -> str:
+def described(value: Any, lang: str = "en") -> str:
     """What a wrong answer is, in words: "the text 'x'", "a list", "true/false"."""
+    _ = translator(lang).gettext
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return f"the number {number_text(value)}"
+        return _("the number {number}").format(number=number_text(value))
     if isinstance(value, str):
-        return f"the text {value[:40]!r}"
+        return _("the text {text}").format(text=repr(value[:40]))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "nothing" if value is None else type(value).__name__
+        return _("a mapping")
+    return _("nothing") if value is None else type(value).__name__
 
 
 def is_number(value: Any) -> bool:

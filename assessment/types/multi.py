@@ -32,26 +32,30 @@ def combination_problem(q: Question, chosen: Sequence[str]) -> str | None:
     return None
 
 
-def check(q: Question, value: Any) -> Checked:
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    _ = translator(lang).gettext
     options = [o.id for o in q.options]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        message = _("expected a list of option ids from {options}, found {found}")
         return None, [
-            ((), f"expected a list of option ids from {listed(options)}, found {described(value)}")
+            ((), message.format(options=listed(options, lang), found=described(value, lang)))
         ]
     errors: AnswerProblems = []
     for i, v in enumerate(value):
         if v not in options:
+            message = _("'{value}' is not an option of '{question}'; expected some of {options}")
             errors.append(
                 (
                     (i,),
-                    f"'{shorten(v)}' is not an option of '{q.id}'; expected some of {listed(options)}",
+                    message.format(value=shorten(v), question=q.id, options=listed(options, lang)),
                 )
             )
     if len(set(value)) != len(value):
-        errors.append(((), "lists the same option twice"))
+        errors.append(((), _("lists the same option twice")))
     exclusive = [o.id for o in q.options if o.exclusive and o.id in value]
     if exclusive and len(value) > 1:
-        errors.append(((), f"'{exclusive[0]}' cannot be combined with other options"))
+        message = _("'{option}' cannot be combined with other options")
+        errors.append(((), message.format(option=exclusive[0])))
     return (None, errors) if errors else ([o for o in options if o in value], [])
 
 

@@ -25,15 +25,20 @@ from assessment.types.base import (
 OPERATORS = GENERIC_OPERATORS | {"at_least", "at_most"}
 
 
-def check(q: Question, value: Any) -> Checked:
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    _ = translator(lang).gettext
     if not is_number(value) or not math.isfinite(value):
-        return None, [((), f"expected a number, found {described(value)}")]
+        message = _("expected a number, found {found}")
+        return None, [((), message.format(found=described(value, lang)))]
     if q.integer and value != int(value):
-        return None, [((), f"expected a whole number, found {value}")]
+        return None, [((), _("expected a whole number, found {found}").format(found=value))]
+    found = number_text(value)
     if q.min is not None and value < q.min:
-        return None, [((), f"expected at least {number_text(q.min)}, found {number_text(value)}")]
+        message = _("expected at least {min}, found {found}")
+        return None, [((), message.format(min=number_text(q.min), found=found))]
     if q.max is not None and value > q.max:
-        return None, [((), f"expected at most {number_text(q.max)}, found {number_text(value)}")]
+        message = _("expected at most {max}, found {found}")
+        return None, [((), message.format(max=number_text(q.max), found=found))]
     return (int(value) if q.integer else float(value)), []
 
 

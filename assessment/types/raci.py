@@ -47,55 +47,49 @@ def cell_text(letters: str) -> str:
     return "/".join(letters) if letters else "–"
 
 
-def check(q: Question, value: Any) -> Checked:
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    _ = translator(lang).gettext
     activities = [a.id for a in q.activities]
     roles = [r.id for r in q.roles]
     if not isinstance(value, dict):
-        return None, [
-            (
-                (),
-                f"expected a mapping of activity to roles, e.g. {activities[0]}: {{{roles[0]}: A}}, found {described(value)}",
-            )
-        ]
+        message = _("expected a mapping of activity to roles, e.g. {example}, found {found}")
+        example = f"{activities[0]}: {{{roles[0]}: A}}"
+        return None, [((), message.format(example=example, found=described(value, lang)))]
     errors: AnswerProblems = []
     result: dict[str, dict[str, str]] = {}
     for activity, cells in value.items():
         if activity not in activities:
+            message = _("unknown activity '{activity}'; expected one of {activities}")
             errors.append(
                 (
                     (activity,),
-                    f"unknown activity '{shorten(str(activity))}'; expected one of {listed(activities)}",
+                    message.format(
+                        activity=shorten(str(activity)), activities=listed(activities, lang)
+                    ),
                 )
             )
             continue
         if cells is None:
             continue
         if not isinstance(cells, dict):
-            errors.append(
-                (
-                    (activity,),
-                    f"expected a mapping of role to letters (R, A, C, I), found {described(cells)}",
-                )
-            )
+            message = _("expected a mapping of role to letters (R, A, C, I), found {found}")
+            errors.append(((activity,), message.format(found=described(cells, lang))))
             continue
         row: dict[str, str] = {}
         for role, letters in cells.items():
             if role not in roles:
+                message = _("unknown role '{role}'; expected one of {roles}")
                 errors.append(
                     (
                         (activity, role),
-                        f"unknown role '{shorten(str(role))}'; expected one of {listed(roles)}",
+                        message.format(role=shorten(str(role)), roles=listed(roles, lang)),
                     )
                 )
                 continue
             normal = normalise(letters)
             if normal is None:
-                errors.append(
-                    (
-                        (activity, role),
-                        f"expected letters from R, A, C, I such as 'R' or 'R/A', found {described(letters)}",
-                    )
-                )
+                message = _("expected letters from R, A, C, I such as 'R' or 'R/A', found {found}")
+                errors.append(((activity, role), message.format(found=described(letters, lang))))
             elif normal:
                 row[role] = normal
         if row:

@@ -23,13 +23,14 @@ from assessment.types.base import (
 OPERATORS = GENERIC_OPERATORS | {"at_least", "at_most"}
 
 
-def check(q: Question, value: Any) -> Checked:
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    _ = translator(lang).gettext
     if not is_number(value) or value != int(value):
-        return None, [
-            ((), f"expected a maturity level 0 to 4 or '{DONT_KNOW}', found {described(value)}")
-        ]
+        message = _("expected a maturity level 0 to 4 or '{dont_know}', found {found}")
+        return None, [((), message.format(dont_know=DONT_KNOW, found=described(value, lang)))]
     if not 0 <= value <= 4:
-        return None, [((), f"expected a maturity level 0 to 4, found {value}")]
+        message = _("expected a maturity level 0 to 4, found {found}")
+        return None, [((), message.format(found=value))]
     return int(value), []
 
 

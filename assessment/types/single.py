@@ -25,20 +25,17 @@ from assessment.types.base import (
 OPERATORS = GENERIC_OPERATORS | {"equals", "in_", "at_least", "at_most"}
 
 
-def check(q: Question, value: Any) -> Checked:
-    options = [o.id for o in q.options]
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    ids = [o.id for o in q.options]
+    if isinstance(value, str) and value in ids:
+        return value, []
+    _ = translator(lang).gettext
+    options = listed(ids, lang)
     if not isinstance(value, str):
-        return None, [
-            ((), f"expected one option id of {listed(options)}, found {described(value)}")
-        ]
-    if value not in options:
-        return None, [
-            (
-                (),
-                f"'{shorten(value)}' is not an option of '{q.id}'; expected one of {listed(options)}",
-            )
-        ]
-    return value, []
+        message = _("expected one option id of {options}, found {found}")
+        return None, [((), message.format(options=options, found=described(value, lang)))]
+    message = _("'{value}' is not an option of '{question}'; expected one of {options}")
+    return None, [((), message.format(value=shorten(value), question=q.id, options=options))]
 
 
 def level(q: Question, value: Any) -> float | None:

@@ -12,11 +12,13 @@ from assessment.types.base import AnswerProblems, Checked, OptionCount, describe
 OPERATORS = frozenset({"answered"})
 
 
-def check(q: Question, value: Any) -> Checked:
+def check(q: Question, value: Any, lang: str = "en") -> Checked:
+    _ = translator(lang).gettext
     if not isinstance(value, str):
-        return None, [((), f"expected text, found {described(value)}")]
+        return None, [((), _("expected text, found {found}").format(found=described(value, lang)))]
     if len(value) > q.max_length:
-        return None, [((), f"is {len(value)} characters long; the limit is {q.max_length}")]
+        message = _("is {length} characters long; the limit is {limit}")
+        return None, [((), message.format(length=len(value), limit=q.max_length))]
     return value, []
 
 

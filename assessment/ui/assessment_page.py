@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from assessment.models import Bank, Question, localize
+from assessment.models import Bank, Question
 from assessment.ui import one_question, reruns, routes, session
+from assessment.ui.language import _, text, tr
 from assessment.ui.notices import render_notices
 from assessment.ui.progress import (
     Progress,
@@ -105,11 +106,14 @@ def _section_caption(done: Progress, index: int, current: int) -> str:
     see :mod:`assessment.ui.reruns`), so the list does not repeat it; the other sections'
     counts change only with a full run (a question shown or hidden, a step, a jump)."""
     if index == current:
-        return "You are here"
+        return _("You are here")
     s = done.sections[index]
+    number = tr().number
     if s.done:
-        return f"✓ all {s.total} answered"
-    return f"{s.answered} of {s.total} answered"
+        return _("✓ all {total} answered").format(total=number(s.total))
+    return _("{answered} of {total} answered").format(
+        answered=number(s.answered), total=number(s.total)
+    )
 
 
 @dataclass(frozen=True)
@@ -126,11 +130,19 @@ class _Bars:
         # Above the questions, and kept in view on a phone (assessment.ui.style): the
         # section, the whole and the minutes left (assessment.ui.progress).
         left = minutes_left(bank(), session.values(), done.visible)
+        number = tr().number
+        parts = [
+            _("{answered} of {total} answered in this section").format(
+                answered=number(here.answered), total=number(here.total)
+            ),
+            _("{answered} of {total} in all").format(
+                answered=number(done.answered), total=number(done.total)
+            ),
+        ]
+        if left:
+            parts.append(time_left_text(left))
         self.section.progress(
-            here.answered / here.total if here.total else 1.0,
-            text=f"{here.answered} of {here.total} answered in this section · "
-            f"{done.answered} of {done.total} in all"
-            + (f" · {time_left_text(left)}" if left else ""),
+            here.answered / here.total if here.total else 1.0, text=" · ".join(parts)
         )
 
 
@@ -143,22 +155,22 @@ def _question(q: Question, number: int, bars: _Bars) -> None:
 def _sidebar(done: Progress, index: int, token: str) -> DeltaGenerator:
     """The sidebar; returns the place of the overall progress bar."""
     with st.sidebar:
-        st.markdown("**Your progress**")
+        st.markdown("**" + _("Your progress") + "**")
         overall = st.empty()
         st.session_state[NAV_KEY] = index
         titles = [f"{s.index + 1}. {s.title}" for s in done.sections]
         st.radio(
-            "Go to section",
+            _("Go to section"),
             options=list(range(len(done.sections))),
             format_func=lambda i: titles[i],
             captions=[_section_caption(done, i, index) for i in range(len(done.sections))],
             key=NAV_KEY,
             on_change=_jump,
         )
-        st.page_link(routes.RESULTS, label="See your results", icon=":material/insights:")
+        st.page_link(routes.RESULTS, label=_("See your results"), icon=":material/insights:")
         st.divider()
         render_resume_link(token, compact=True)
-        st.caption("Keep a copy of your answers:")
+        st.caption(_("Keep a copy of your answers:"))
         render_answer_downloads("sidebar")
     return overall
 
@@ -175,10 +187,10 @@ def render() -> None:
     if session.team_view():
         # The team's answers are recorded on the shared screen with the facilitator's
         # key; this page would offer widgets that cannot save.
-        st.title("The team's answers")
-        st.info(session.TEAM_READ_ONLY, icon=":material/groups:")
-        st.page_link(routes.RESULTS, label="See the team's results", icon=":material/insights:")
-        st.page_link(routes.FACILITATE, label="Back to the workshop", icon=":material/groups:")
+        st.title(_("The team's answers"))
+        st.info(_(session.TEAM_READ_ONLY), icon=":material/groups:")
+        st.page_link(routes.RESULTS, label=_("See the team's results"), icon=":material/insights:")
+        st.page_link(routes.FACILITATE, label=_("Back to the workshop"), icon=":material/groups:")
         return
     token = session.ensure_started()
     b = bank()
@@ -198,11 +210,15 @@ def render() -> None:
         with st.container(
             horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
         ):
-            st.caption(f"Section {index + 1} of {len(b.sections)}")
-            with st.popover("Resume link", icon=":material/link:", type="tertiary"):
+            st.caption(
+                _("Section {n} of {total}").format(
+                    n=tr().number(index + 1), total=tr().number(len(b.sections))
+                )
+            )
+            with st.popover(_("Resume link"), icon=":material/link:", type="tertiary"):
                 render_resume_link(token)
-        st.header(localize(section.title), anchor=False)
-        st.markdown(localize(section.intro))
+        st.header(text(section.title), anchor=False)
+        st.markdown(text(section.intro))
         one_question.render_toggle()
     with st.container(key="overall_progress"):  # sticky on a phone (assessment.ui.style)
         bars = _Bars(index, overall, st.empty())
@@ -227,7 +243,7 @@ def render() -> None:
     last = index == len(b.sections) - 1
     with st.container(horizontal=True, horizontal_alignment="distribute", key="step_nav"):
         st.button(
-            "Back",
+            _("Back"),
             key="nav_back",
             icon=":material/arrow_back:",
             disabled=index == 0,
@@ -236,7 +252,7 @@ def render() -> None:
         )
         if last:
             if st.button(
-                "See your results",
+                _("See your results"),
                 key="nav_results",
                 type="primary",
                 icon=":material/insights:",
@@ -244,7 +260,7 @@ def render() -> None:
                 st.switch_page(routes.RESULTS)
         else:
             st.button(
-                f"Next: {localize(b.sections[index + 1].title)}",
+                _("Next: {section}").format(section=text(b.sections[index + 1].title)),
                 key="nav_next",
                 type="primary",
                 icon=":material/arrow_forward:",

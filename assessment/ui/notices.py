@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.ui import session
+from assessment.ui.language import _, ngettext, tr
 from assessment.ui.routes import START
 
 
@@ -21,27 +22,29 @@ def render_notices() -> None:
     problem = st.session_state.get(session.TOKEN_PROBLEM)
     if problem:
         with st.container(border=True, key="token_problem"):
-            st.error(str(problem), icon=":material/link_off:")
+            st.error(_(str(problem)), icon=":material/link_off:")
             with st.container(horizontal=True):
                 st.button(
-                    "Start a new assessment",
+                    _("Start a new assessment"),
                     key="token_problem_new",
                     type="primary",
                     on_click=_start_fresh,
                 )
-                st.page_link(START, label="Back to the start page", icon=":material/home:")
+                st.page_link(START, label=_("Back to the start page"), icon=":material/home:")
     aside = st.session_state.get(session.SET_ASIDE)
     if aside:
-        one = len(aside) == 1
         st.warning(
-            f"{len(aside)} saved answer{'' if one else 's'} no longer "
-            f"{'matches' if one else 'match'} the questionnaire (it has changed since) and "
-            f"{'is' if one else 'are'} not used. Please answer "
-            f"{'that question' if one else 'those questions'} again.",
+            ngettext(
+                "{n} saved answer no longer matches the questionnaire (it has changed "
+                "since) and is not used. Please answer that question again.",
+                "{n} saved answers no longer match the questionnaire (it has changed "
+                "since) and are not used. Please answer those questions again.",
+                len(aside),
+            ).format(n=tr().number(len(aside))),
             icon=":material/info:",
         )
     if st.session_state.get(session.SAVE_FAILED):
-        st.error(session.SAVE_FAILED_TEXT, icon=":material/cloud_off:")
+        st.error(_(session.SAVE_FAILED_TEXT), icon=":material/cloud_off:")
     refused = st.session_state.get(session.SAVE_REFUSED)
     if refused:
-        st.warning(str(refused), icon=":material/lock:")
+        st.warning(_(str(refused)), icon=":material/lock:")

@@ -18,8 +18,10 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.models import Bank, Question, localize
+from assessment.i18n import N_
+from assessment.models import Bank, Question
 from assessment.ui import routes, session
+from assessment.ui.language import _, text
 from assessment.ui.progress import Progress, shown_questions
 
 MODE = "one_question_mode"
@@ -27,7 +29,8 @@ MODE = "one_question_mode"
 AT = "one_question_at"
 """The id of the question shown, or :data:`LAST` (the previous section's last one)."""
 LAST = "__last__"
-TOGGLE = "One question at a time"
+TOGGLE = N_("One question at a time")
+"""The toggle's label (an English msgid: ``_(TOGGLE)`` where it is drawn)."""
 
 
 def on_phone() -> bool:
@@ -48,7 +51,7 @@ def active() -> bool:
 
 def render_toggle() -> None:
     active()
-    st.toggle(TOGGLE, key=MODE, help="Show one question, then the next: easier on a phone.")
+    st.toggle(_(TOGGLE), key=MODE, help=_("Show one question, then the next: easier on a phone."))
 
 
 def forget_position() -> None:
@@ -93,7 +96,7 @@ def render_nav(b: Bank, done: Progress, section: int, shown: Sequence[Question],
     with st.container(horizontal=True, horizontal_alignment="distribute", key="step_nav"):
         back = (section - 1, LAST) if at_start else (section, shown[at - 1].id)
         st.button(
-            "Back",
+            _("Back"),
             key="nav_back",
             icon=":material/arrow_back:",
             disabled=first_section and at_start,
@@ -102,7 +105,7 @@ def render_nav(b: Bank, done: Progress, section: int, shown: Sequence[Question],
         )
         if not at_end:
             st.button(
-                "Next question",
+                _("Next question"),
                 key="nav_next",
                 type="primary",
                 icon=":material/arrow_forward:",
@@ -114,7 +117,7 @@ def render_nav(b: Bank, done: Progress, section: int, shown: Sequence[Question],
             upcoming = _next_section_with_questions(b, done, section)
             there = shown_questions(b.sections[upcoming], done.visible)
             st.button(
-                f"Next: {localize(b.sections[upcoming].title)}",
+                _("Next: {section}").format(section=text(b.sections[upcoming].title)),
                 key="nav_next",
                 type="primary",
                 icon=":material/arrow_forward:",
@@ -123,7 +126,7 @@ def render_nav(b: Bank, done: Progress, section: int, shown: Sequence[Question],
                 args=(upcoming, there[0].id if there else None),
             )
         elif st.button(
-            "See your results", key="nav_results", type="primary", icon=":material/insights:"
+            _("See your results"), key="nav_results", type="primary", icon=":material/insights:"
         ):
             st.switch_page(routes.RESULTS)
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from assessment.conditions import visible_questions
 from assessment.models import DONT_KNOW, Bank, Question, ScaleLevel, Section, Text, localize
+from assessment.ui.language import _, current, ngettext, tr
 
 READING_WPM = 230
 """Words per minute read on screen while choosing (careful reading, not skimming)."""
@@ -66,11 +67,18 @@ class Progress:
 
     @property
     def line(self) -> str:
-        """``12 of 77 questions answered (3 "don't know")``: the sidebar's progress text."""
-        text = f"{self.answered} of {self.total} questions answered"
+        """``12 of 77 questions answered (3 "don't know")``: the sidebar's progress text,
+        in the session's language."""
+        number = tr().number
         if self.dont_know:
-            text += f' ({self.dont_know} "don\'t know")'
-        return text
+            return _('{answered} of {total} questions answered ({dont_know} "don\'t know")').format(
+                answered=number(self.answered),
+                total=number(self.total),
+                dont_know=number(self.dont_know),
+            )
+        return _("{answered} of {total} questions answered").format(
+            answered=number(self.answered), total=number(self.total)
+        )
 
     @property
     def share(self) -> float:
@@ -90,13 +98,16 @@ def shown_questions(section: Section, visible: frozenset[str]) -> list[Question]
 
 def progress(bank: Bank, values: Mapping[str, Any]) -> Progress:
     visible = frozenset(visible_questions(bank, values))
+    lang = current()
     sections = []
     for i, section in enumerate(bank.sections):
         shown = shown_questions(section, visible)
         answered = sum(1 for q in shown if values.get(q.id) is not None)
         dont_know = sum(1 for q in shown if values.get(q.id) == DONT_KNOW)
         sections.append(
-            SectionProgress(i, section.id, localize(section.title), answered, len(shown), dont_know)
+            SectionProgress(
+                i, section.id, localize(section.title, lang), answered, len(shown), dont_know
+            )
         )
     return Progress(sections, visible)
 
@@ -173,5 +184,7 @@ def minutes_left(bank: Bank, values: Mapping[str, Any], visible: Iterable[str]) 
 
 
 def time_left_text(minutes: int) -> str:
-    """``about 1 minute left``, ``about 12 minutes left``."""
-    return f"about {minutes} minute{'' if minutes == 1 else 's'} left"
+    """``about 1 minute left``, ``about 12 minutes left`` (in the session's language)."""
+    return ngettext("about {n} minute left", "about {n} minutes left", minutes).format(
+        n=tr().number(minutes)
+    )

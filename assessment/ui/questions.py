@@ -22,9 +22,11 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.models import Question, localize
+from assessment.i18n import N_
+from assessment.models import Question
 from assessment.ui import reruns, session, widgets
 from assessment.ui.keys import forget_widgets
+from assessment.ui.language import _, text
 from assessment.ui.resources import bank
 from assessment.ui.review import render_mark as render_review_mark
 from assessment.ui.text import plain
@@ -71,7 +73,7 @@ def render_question(q: Question, number: int) -> None:
         bound = binding(q)
         render_review_mark(q)
         # Plain text: a screen reader reads a label as written (the style sets it bold).
-        widgets.render(q, f"{number}. {localize(q.text)}", bound)
+        widgets.render(q, f"{number}. {text(q.text)}", bound)
         _footer(q, bound)
         messages = session.errors().get(q.id, [])
         for message in messages:
@@ -91,23 +93,28 @@ def _toast_once(q: Question, messages: list[str]) -> None:
         st.toast(not_saved(messages[0]), icon=":material/error:")
 
 
+SAYS_NOT_SAVED = N_("was not saved")
+"""What a message that says itself that nothing was saved contains (in its language)."""
+
+
 def not_saved(message: str) -> str:
     """``Not saved: <why>.`` under the question, one full stop whatever ``message`` ends
-    with; a message that says so itself (a closed workshop's) is shown as it is."""
-    text = message.strip()
-    if "not saved" in text.lower():
-        return plain(text)
-    return f"Not saved: {plain(text.rstrip('.'))}."
+    with; a message that says so itself (a closed workshop's) is shown as it is. In the
+    session's language (a message from the store is looked up in the catalog)."""
+    said = _(message.strip()).strip()
+    if "not saved" in said.lower() or _(SAYS_NOT_SAVED) in said:
+        return plain(said)
+    return _("Not saved: {reason}.").format(reason=plain(said.rstrip(".。")))
 
 
 def _footer(q: Question, bound: Binding) -> None:
     """ "Why we ask", and a way to take back an answer the widget cannot empty."""
     with st.container(horizontal=True, gap="small", key=f"foot_{q.id}"):
-        with st.popover("Why we ask", icon=":material/help:", type="tertiary"):
-            st.markdown(localize(q.help))
+        with st.popover(_("Why we ask"), icon=":material/help:", type="tertiary"):
+            st.markdown(text(q.help))
         if bound.stored is not None and widgets.widget_of(q).CLEAR_BUTTON:
             st.button(
-                "Clear answer",
+                _("Clear answer"),
                 key=f"clear_{q.id}",
                 type="tertiary",
                 icon=":material/backspace:",

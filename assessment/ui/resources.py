@@ -24,6 +24,7 @@ from assessment.models import Bank
 from assessment.safe_yaml import InputError
 from assessment.store.db import database_url, get_engine
 from assessment.ui import warm_up
+from assessment.ui.language import _
 
 _BANKS: dict[str, Bank] = {}
 _LOCK = threading.Lock()
@@ -49,8 +50,10 @@ def bank() -> Bank:
 def _stop_with_bank_problems(path: str, exc: InputError) -> NoReturn:
     """A broken question bank is an operator's mistake: say exactly what, then stop."""
     st.error(
-        f"The question bank in {path} cannot be used, so the assessment cannot start. "
-        "Whoever runs this app can fix it with `assess validate`; the problems are:",
+        _(
+            "The question bank in {path} cannot be used, so the assessment cannot start. "
+            "Whoever runs this app can fix it with `assess validate`; the problems are:"
+        ).format(path=path),
         icon=":material/error:",
     )
     st.code("\n".join(str(p) for p in exc.problems[:25]), language=None)

@@ -7,10 +7,12 @@ anyone with the link can see and change the answers, so people treat it like a p
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from assessment.i18n import DEFAULT_LANGUAGE
+from assessment.ui.language import LANG_PARAM, _, with_language
 from assessment.ui.routes import ASSESSMENT_PATH, URL_PATHS
 from assessment.ui.session import RESUME_PARAM, team_view
 
@@ -35,7 +37,13 @@ def app_root(url: str | None) -> str:
 
 
 def resume_url(token: str) -> str:
-    return f"{app_root(st.context.url)}/{ASSESSMENT_PATH}?{RESUME_PARAM}={token}"
+    """The resume link; in another language than English it says which (``&lang=ja``),
+    so it opens in the language it was copied in (an English link is as it always was:
+    the answers' saved ``meta.language`` opens it in English)."""
+    params = with_language({RESUME_PARAM: token})
+    if params.get(LANG_PARAM) == DEFAULT_LANGUAGE:
+        del params[LANG_PARAM]
+    return f"{app_root(st.context.url)}/{ASSESSMENT_PATH}?{urlencode(params)}"
 
 
 def render_resume_link(token: str, compact: bool = False) -> None:
@@ -46,16 +54,22 @@ def render_resume_link(token: str, compact: bool = False) -> None:
     """
     if team_view():
         st.caption(
-            "These are the workshop's team answers: open them again from the facilitator "
-            "page (Open the team's results)."
+            _(
+                "These are the workshop's team answers: open them again from the facilitator "
+                "page (Open the team's results)."
+            )
         )
         return
     if not compact:
-        st.markdown("**Your resume link**")
+        st.markdown("**" + _("Your resume link") + "**")
         st.caption(
-            "Your answers are saved as you go. Keep this link to come back later, from any "
-            "device. Anyone with the link can see and change your answers."
+            _(
+                "Your answers are saved as you go. Keep this link to come back later, from any "
+                "device. Anyone with the link can see and change your answers."
+            )
         )
     else:
-        st.caption("Resume link: keep it to come back later. Anyone with it can see your answers.")
+        st.caption(
+            _("Resume link: keep it to come back later. Anyone with it can see your answers.")
+        )
     st.code(resume_url(token), language=None, wrap_lines=True)

@@ -17,10 +17,12 @@ from collections.abc import Sequence
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessment.i18n import N_
 from assessment.models import Bank, Question
 from assessment.store import milestones as ms
 from assessment.store.repository import AnswerRefusedError
 from assessment.ui import routes, session
+from assessment.ui.language import _, ngettext, tr
 from assessment.ui.progress import progress
 from assessment.ui.resources import database
 from assessment.ui.text import plain
@@ -29,7 +31,8 @@ STATE = "review_state"
 """(token, Review or None) as last read: None is kept, a round is read again each run."""
 NOW = "review_now"
 """This run's round (set by :func:`render_bar`, read by each question's mark)."""
-MARK = "Confirm or change"
+MARK = N_("Confirm or change")
+"""The badge (an English msgid: ``_(MARK)`` where it is drawn)."""
 
 
 def current(token: str | None) -> ms.Review | None:
@@ -67,7 +70,11 @@ def _confirm(question_ids: Sequence[str]) -> None:
 
 def _line(state: ms.Review, shown: frozenset[str]) -> tuple[int, int, str]:
     reviewed, total = state.counts(shown)
-    return reviewed, total, f"{reviewed} of {total} pre-filled answers reviewed"
+    number = tr().number
+    line = _("{reviewed} of {total} pre-filled answers reviewed").format(
+        reviewed=number(reviewed), total=number(total)
+    )
+    return reviewed, total, line
 
 
 def render_bar(section: Sequence[Question], shown: frozenset[str]) -> None:
@@ -79,30 +86,39 @@ def render_bar(section: Sequence[Question], shown: frozenset[str]) -> None:
     reviewed, total, line = _line(state, shown)
     with st.container(border=True, key="review_bar"):
         st.markdown(
-            f":material/restart_alt: **Re-assessment from “{plain(state.milestone_name)}”** "
-            f"({state.milestone_taken_on.isoformat()})"
+            ":material/restart_alt: "
+            + _("**Re-assessment from “{milestone}”** ({date})").format(
+                milestone=plain(state.milestone_name), date=tr().date(state.milestone_taken_on)
+            )
         )
         st.progress(reviewed / total if total else 1.0, text=line)
         pending = [q.id for q in section if q.id in state.pending]
         if pending:
             st.caption(
-                "Each answer from the milestone is marked *Confirm or change*: change it, "
-                "or confirm it as it still holds."
+                _(
+                    "Each answer from the milestone is marked *Confirm or change*: change it, "
+                    "or confirm it as it still holds."
+                )
             )
             st.button(
-                f"Confirm the {len(pending)} unchanged "
-                f"answer{'' if len(pending) == 1 else 's'} in this section",
+                ngettext(
+                    "Confirm the {n} unchanged answer in this section",
+                    "Confirm the {n} unchanged answers in this section",
+                    len(pending),
+                ).format(n=tr().number(len(pending))),
                 key="review_confirm_section",
                 icon=":material/done_all:",
                 on_click=_confirm,
                 args=(pending,),
             )
         elif reviewed < total:
-            st.caption("Every pre-filled answer in this section is reviewed.")
+            st.caption(_("Every pre-filled answer in this section is reviewed."))
         else:
             st.page_link(
                 routes.PROGRESS,
-                label=f"All reviewed: see what changed since “{plain(state.milestone_name)}”",
+                label=_("All reviewed: see what changed since “{milestone}”").format(
+                    milestone=plain(state.milestone_name)
+                ),
                 icon=":material/timeline:",
             )
 
@@ -113,13 +129,13 @@ def render_mark(q: Question) -> None:
     if not isinstance(state, ms.Review) or q.id not in state.pending:
         return
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.badge(MARK, icon=":material/history:", color="orange")
+        st.badge(_(MARK), icon=":material/history:", color="orange")
         st.button(
-            "Confirm",
+            _("Confirm"),
             key=f"review_confirm_{q.id}",
             type="tertiary",
             icon=":material/check:",
-            help="The answer from the milestone still holds.",
+            help=_("The answer from the milestone still holds."),
             on_click=_confirm,
             args=([q.id],),
         )
@@ -130,7 +146,10 @@ def render_summary(state: ms.Review, b: Bank) -> None:
     done = progress(b, session.values())
     reviewed, total, line = _line(state, done.visible)
     st.markdown(
-        f"**Re-assessment from “{plain(state.milestone_name)}”** "
-        f"({state.milestone_taken_on.isoformat()}): {line}."
+        _("**Re-assessment from “{milestone}”** ({date}): {line}.").format(
+            milestone=plain(state.milestone_name),
+            date=tr().date(state.milestone_taken_on),
+            line=line,
+        )
     )
     st.progress(reviewed / total if total else 1.0)

@@ -25,6 +25,7 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessment.i18n import N_
 from assessment.loader import check_value
 from assessment.models import Answers, AnswersMeta, Bank, Question
 from assessment.store import repository
@@ -32,6 +33,7 @@ from assessment.store import workshops as ws
 from assessment.store.changes import ChangeRefusedError, StaleAnswerError, merge_choices, merge_raci
 from assessment.store.hygiene import normalise_newlines, strip_controls, value_problem
 from assessment.ui import language
+from assessment.ui.language import _
 from assessment.ui.resources import bank, database
 
 RESUME_PARAM = "resume"
@@ -57,20 +59,30 @@ TEAM_VIEW = "team_view"
 FACILITATOR_SECRET = "workshop_facilitator"
 """The facilitator secret this tab used on the facilitator page (server-side only)."""
 
-TEAM_READ_ONLY = (
+# Messages are English msgids, kept as they are in session state and translated where
+# they are shown (``_(message)``), so a message still on the page after a change of
+# language reads in the new one.
+TEAM_READ_ONLY = N_(
     "These are the workshop's team answers: record them on the facilitator page, under "
     "the question on the shared screen (Team answer)."
 )
-TEAM_FROM_FACILITATOR = (
+TEAM_FROM_FACILITATOR = N_(
     "The team's results open from the facilitator page (Open the team's results), in "
     "the browser tab that runs the workshop."
 )
-TEAM_LINK_RETIRED = (
+TEAM_LINK_RETIRED = N_(
     "This link belongs to a workshop's team answers, which are no longer opened by link. "
     "The facilitator opens them from the facilitator page (Open the team's results)."
 )
+LINK_INCOMPLETE = N_("This resume link is not complete: the code in it is not valid.")
+LOAD_FAILED = N_("Your answers could not be loaded: the database did not respond.")
+NO_ASSESSMENT = N_(
+    "No assessment belongs to this resume link. It may have been mistyped, "
+    "or the assessment was deleted."
+)
+TEAM_LOAD_FAILED = N_("The team's answers could not be loaded: the database did not respond.")
 
-SAVE_FAILED_TEXT = (
+SAVE_FAILED_TEXT = N_(
     "Your last answer could not be saved: the database did not respond. "
     "It is kept in this tab; try again in a moment, or download your answers."
 )
@@ -167,19 +179,15 @@ def sync() -> None:
         return
     st.session_state.pop(TOKEN_PROBLEM, None)
     if not repository.valid_token(wanted):
-        _reject(wanted, "This resume link is not complete: the code in it is not valid.")
+        _reject(wanted, LINK_INCOMPLETE)
         return
     try:
         stored = repository.load(database(), wanted)
     except SQLAlchemyError:
-        _reject(wanted, "Your answers could not be loaded: the database did not respond.")
+        _reject(wanted, LOAD_FAILED)
         return
     if stored is None:
-        _reject(
-            wanted,
-            "No assessment belongs to this resume link. It may have been mistyped, "
-            "or the assessment was deleted.",
-        )
+        _reject(wanted, NO_ASSESSMENT)
         return
     if stored.kind == "team":
         _reject(wanted, TEAM_LINK_RETIRED)
@@ -188,7 +196,10 @@ def sync() -> None:
 
 
 def _reject(wanted: str, message: str) -> None:
-    """Keep whatever was open before, and say why the link in the URL was not used."""
+    """Keep whatever was open before, and say why the link in the URL was not used.
+
+    ``message`` is an English msgid, translated where it is shown (assessment.ui.notices).
+    """
     st.session_state[TOKEN_PROBLEM] = message
     if RESUME_PARAM in st.query_params:
         del st.query_params[RESUME_PARAM]
@@ -206,7 +217,7 @@ def _open_team_view() -> None:
     except ws.WorkshopError:
         stored = None
     except SQLAlchemyError:
-        _reject("", "The team's answers could not be loaded: the database did not respond.")
+        _reject("", TEAM_LOAD_FAILED)
         return
     if stored is None:
         _reject("", TEAM_FROM_FACILITATOR)
@@ -311,9 +322,9 @@ def set_answer(qid: str, raw: Any) -> bool:
     if problem:
         errs[qid] = [problem]
         return False
-    checked, problems = check_value(question, raw)
+    checked, problems = check_value(question, raw, language.current())
     if problems:
-        errs[qid] = [message for _, message in problems]
+        errs[qid] = [message for __, message in problems]
         return False
     errs.pop(qid, None)
     if not _write(lambda t: repository.save_answer(database(), t, qid, checked), qid):
@@ -337,11 +348,13 @@ def change_answer(qid: str, desired: Any) -> bool:
         errs[qid] = [TEAM_READ_ONLY]
         return False
 
+    tr = language.tr()
+
     def change(current: Any) -> Any:
         merged = _merge(question, base, desired, _usable(question, current))
-        checked, problems = check_value(question, merged)
+        checked, problems = check_value(question, merged, tr.language)
         if problems:
-            raise ChangeRefusedError("; ".join(message for _, message in problems))
+            raise ChangeRefusedError(tr.join((message for __, message in problems), "parts"))
         return checked
 
     saved: list[Any] = []
@@ -398,10 +411,13 @@ def _redraw(qid: str) -> None:
 
 
 def _refusal(value: Any) -> str | None:
-    problem = value_problem(value, "The text")
+    lang = language.current()
+    problem = value_problem(value, N_("The text"), lang)
     if problem:
         # Shown as "Not saved: …." under the question: no trailing full stop here.
-        return problem[0].lower() + problem[1:].rstrip(".")
+        if lang == "en":
+            problem = problem[0].lower() + problem[1:]
+        return problem.rstrip(".。")
     return None
 
 
@@ -419,7 +435,7 @@ def save_language(lang: str) -> None:
 def set_meta(new_meta: Mapping[str, Any]) -> None:
     """Save the report-cover details; text with control characters is refused."""
     cleaned = _known_meta(new_meta)
-    problem = value_problem(cleaned, "A detail for the report's cover")
+    problem = value_problem(cleaned, N_("A detail for the report's cover"), language.current())
     if problem:
         st.session_state[SAVE_REFUSED] = problem
         return
@@ -479,10 +495,10 @@ def replace_answers(new: Answers) -> bool:
     st.session_state.pop(SECTION, None)
     st.session_state.pop(SAVE_REFUSED, None)
     if removed or removed_meta:
-        st.session_state[SAVE_REFUSED] = (
-            f"Invisible control characters (such as {removed or removed_meta}) were removed "
+        st.session_state[SAVE_REFUSED] = _(
+            "Invisible control characters (such as {character}) were removed "
             "from the file's text before it was saved: they cannot be stored."
-        )
+        ).format(character=removed or removed_meta)
     return True
 
 

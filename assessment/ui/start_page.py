@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 
-from assessment.models import localize
 from assessment.ui import routes, session
+from assessment.ui.language import _, text, tr
 from assessment.ui.milestones import render_start_panel
 from assessment.ui.notices import render_notices
 from assessment.ui.progress import conditional_questions, estimate_range, progress
@@ -17,81 +17,95 @@ from assessment.ui.resume import render_resume_link
 from assessment.ui.transfer import render_upload
 
 
-def token_from(text: str) -> str:
+def token_from(pasted: str) -> str:
     """The resume code in a pasted link (``…?resume=CODE``) or the bare code itself."""
-    text = text.strip()
-    if "resume=" in text:
-        found = parse_qs(urlsplit(text).query).get(session.RESUME_PARAM)
+    pasted = pasted.strip()
+    if "resume=" in pasted:
+        found = parse_qs(urlsplit(pasted).query).get(session.RESUME_PARAM)
         if found:
             return found[0].strip()
-    return text
+    return pasted
 
 
 def render() -> None:
     session.sync()
     b = bank()
-    st.title(localize(b.info.title))
+    st.title(text(b.info.title))
     st.markdown(
-        "**Find out how ready your company is to start its first MLOps team, "
-        "and what to do first.**"
+        "**"
+        + _(
+            "Find out how ready your company is to start its first MLOps team, and what to do first."
+        )
+        + "**"
     )
     render_notices()
 
-    count = len(b.questions)
+    number = tr().number
+    count, sections = number(len(b.questions)), number(len(b.sections))
     low, high = estimate_range(b)  # measured from the words on screen (assessment.ui.progress)
     questions = (
-        f"up to {count} questions in {len(b.sections)} short sections (some appear only when "
-        "an earlier answer makes them relevant)"
+        _(
+            "up to {count} questions in {sections} short sections (some appear only when "
+            "an earlier answer makes them relevant)"
+        )
         if conditional_questions(b)
-        else f"{count} questions in {len(b.sections)} short sections"
-    )
+        else _("{count} questions in {sections} short sections")
+    ).format(count=count, sections=sections)
     st.markdown(
-        f"For organisations building their first MLOps team of up to about five people. "
-        f"About **{low}–{high} minutes**: {questions}. "
-        "Your answers are saved as you go, so you can stop at any time and come back later. "
-        '"Don\'t know" is always a fine answer.'
+        _(
+            "For organisations building their first MLOps team of up to about five people. "
+            "About **{low}–{high} minutes**: {questions}. "
+            "Your answers are saved as you go, so you can stop at any time and come back later. "
+            '"Don\'t know" is always a fine answer.'
+        ).format(low=number(low), high=number(high), questions=questions)
     )
 
     _action_card()
 
-    st.subheader("What you get")
+    st.subheader(_("What you get"))
     cols = st.columns(3)
     cards = (
         (
             ":material/explore:",
-            "Your starting approach",
-            "Whether you are starting top-down or bottom-up, how sure that is, and what it "
-            "means for where the team should sit and its first step.",
+            _("Your starting approach"),
+            _(
+                "Whether you are starting top-down or bottom-up, how sure that is, and what it "
+                "means for where the team should sit and its first step."
+            ),
         ),
         (
             ":material/radar:",
-            "Capability and team profile",
-            "Radar charts of your MLOps capabilities and team skills, the capabilities that "
-            "are missing, and the traps you may be walking into.",
+            _("Capability and team profile"),
+            _(
+                "Radar charts of your MLOps capabilities and team skills, the capabilities that "
+                "are missing, and the traps you may be walking into."
+            ),
         ),
         (
             ":material/flag:",
-            "A roadmap",
-            "A few actions to start tomorrow, then what to do within 3, 6 and 12 months, "
-            "sized to your team; the rest waits on a later list. Each step shows the "
-            "answers behind it. Download it as a PDF for management.",
+            _("A roadmap"),
+            _(
+                "A few actions to start tomorrow, then what to do within 3, 6 and 12 months, "
+                "sized to your team; the rest waits on a later list. Each step shows the "
+                "answers behind it. Download it as a PDF for management."
+            ),
         ),
     )
-    for column, (icon, title, text) in zip(cols, cards, strict=True):
+    for column, (icon, title, blurb) in zip(cols, cards, strict=True):
         with column.container(border=True, height="stretch"):
             st.markdown(f"{icon} **{title}**")
-            st.caption(text)
+            st.caption(blurb)
 
-    st.subheader("Already started?")
+    st.subheader(_("Already started?"))
     left, right = st.columns(2, gap="large")
     with left:
         with st.form("resume_form", border=False):
             pasted = st.text_input(
-                "Paste your resume link or code",
+                _("Paste your resume link or code"),
                 key="resume_input",
                 placeholder="http://…/assessment?resume=…",
             )
-            go = st.form_submit_button("Resume", icon=":material/login:")
+            go = st.form_submit_button(_("Resume"), icon=":material/login:")
         if go:
             _resume(pasted)
     with right:
@@ -105,23 +119,23 @@ def _resume(pasted: str) -> None:
     top of the page, out of view on a phone); what was open in this tab stays open.
     """
     if not pasted.strip():
-        st.error("Paste your resume link or its code first.", icon=":material/link_off:")
+        st.error(_("Paste your resume link or its code first."), icon=":material/link_off:")
         return
     st.query_params[session.RESUME_PARAM] = token_from(pasted)
     session.sync()
     problem = st.session_state.pop(session.TOKEN_PROBLEM, None)
     if problem is None:
         st.switch_page(routes.ASSESSMENT)
-    st.error(str(problem), icon=":material/link_off:")
+    st.error(_(str(problem)), icon=":material/link_off:")
 
 
 def _action_card() -> None:
     token = session.token()
     with st.container(border=True, key="start_card"):
         if token is None:
-            st.markdown("**Ready when you are.** You can pause at any time.")
+            st.markdown(_("**Ready when you are.** You can pause at any time."))
             if st.button(
-                "Start the assessment",
+                _("Start the assessment"),
                 key="start_new",
                 type="primary",
                 icon=":material/play_arrow:",
@@ -130,32 +144,47 @@ def _action_card() -> None:
                 st.switch_page(routes.ASSESSMENT)
             return
         done = progress(bank(), session.values())
-        unsure = f', {done.dont_know} of them "don\'t know"' if done.dont_know else ""
+        t = tr()
+        counts = {
+            "answered": t.number(done.answered),
+            "total": t.number(done.total),
+            "share": t.percent(done.share),
+            "dont_know": t.number(done.dont_know),
+        }
         st.markdown(
-            f"**Welcome back.** You have answered {done.answered} of {done.total} questions "
-            f"shown so far ({done.share:.0%}){unsure}."
+            (
+                _(
+                    "**Welcome back.** You have answered {answered} of {total} questions "
+                    'shown so far ({share}), {dont_know} of them "don\'t know".'
+                )
+                if done.dont_know
+                else _(
+                    "**Welcome back.** You have answered {answered} of {total} questions "
+                    "shown so far ({share})."
+                )
+            ).format(**counts)
         )
         st.progress(done.share)
         with st.container(horizontal=True, gap="small"):
             if st.button(
-                "Continue the questions",
+                _("Continue the questions"),
                 key="start_continue",
                 type="primary",
                 icon=":material/arrow_forward:",
             ):
                 st.switch_page(routes.ASSESSMENT)
-            if st.button("See results", key="start_results", icon=":material/insights:"):
+            if st.button(_("See results"), key="start_results", icon=":material/insights:"):
                 st.switch_page(routes.RESULTS)
             if st.button(
-                "Start a new assessment",
+                _("Start a new assessment"),
                 key="start_again",
                 type="tertiary",
-                help="Your current answers stay available at your resume link.",
+                help=_("Your current answers stay available at your resume link."),
             ):
                 session.forget()
                 session.start_new()
                 st.switch_page(routes.ASSESSMENT)
         render_resume_link(token)
         render_start_panel(token)
-        with st.expander("Details for the report cover (optional)"):
+        with st.expander(_("Details for the report cover (optional)")):
             render_report_details()

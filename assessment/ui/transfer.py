@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from assessment.i18n import N_, translator
 from assessment.loader import ANSWERS_MAX_BYTES, parse_answers
 from assessment.models import Answers, AssessmentResult, Bank
 from assessment.report.exports import answers_json, answers_yaml, results_csv, results_json
 from assessment.report.markdown import render_markdown
 from assessment.safe_yaml import InputError, Problem
 from assessment.ui import session
+from assessment.ui.language import _, current, ngettext, tr
 from assessment.ui.resources import bank
 from assessment.ui.text import plain
 
@@ -43,32 +45,40 @@ class UploadOutcome:
     """Problems found but not described (the checker stops after fifty)."""
 
 
-def describe_problem(problem: Problem) -> str:
+def describe_problem(problem: Problem, lang: str = "en") -> str:
     """A located problem in words a person can act on: line, column, field, message."""
+    _ = translator(lang).gettext
     where = []
     if problem.line is not None:
-        where.append(f"line {problem.line}")
         if problem.col is not None:
-            where[-1] += f", column {problem.col}"
+            where.append(
+                _("line {line}, column {column}").format(line=problem.line, column=problem.col)
+            )
+        else:
+            where.append(_("line {line}").format(line=problem.line))
     if problem.field:
         where.append(problem.field)
     prefix = " · ".join(where)
-    return f"{prefix}: {problem.message}" if prefix else problem.message
+    if not prefix:
+        return problem.message
+    return _("{where}: {problem}").format(where=prefix, problem=problem.message)
 
 
-def read_answers_upload(data: bytes, name: str, the_bank: Bank) -> UploadOutcome:
-    """Check an uploaded answers file against ``the_bank``; never raises for bad input."""
+def read_answers_upload(data: bytes, name: str, the_bank: Bank, lang: str = "en") -> UploadOutcome:
+    """Check an uploaded answers file against ``the_bank``; never raises for bad input.
+
+    The problems are said in ``lang``."""
+    _ = translator(lang).gettext
     if not name.lower().endswith(UPLOAD_SUFFIXES):
-        return UploadOutcome(name, problems=["expected a .yaml, .yml or .json answers file"])
+        return UploadOutcome(name, problems=[_("expected a .yaml, .yml or .json answers file")])
     if len(data) > ANSWERS_MAX_BYTES:
-        return UploadOutcome(
-            name, problems=[f"the file is larger than {ANSWERS_MAX_BYTES // 1024} KB"]
-        )
+        message = _("the file is larger than {size} KB")
+        return UploadOutcome(name, problems=[message.format(size=ANSWERS_MAX_BYTES // 1024)])
     try:
-        answers = parse_answers(data, name, the_bank)
+        answers = parse_answers(data, name, the_bank, lang=lang)
     except InputError as exc:
         return UploadOutcome(
-            name, problems=[describe_problem(p) for p in exc.problems], more=exc.more
+            name, problems=[describe_problem(p, lang) for p in exc.problems], more=exc.more
         )
     return UploadOutcome(name, answers=answers)
 
@@ -80,7 +90,7 @@ def _on_upload(widget: str) -> None:
     uploaded = st.session_state.get(widget)
     if uploaded is None:
         return
-    outcome = read_answers_upload(uploaded.getvalue(), uploaded.name, bank())
+    outcome = read_answers_upload(uploaded.getvalue(), uploaded.name, bank(), current())
     receive(outcome)
 
 
@@ -106,14 +116,12 @@ def _apply(name: str, answers: Answers) -> None:
     # to clean) is said here, under the upload, where the person is looking.
     note = st.session_state.pop(session.SAVE_REFUSED, None)
     if not loaded:
-        st.session_state[UPLOAD_REFUSED] = (name, str(note or "It could not be saved."))
+        st.session_state[UPLOAD_REFUSED] = (name, str(note or N_("It could not be saved.")))
         return
-    done = f"Loaded {_answers(len(answers.values))} from {name}."
-    st.session_state[UPLOAD_DONE] = f"{done} {note}" if note else done
-
-
-def _answers(count: int) -> str:
-    return f"{count} answer{'' if count == 1 else 's'}"
+    count = len(answers.values)
+    done = ngettext("Loaded {n} answer from {name}.", "Loaded {n} answers from {name}.", count)
+    done = done.format(n=tr().number(count), name=name)
+    st.session_state[UPLOAD_DONE] = f"{done} {_(str(note))}" if note else done
 
 
 def _confirm() -> None:
@@ -129,12 +137,12 @@ def _cancel() -> None:
 def render_upload(where: str) -> None:
     """The upload control with its messages; ``where`` keeps keys unique per page."""
     st.file_uploader(
-        "Upload an answers file (YAML or JSON, up to 1 MB)",
+        _("Upload an answers file (YAML or JSON, up to 1 MB)"),
         type=["yaml", "yml", "json"],
         key=f"upload_{where}",
         on_change=_on_upload,
         args=(f"upload_{where}",),
-        help="A file downloaded from this app, or written from `assess template`.",
+        help=_("A file downloaded from this app, or written from `assess template`."),
     )
     render_upload_messages()
 
@@ -145,29 +153,47 @@ def render_upload_messages() -> None:
     if refused is not None:
         name, problems, *counted = refused
         hidden = max(0, len(problems) - MAX_SHOWN) + (counted[0] if counted else 0)
-        lines = [f"**{plain(name)}** was not loaded; nothing was changed. Fix these and try again:"]
+        lines = [
+            _("**{name}** was not loaded; nothing was changed. Fix these and try again:").format(
+                name=plain(name)
+            )
+        ]
         lines += [f"- {plain(p)}" for p in problems[:MAX_SHOWN]]
         if hidden:
-            lines.append(f"- … and {hidden} more")
+            lines.append("- " + _("… and {n} more").format(n=tr().number(hidden)))
         st.error("\n".join(lines), icon=":material/block:")
     not_taken = st.session_state.get(UPLOAD_REFUSED)
     if not_taken is not None:
         name, reason = not_taken
-        st.error(f"**{plain(name)}** was not loaded. {plain(reason)}", icon=":material/block:")
+        st.error(
+            _("**{name}** was not loaded. {reason}").format(
+                name=plain(name), reason=plain(_(reason))
+            ),
+            icon=":material/block:",
+        )
     pending = st.session_state.get(PENDING_UPLOAD)
     if pending is not None:
         name, answers = pending
         with st.container(border=True, key="confirm_upload"):
+            held, given = len(answers.values), len(session.values())
+            number = tr().number
             st.warning(
-                f"**{plain(name)}** holds {_answers(len(answers.values))}. Loading it "
-                f"replaces the {_answers(len(session.values()))} you have given so far.",
+                ngettext(
+                    "**{name}** holds {n} answer.", "**{name}** holds {n} answers.", held
+                ).format(name=plain(name), n=number(held))
+                + " "
+                + ngettext(
+                    "Loading it replaces the {n} answer you have given so far.",
+                    "Loading it replaces the {n} answers you have given so far.",
+                    given,
+                ).format(n=number(given)),
                 icon=":material/warning:",
             )
             with st.container(horizontal=True):
                 st.button(
-                    "Replace my answers", key="upload_confirm", type="primary", on_click=_confirm
+                    _("Replace my answers"), key="upload_confirm", type="primary", on_click=_confirm
                 )
-                st.button("Keep my answers", key="upload_cancel", on_click=_cancel)
+                st.button(_("Keep my answers"), key="upload_cancel", on_click=_cancel)
     done = st.session_state.get(UPLOAD_DONE)
     if done:
         st.success(plain(done), icon=":material/check_circle:")
@@ -209,7 +235,7 @@ def render_answer_downloads(where: str) -> None:
     stem = file_stem()
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            "Answers (YAML)",
+            _("Answers (YAML)"),
             data=_later(lambda: answers_yaml(answers())),
             file_name=f"{stem}-answers.yaml",
             mime="application/yaml",
@@ -218,7 +244,7 @@ def render_answer_downloads(where: str) -> None:
             icon=":material/download:",
         )
         st.download_button(
-            "Answers (JSON)",
+            _("Answers (JSON)"),
             data=_later(lambda: answers_json(answers())),
             file_name=f"{stem}-answers.json",
             mime="application/json",
@@ -252,7 +278,7 @@ def render_result_downloads(result: AssessmentResult) -> None:
     stem = file_stem()
     with st.container(horizontal=True, gap="small"):
         st.download_button(
-            "Report (PDF)",
+            _("Report (PDF)"),
             data=_later(lambda: _pdf(result)),
             file_name=f"{stem}-report.pdf",
             mime="application/pdf",
@@ -262,7 +288,7 @@ def render_result_downloads(result: AssessmentResult) -> None:
             icon=":material/picture_as_pdf:",
         )
         st.download_button(
-            "Report (Markdown)",
+            _("Report (Markdown)"),
             data=_later(lambda: render_markdown(result)),
             file_name=f"{stem}-report.md",
             mime="text/markdown",
@@ -271,7 +297,7 @@ def render_result_downloads(result: AssessmentResult) -> None:
             icon=":material/description:",
         )
         st.download_button(
-            "Results (JSON)",
+            _("Results (JSON)"),
             data=_later(lambda: results_json(result)),
             file_name=f"{stem}-results.json",
             mime="application/json",
@@ -280,7 +306,7 @@ def render_result_downloads(result: AssessmentResult) -> None:
             icon=":material/data_object:",
         )
         st.download_button(
-            "Results (CSV)",
+            _("Results (CSV)"),
             data=_later(lambda: results_csv(result)),
             file_name=f"{stem}-results.csv",
             mime="text/csv",

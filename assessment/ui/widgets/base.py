@@ -16,10 +16,13 @@ from typing import Any, Protocol
 
 import streamlit as st
 
+from assessment.i18n import N_
 from assessment.models import DONT_KNOW, Question, ScaleLevel
 from assessment.ui.keys import preset
+from assessment.ui.language import _
 
-DONT_KNOW_LABEL = "Don't know"
+DONT_KNOW_LABEL = N_("Don't know")
+"""An English msgid: ``_(DONT_KNOW_LABEL)`` where it is drawn."""
 NOT_YET = "__not_yet__"
 """The choice that means "no answer yet" where a binding offers one (``unset_label``)."""
 
@@ -84,12 +87,14 @@ def heading(label: str) -> None:
 def dont_know_box(
     q: Question, binding: Binding, label: str, on_change: Callable[..., None]
 ) -> bool:
-    """The "don't know" tick box where the question offers it; whether it is ticked."""
+    """The "don't know" tick box where the question offers it; whether it is ticked.
+
+    ``label`` is an English msgid, drawn in the session's language."""
     if not q.offers_dont_know:
         return False
     binding.preset(q.id, binding.stored == DONT_KNOW, DONT_KNOW)
     st.checkbox(
-        label,
+        _(label),
         key=binding.key(q.id, DONT_KNOW),
         on_change=on_change,
         args=(q, binding),
@@ -115,7 +120,7 @@ def choice(
     names = dict(names)
     if q.offers_dont_know:
         options.append(DONT_KNOW)
-        names[DONT_KNOW] = DONT_KNOW_LABEL
+        names[DONT_KNOW] = _(DONT_KNOW_LABEL)
         captions = [*captions, ""]
     empty: Any = None
     if binding.unset_label is not None:

@@ -13,24 +13,27 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.models import DONT_KNOW, Question, localize
+from assessment.i18n import N_
+from assessment.models import DONT_KNOW, Question
 from assessment.types import multi
+from assessment.ui.language import _, text
 from assessment.ui.widgets.base import DONT_KNOW_LABEL, Binding, heading
 
 CLEAR_BUTTON = False
 SAVED_AS_CHANGE = True
-COMBINED = "“{}” cannot be combined with other answers: untick one of them."
+COMBINED = N_("“{choice}” cannot be combined with other answers: untick one of them.")
+"""An English msgid: ``_(COMBINED).format(choice=…)`` where it is said."""
 
 
 def selection(q: Question, chosen: Sequence[str], dont_know: bool) -> tuple[Any, str | None]:
     """The answer a selection means, or why it cannot be saved."""
     if dont_know:
         if chosen:
-            return None, COMBINED.format(DONT_KNOW_LABEL)
+            return None, _(COMBINED).format(choice=_(DONT_KNOW_LABEL))
         return DONT_KNOW, None
     exclusive = multi.combination_problem(q, chosen)
     if exclusive is not None:
-        return None, COMBINED.format(localize(q.option_map[exclusive].label))
+        return None, _(COMBINED).format(choice=text(q.option_map[exclusive].label))
     return list(chosen) or None, None
 
 
@@ -87,10 +90,10 @@ def render(q: Question, label: str, binding: Binding) -> None:
     chosen = set(stored) if isinstance(stored, list) else set()
     if binding.compact:
         options = [o.id for o in q.options]
-        names = {o.id: localize(o.label) for o in q.options}
+        names = {o.id: text(o.label) for o in q.options}
         if q.offers_dont_know:
             options.append(DONT_KNOW)
-            names[DONT_KNOW] = DONT_KNOW_LABEL
+            names[DONT_KNOW] = _(DONT_KNOW_LABEL)
         binding.preset(
             q.id, [DONT_KNOW] if stored == DONT_KNOW else [o for o in options if o in chosen]
         )
@@ -106,11 +109,11 @@ def render(q: Question, label: str, binding: Binding) -> None:
         )
         return
     heading(label)
-    st.caption("Tick every answer that applies.")
+    st.caption(_("Tick every answer that applies."))
     for option in q.options:
         binding.preset(q.id, option.id in chosen, option.id)
         st.checkbox(
-            localize(option.label),
+            text(option.label),
             key=binding.key(q.id, option.id),
             on_change=_on_box,
             args=(q, binding, option.id),
@@ -119,7 +122,7 @@ def render(q: Question, label: str, binding: Binding) -> None:
     if q.offers_dont_know:
         binding.preset(q.id, stored == DONT_KNOW, DONT_KNOW)
         st.checkbox(
-            DONT_KNOW_LABEL,
+            _(DONT_KNOW_LABEL),
             key=binding.key(q.id, DONT_KNOW),
             on_change=_on_box,
             args=(q, binding, DONT_KNOW),

@@ -10,6 +10,7 @@ import streamlit as st
 
 from assessment.models import DONT_KNOW, Question
 from assessment.types import number
+from assessment.ui.language import _, current
 from assessment.ui.widgets.base import DONT_KNOW_LABEL, Binding, dont_know_box
 
 CLEAR_BUTTON = True
@@ -39,10 +40,10 @@ def render(q: Question, label: str, binding: Binding) -> None:
         step=1 if q.integer else 0.1,
         format="%d" if q.integer else "%g",
         key=binding.key(q.id),
-        placeholder="Type a number",
+        placeholder=_("Type a number"),
         disabled=unknown or binding.disabled,
         on_change=_on_number,
         args=(q, binding),
     )
-    st.caption(number.bounds_hint(q))
+    st.caption(number.bounds_hint(q, current()))
     dont_know_box(q, binding, DONT_KNOW_LABEL, _on_number)

@@ -23,19 +23,23 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from assessment.i18n import N_
 from assessment.models import DONT_KNOW, Question, localize
 from assessment.types import raci
+from assessment.ui.language import _, tr
+from assessment.ui.language import current as current_language
 from assessment.ui.widgets.base import Binding, dont_know_box, heading
 
 CLEAR_BUTTON = True
 SAVED_AS_CHANGE = True
-LEGEND = (
+# English msgids, drawn in the session's language (``_(LEGEND)``).
+LEGEND = N_(
     "**R** Responsible: does the work · **A** Accountable: has the final word, exactly one "
     "per activity · **C** Consulted · **I** Informed · **R/A** both"
 )
-DONT_KNOW_TEXT = "Don't know who does what"
-NO_ACCOUNTABLE = "No one is Accountable (A) for this activity yet: choose exactly one role."
-SEVERAL_ACCOUNTABLE = "{count} roles are Accountable (A) for this activity: keep exactly one."
+DONT_KNOW_TEXT = N_("Don't know who does what")
+NO_ACCOUNTABLE = N_("No one is Accountable (A) for this activity yet: choose exactly one role.")
+SEVERAL_ACCOUNTABLE = N_("{count} roles are Accountable (A) for this activity: keep exactly one.")
 
 GRID = "raci_grid_"
 """Container keys start with these: the CSS lays the grid out by them (assessment.ui.style)."""
@@ -45,15 +49,16 @@ ROLE = "raci_role_"
 
 
 def accountable_note(cells: Iterable[str]) -> str | None:
-    """The note under an activity whose cells (letters per role) have no A or several."""
+    """The note under an activity whose cells (letters per role) have no A or several,
+    in the session's language."""
     letters = [c for c in cells if c]
     if not letters:
         return None  # not started: nothing to say yet
     count = sum(1 for c in letters if "A" in c)
     if count == 0:
-        return NO_ACCOUNTABLE
+        return _(NO_ACCOUNTABLE)
     if count > 1:
-        return SEVERAL_ACCOUNTABLE.format(count=count)
+        return _(SEVERAL_ACCOUNTABLE).format(count=tr().number(count))
     return None
 
 
@@ -77,7 +82,8 @@ def render(q: Question, label: str, binding: Binding) -> None:
     stored = binding.stored
     matrix = stored if isinstance(stored, dict) else {}
     heading(label)
-    st.caption(LEGEND)
+    st.caption(_(LEGEND))
+    lang = current_language()
     unknown = False
     if q.offers_dont_know:
         binding.preset(q.id, stored == DONT_KNOW, DONT_KNOW)
@@ -89,11 +95,11 @@ def render(q: Question, label: str, binding: Binding) -> None:
     with st.container(key=GRID + grid):
         with st.container(key=HEAD + grid):
             header = st.columns(spec, vertical_alignment="bottom", gap="small")
-            header[0].caption("**Activity**")
+            header[0].caption("**" + _("Activity") + "**")
             for column, role in zip(header[1:], q.roles, strict=True):
-                column.caption(f"**{localize(role.title)}**")
+                column.caption(f"**{localize(role.title, lang)}**")
         for activity in q.activities:
-            activity_title = localize(activity.title)
+            activity_title = localize(activity.title, lang)
             cells = matrix.get(activity.id, {})
             with st.container(key=f"{ACTIVITY}{grid}__{activity.id}"):
                 row = st.columns(spec, vertical_alignment="center", gap="small")
@@ -111,9 +117,10 @@ def render(q: Question, label: str, binding: Binding) -> None:
                     ):
                         # Shown beside the choice on a phone only; the grid's header
                         # names the roles on a wide screen.
-                        st.markdown(localize(role.title))
+                        role_title = localize(role.title, lang)
+                        st.markdown(role_title)
                         st.selectbox(
-                            f"{activity_title} — {localize(role.title)}",
+                            f"{activity_title} — {role_title}",
                             choices if current in choices else [*choices, current],
                             format_func=raci.cell_text,
                             key=binding.key(q.id, activity.id, role.id),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.models import Question
+from assessment.ui.language import _
 from assessment.ui.widgets.base import Binding
 
 CLEAR_BUTTON = False
@@ -33,7 +34,7 @@ def render(q: Question, label: str, binding: Binding) -> None:
         key=binding.key(q.id),
         max_chars=q.max_length,
         height=90 if q.max_length <= 500 else 160,
-        placeholder="Optional: a few words",
+        placeholder=_("Optional: a few words"),
         on_change=_on_text,
         args=(q, binding),
         disabled=binding.disabled,
