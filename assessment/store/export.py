@@ -3,8 +3,10 @@
 Only the facilitator page offers it (the facilitator secret), and only once the
 workshop's anonymity threshold of participants have answered. The export words nothing of
 its own: question texts come from the bank through :func:`assessment.models.localize`,
-answer texts from :func:`assessment.scoring.answer_text`, and every cell goes through the
-one CSV sanitiser, :func:`assessment.text_safety.csv_cell`.
+answer texts from :func:`assessment.scoring.answer_text`, both in the language asked for
+(the facilitator's), and every cell goes through the one CSV sanitiser,
+:func:`assessment.text_safety.csv_cell`. The column names and the raw answers (ids) are the
+same in every language, so a sheet built on one export reads the next.
 """
 
 from __future__ import annotations
@@ -16,25 +18,49 @@ import secrets
 
 from sqlalchemy import Engine
 
+from assessment.i18n import DEFAULT_LANGUAGE, NP_, Translator, normalise_language
 from assessment.models import Bank, localize
 from assessment.scoring import answer_text
 from assessment.store.room import participants
 from assessment.store.workshop_record import Workshop, WorkshopError
 from assessment.text_safety import csv_cell
 
+REFUSAL = NP_(
+    "The responses can be downloaded once at least {n} participant has answered (the "
+    "workshop's anonymity threshold); {so_far}",
+    "The responses can be downloaded once at least {n} participants have answered (the "
+    "workshop's anonymity threshold); {so_far}",
+)
+"""Why nothing is exported yet; ``n`` is the threshold, ``so_far`` is :data:`SO_FAR`."""
+SO_FAR = NP_("{n} has so far.", "{n} have so far.")
+
+
+class ExportRefusedError(WorkshopError):
+    """Below the anonymity threshold: ``str()`` in English, ``say(tr)`` in any language."""
+
+    def __init__(self, count: int, threshold: int) -> None:
+        self.count = count
+        self.threshold = threshold
+        super().__init__(REFUSAL, n=threshold)
+
+    def say(self, tr: Translator) -> str:
+        so_far = tr.plural(SO_FAR, self.count).format(n=tr.number(self.count))
+        return tr.plural(REFUSAL, self.threshold).format(n=tr.number(self.threshold), so_far=so_far)
+
+
+def refusal_error(count: int, threshold: int) -> WorkshopError:
+    """Why nothing is exported yet (below the anonymity threshold), as the store's error."""
+    return ExportRefusedError(count, threshold)
+
 
 def export_refusal(count: int, threshold: int) -> str:
-    """Why nothing is exported yet: below the anonymity threshold."""
-    participants = "participant has" if threshold == 1 else "participants have"
-    return (
-        f"The responses can be downloaded once at least {threshold} {participants} "
-        f"answered (the workshop's anonymity threshold); {count} {'has' if count == 1 else 'have'} "
-        "so far."
-    )
+    """Why nothing is exported yet, in English (see :func:`refusal_error`)."""
+    return str(refusal_error(count, threshold))
 
 
-def export_csv(engine: Engine, workshop: Workshop, bank: Bank) -> str:
-    """All responses, pseudonymised: one row per answer, no names.
+def export_csv(engine: Engine, workshop: Workshop, bank: Bank, lang: str = DEFAULT_LANGUAGE) -> str:
+    """All responses, pseudonymised: one row per answer, no names; question and answer
+    texts in ``lang`` (the facilitator's language).
 
     Participants are numbered P1, P2, … in a fresh random order for every export, so a
     number says nothing about when someone joined (the facilitator sees names, and could
@@ -45,7 +71,8 @@ def export_csv(engine: Engine, workshop: Workshop, bank: Bank) -> str:
     """
     room = [values for values in participants(engine, workshop.id) if values]
     if len(room) < workshop.threshold:
-        raise WorkshopError(export_refusal(len(room), workshop.threshold))
+        raise refusal_error(len(room), workshop.threshold)
+    lang = normalise_language(lang)
     secrets.SystemRandom().shuffle(room)
     out = io.StringIO()
     writer = csv.writer(out)
@@ -61,9 +88,9 @@ def export_csv(engine: Engine, workshop: Workshop, bank: Bank) -> str:
                     f"P{number}",
                     section_of[qid],
                     qid,
-                    csv_cell(localize(question.text)),
+                    csv_cell(localize(question.text, lang)),
                     csv_cell(json.dumps(value, ensure_ascii=False)),
-                    csv_cell(answer_text(question, value)),
+                    csv_cell(answer_text(question, value, lang)),
                 ]
             )
     return out.getvalue()

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, text
 
+from assessment.i18n import LANGUAGES, N_, NP_
 from assessment.store.db import writing
 from assessment.store.limits import JoinLimits, LimitsError
 from assessment.store.tables import assessments, join_attempts, workshops
@@ -35,23 +36,26 @@ from assessment.workshop import JOIN_CODE_LENGTH
 JOIN_BURST = timedelta(minutes=1)
 """The window of the per-workshop joins-per-minute cap."""
 
-TOO_MANY_GUESSES = (
-    "Too many attempts with a wrong code from your network. Wait {minutes}, "
-    "then try again with the code on the shared screen."
+TOO_MANY_GUESSES = NP_(
+    "Too many attempts with a wrong code from your network. Wait {n} minute, "
+    "then try again with the code on the shared screen.",
+    "Too many attempts with a wrong code from your network. Wait {n} minutes, "
+    "then try again with the code on the shared screen.",
 )
-NO_SUCH_CODE = "No workshop has this code. Check the code on the shared screen."
-NO_CODE = "Type the join code shown on the shared screen."
-CLOSED = "This workshop is closed and takes no new answers."
-LOCKED = (
+NO_SUCH_CODE = N_("No workshop has this code. Check the code on the shared screen.")
+NO_CODE = N_("Type the join code shown on the shared screen.")
+CLOSED = N_("This workshop is closed and takes no new answers.")
+LOCKED = N_(
     "The facilitator has locked this workshop: nobody new can join. Ask the facilitator "
     "to unlock it if you should be in."
 )
-ENDED = (
+ENDED = N_(
     "This workshop started more than {days} days ago and takes no new participants. "
     "Ask the facilitator for a new workshop."
 )
-FULL = "This workshop is full ({limit} participants)."
-BUSY = "Many people are joining this workshop right now. Wait a minute, then try again."
+FULL = N_("This workshop is full ({limit} participants).")
+BUSY = N_("Many people are joining this workshop right now. Wait a minute, then try again.")
+MISCONFIGURED = N_("Joining is not configured correctly: {problem}")
 
 
 def _limits(limits: JoinLimits | None) -> JoinLimits:
@@ -60,7 +64,7 @@ def _limits(limits: JoinLimits | None) -> JoinLimits:
     try:
         return JoinLimits.from_env()
     except LimitsError as exc:
-        raise WorkshopError(f"Joining is not configured correctly: {exc}") from None
+        raise WorkshopError(MISCONFIGURED, problem=str(exc)) from None
 
 
 def _client_hash(client_key: str) -> str:
@@ -94,10 +98,7 @@ def _guard_guesses(conn: Any, client: str, limits: JoinLimits, now: datetime) ->
         ).scalar_one()
         refused = total >= limits.failed_total
     if refused:
-        minutes = limits.window_minutes
-        raise WorkshopError(
-            TOO_MANY_GUESSES.format(minutes=f"{minutes} minute{'' if minutes == 1 else 's'}")
-        )
+        raise WorkshopError(TOO_MANY_GUESSES, n=limits.window_minutes)
 
 
 def _record_failure(conn: Any, client: str, limits: JoinLimits, now: datetime) -> None:
@@ -140,38 +141,41 @@ def lookup(
         raise WorkshopError(NO_CODE)
     client = _client_hash(client_key)
     now = utc_now()
-    refusal = ""
+    refusal: WorkshopError | None = None
     with writing(engine) as conn:
         _guard_guesses(conn, client, limits, now)
         workshop = _find(conn, normal)
         if workshop is None:
             _record_failure(conn, client, limits, now)
-            refusal = NO_SUCH_CODE
+            refusal = WorkshopError(NO_SUCH_CODE)
         elif _expired(workshop, limits, now):
             _record_failure(conn, client, limits, now)
-            refusal = ENDED.format(days=limits.max_age_days)
-    if refusal or workshop is None:
-        raise WorkshopError(refusal)
+            refusal = WorkshopError(ENDED, days=limits.max_age_days)
+    if refusal is not None:
+        raise refusal
+    assert workshop is not None
     return public(workshop)
 
 
-def _join_refusal(conn: Any, workshop: Workshop, limits: JoinLimits, now: datetime) -> str:
+def _join_refusal(
+    conn: Any, workshop: Workshop, limits: JoinLimits, now: datetime
+) -> WorkshopError | None:
     if not workshop.open:
-        return CLOSED
+        return WorkshopError(CLOSED)
     if workshop.locked:
-        return LOCKED
+        return WorkshopError(LOCKED)
     if _expired(workshop, limits, now):
-        return ENDED.format(days=limits.max_age_days)
+        return WorkshopError(ENDED, days=limits.max_age_days)
     mine = (assessments.c.workshop_id == workshop.id) & (assessments.c.kind == "participant")
     total = conn.execute(select(func.count()).where(mine)).scalar_one()
     if total >= limits.max_participants:
-        return FULL.format(limit=limits.max_participants)
+        return WorkshopError(FULL, limit=limits.max_participants)
     recent = conn.execute(
         select(func.count()).where(mine, assessments.c.created_at >= now - JOIN_BURST)
     ).scalar_one()
     if recent >= limits.joins_per_minute:
-        return BUSY
-    return ""
+        return WorkshopError(BUSY)
+    return None
 
 
 def join(
@@ -180,6 +184,7 @@ def join(
     display_name: str | None,
     client_key: str,
     limits: JoinLimits | None = None,
+    language: str | None = None,
 ) -> str:
     """Join by code; returns the participant's resume token.
 
@@ -187,35 +192,38 @@ def join(
     :func:`assessment.store.limits.client_address`). Everything happens in one write
     transaction: the guess limits, the code, the workshop's state (closed, locked, too
     old), its caps (per minute, in total) and the new participant, so the caps cannot be
-    overrun by people joining at the same moment.
+    overrun by people joining at the same moment. ``language`` (the one the participant
+    joined in) is saved as their answers' ``meta.language``; answers themselves are ids,
+    so the room aggregates the same whatever each person reads.
     """
     limits = _limits(limits)
-    name = one_line(display_name, "Your name", 80) or None
+    name = one_line(display_name, N_("Your name"), 80) or None
     normal = normalise_code(code)
     if not normal:
         raise WorkshopError(NO_CODE)
     client = _client_hash(client_key)
     now = utc_now()
-    refusal = ""
+    refusal: WorkshopError | None = None
     token = secrets.token_urlsafe(18)
+    meta = {"language": language} if language in LANGUAGES else {}
     with writing(engine) as conn:
         _guard_guesses(conn, client, limits, now)
         workshop = _find(conn, normal, lock=True)
         if workshop is None:
             _record_failure(conn, client, limits, now)
-            refusal = NO_SUCH_CODE
+            refusal = WorkshopError(NO_SUCH_CODE)
         else:
             refusal = _join_refusal(conn, workshop, limits, now)
-            if refusal and _expired(workshop, limits, now):
+            if refusal is not None and _expired(workshop, limits, now):
                 _record_failure(conn, client, limits, now)
-            if not refusal:
+            if refusal is None:
                 conn.execute(
                     insert(assessments).values(
                         token=token,
                         bank_id=workshop.bank_id,
                         bank_version=workshop.bank_version,
                         kind="participant",
-                        meta={},
+                        meta=meta,
                         targets={},
                         workshop_id=workshop.id,
                         display_name=name,
@@ -223,6 +231,6 @@ def join(
                         updated_at=now,
                     )
                 )
-    if refusal:
-        raise WorkshopError(refusal)
+    if refusal is not None:
+        raise refusal
     return token

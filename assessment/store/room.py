@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from assessment.i18n import N_
 from assessment.store import repository
 from assessment.store.db import writing
 from assessment.store.screen import resolve
@@ -30,7 +31,7 @@ def save_participant_answer(engine: Engine, token: str, question_id: str, value:
     except repository.AnswerRefusedError as exc:
         raise WorkshopError(str(exc)) from None
     except KeyError:
-        raise WorkshopError("This participant link is not valid.") from None
+        raise WorkshopError(N_("This participant link is not valid.")) from None
 
 
 def participants(engine: Engine, workshop_id: int) -> list[dict[str, Any]]:
@@ -105,7 +106,7 @@ def save_hands(engine: Engine, token: str, question_id: str, option_id: str, cou
     """Room mode: how many hands went up for an option."""
     workshop = resolve(engine, token, screen=True)
     if not 0 <= count <= 10_000:
-        raise WorkshopError("A show of hands is a count between 0 and 10000.")
+        raise WorkshopError(N_("A show of hands is a count between 0 and {most}."), most=10_000)
     values = {
         "workshop_id": workshop.id,
         "question_id": question_id,

@@ -10,7 +10,8 @@ the screen may.
 
 The screen's state is columns of the workshop's row, so every replica shows the same:
 where the room is, which answers are revealed, what the screen shows
-(:data:`~assessment.store.workshop_record.SCREEN_VIEWS`) and whether its numbers are held.
+(:data:`~assessment.store.workshop_record.SCREEN_VIEWS`), whether its numbers are held,
+and the language it speaks (the facilitator's choice; each phone has its own).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
+from assessment.i18n import LANGUAGES, N_
 from assessment.store import repository
 from assessment.store.db import writing
 from assessment.store.tables import presenter_keys, workshops
@@ -40,8 +42,8 @@ LINK_KEY_LIFETIME = timedelta(minutes=10)
 """How long the address that opens a shared screen works (once)."""
 SCREEN_KEY_LIFETIME = timedelta(hours=12)
 """How long an opened shared screen keeps working: a long workshop day."""
-NOT_FACILITATOR = "This facilitator link is not valid."
-SCREEN_LINK_DEAD = (
+NOT_FACILITATOR = N_("This facilitator link is not valid.")
+SCREEN_LINK_DEAD = N_(
     "This shared-screen link has already been used or has expired: each one opens one "
     "screen, once. Open the shared screen again from your facilitator page."
 )
@@ -172,10 +174,22 @@ def set_revealed(engine: Engine, token: str, question_id: str, revealed: bool) -
 def set_view(engine: Engine, token: str, view: str) -> Workshop:
     """What the shared screen shows (facilitator secret only: the screen has no controls)."""
     if view not in SCREEN_VIEWS:
-        raise WorkshopError(f"The shared screen shows one of: {', '.join(SCREEN_VIEWS)}.")
+        raise WorkshopError(
+            N_("The shared screen shows one of: {views}."), views=", ".join(SCREEN_VIEWS)
+        )
     return control(engine, token, screen=False, screen_view=view)
 
 
 def set_frozen(engine: Engine, token: str, frozen: bool) -> Workshop:
     """Freeze the shared screen's numbers, or let them update again (facilitator secret)."""
     return control(engine, token, screen=False, frozen=bool(frozen))
+
+
+def set_screen_language(engine: Engine, token: str, language: str) -> Workshop:
+    """The shared screen's language (facilitator secret only). Participants choose their
+    own on their phones; answers are ids, so the room's numbers do not depend on it."""
+    if language not in LANGUAGES:
+        raise WorkshopError(
+            N_("The shared screen speaks one of: {languages}."), languages=", ".join(LANGUAGES)
+        )
+    return control(engine, token, screen=False, screen_language=language)

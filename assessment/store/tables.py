@@ -56,6 +56,8 @@ workshops = Table(
     # What the shared screen shows, chosen on the facilitator page (0003).
     Column("screen_view", String(16), nullable=False, server_default="lobby"),
     Column("frozen", Boolean, nullable=False, server_default=false()),
+    # The shared screen's language, chosen by the facilitator (0005).
+    Column("screen_language", String(8), nullable=False, server_default="en"),
 )
 
 assessments = Table(

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Plural, Translator, translator
 from assessment.store import repository
 from assessment.store.hygiene import text_problem
 from assessment.store.tables import assessments, workshops
@@ -43,7 +44,37 @@ progress per section."""
 
 
 class WorkshopError(Exception):
-    """A workshop action that cannot be done, with a message for the person who tried."""
+    """A workshop action that cannot be done, with a message for the person who tried.
+
+    The message is an English msgid (marked ``N_``, or ``NP_`` with an ``n`` among the
+    parameters), filled with ``params`` after translation: ``str(error)`` is English (logs,
+    tests), :meth:`say` is the message in a reader's language.
+    """
+
+    def __init__(self, message: str | Plural, /, **params: object) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(self.say(translator(DEFAULT_LANGUAGE)))
+
+    def say(self, tr: Translator) -> str:
+        """The message in ``tr``'s language: a whole-number parameter as the language writes
+        numbers, a text parameter translated when it is a msgid (``N_("The title")``)."""
+        if isinstance(self.message, tuple):
+            n = self.params.get("n", 1)
+            text = tr.plural(self.message, n if isinstance(n, int) else 1)
+        else:
+            text = tr.gettext(self.message)
+        if not self.params:
+            return text
+        values = {
+            key: tr.number(value)
+            if isinstance(value, int) and not isinstance(value, bool)
+            else tr.gettext(value)
+            if isinstance(value, str)
+            else value
+            for key, value in self.params.items()
+        }
+        return text.format(**values)
 
 
 @dataclass(frozen=True)
@@ -69,6 +100,9 @@ class Workshop:
     """What the shared screen shows: one of :data:`SCREEN_VIEWS`."""
     frozen: bool = False
     """The shared screen holds its numbers still (its view and question still follow)."""
+    screen_language: str = DEFAULT_LANGUAGE
+    """The language of the shared screen, chosen by the facilitator (one of ``LANGUAGES``);
+    each participant reads their own phone in their own language."""
 
     @property
     def open(self) -> bool:
@@ -115,6 +149,9 @@ def from_row(row: Any) -> Workshop:
         created_at=_aware(row.created_at),
         screen_view=row.screen_view if row.screen_view in SCREEN_VIEWS else "lobby",
         frozen=bool(row.frozen),
+        screen_language=(
+            row.screen_language if row.screen_language in LANGUAGES else DEFAULT_LANGUAGE
+        ),
     )
 
 
@@ -130,7 +167,7 @@ def one_line(text: str | None, what: str, limit: int) -> str:
     if problem:
         raise WorkshopError(problem)
     if len(folded) > limit:
-        raise WorkshopError(f"{what} is longer than {limit} characters.")
+        raise WorkshopError(N_("{what} is longer than {limit} characters."), what=what, limit=limit)
     return folded
 
 

@@ -41,10 +41,11 @@ from typing import Any
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from assessment.models import Bank
 from assessment.store import repository
 from assessment.store.db import writing
-from assessment.store.export import export_csv, export_refusal
+from assessment.store.export import export_csv, export_refusal, refusal_error
 from assessment.store.joining import (
     BUSY,
     CLOSED,
@@ -52,6 +53,7 @@ from assessment.store.joining import (
     FULL,
     JOIN_BURST,
     LOCKED,
+    MISCONFIGURED,
     NO_CODE,
     NO_SUCH_CODE,
     TOO_MANY_GUESSES,
@@ -80,6 +82,7 @@ from assessment.store.screen import (
     set_frozen,
     set_position,
     set_revealed,
+    set_screen_language,
     set_view,
 )
 from assessment.store.tables import assessments, workshops
@@ -104,6 +107,7 @@ __all__ = [
     "JOIN_BURST",
     "LINK_KEY_LIFETIME",
     "LOCKED",
+    "MISCONFIGURED",
     "NOT_FACILITATOR",
     "NO_CODE",
     "NO_SUCH_CODE",
@@ -132,6 +136,7 @@ __all__ = [
     "open_screen",
     "participants",
     "record_team_answer",
+    "refusal_error",
     "respondents",
     "room_version",
     "save_hands",
@@ -142,6 +147,7 @@ __all__ = [
     "set_mode",
     "set_position",
     "set_revealed",
+    "set_screen_language",
     "set_status",
     "set_view",
     "team_token_for",
@@ -149,7 +155,7 @@ __all__ = [
     "update_team_targets",
 ]
 
-TEAM_CLOSED = (
+TEAM_CLOSED = N_(
     "The workshop is closed: the team's answers are kept as they are. Reopen the workshop "
     "on the facilitator page to change them."
 )
@@ -159,16 +165,28 @@ TEAM_CLOSED = (
 
 
 def create(
-    engine: Engine, bank: Bank, title: str, threshold: int = 3, mode: str = "devices"
+    engine: Engine,
+    bank: Bank,
+    title: str,
+    threshold: int = 3,
+    mode: str = "devices",
+    language: str = DEFAULT_LANGUAGE,
 ) -> Workshop:
-    """A new open workshop with a fresh join code, facilitator token and team assessment."""
-    title = one_line(title, "The title", 200)
+    """A new open workshop with a fresh join code, facilitator token and team assessment.
+
+    ``language`` (the facilitator's) is the shared screen's first language; the
+    facilitator can change it later. The team's results read in their reader's language.
+    """
+    title = one_line(title, N_("The title"), 200)
     if not title:
-        raise WorkshopError("Give the workshop a title.")
+        raise WorkshopError(N_("Give the workshop a title."))
     if not 1 <= threshold <= 50:
-        raise WorkshopError("The anonymity threshold must be between 1 and 50.")
+        raise WorkshopError(
+            N_("The anonymity threshold must be between {low} and {high}."), low=1, high=50
+        )
     if mode not in ("devices", "room"):
-        raise WorkshopError("The mode must be 'devices' or 'room'.")
+        raise WorkshopError(N_("The mode must be 'devices' or 'room'."))
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     team_token = repository.create(
         engine, bank.info.id, bank.info.version, {"organization": title}, kind="team"
     )
@@ -197,6 +215,7 @@ def create(
                         locked=False,
                         screen_view="lobby",
                         frozen=False,
+                        screen_language=language,
                     )
                 )
                 wid = conn.execute(
@@ -212,13 +231,13 @@ def create(
         found = by_facilitator(engine, facilitator)
         assert found is not None
         return found
-    raise WorkshopError("Could not find a free join code; try again.")
+    raise WorkshopError(N_("Could not find a free join code; try again."))
 
 
 def set_status(engine: Engine, token: str, status: str) -> Workshop:
     """Close or reopen (facilitator secret only)."""
     if status not in ("open", "closed"):
-        raise WorkshopError("A workshop is either open or closed.")
+        raise WorkshopError(N_("A workshop is either open or closed."))
     return control(engine, token, screen=False, status=status)
 
 
@@ -230,7 +249,7 @@ def set_locked(engine: Engine, token: str, locked: bool) -> Workshop:
 def set_mode(engine: Engine, token: str, mode: str) -> Workshop:
     """Answers on devices, or a show of hands in the room (facilitator secret only)."""
     if mode not in ("devices", "room"):
-        raise WorkshopError("The mode must be 'devices' or 'room'.")
+        raise WorkshopError(N_("The mode must be 'devices' or 'room'."))
     return control(engine, token, screen=False, mode=mode)
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from assessment.store import workshops as ws
+from assessment.ui.language import _
 from assessment.ui.resources import database
 from assessment.ui.text import plain
 
@@ -31,10 +32,12 @@ def render_participant_banner(token: str | None) -> None:
     if info is None:
         return
     title, is_open = info
-    text = (
-        f"You are taking part in the workshop **{plain(title)}**. Your answers are saved as "
+    text = _(
+        "You are taking part in the workshop **{title}**. Your answers are saved as "
         "you go; the shared screen shows only the room's counts, never your own answers."
-    )
+    ).format(title=plain(title))
     if not is_open:
-        text += " The workshop is closed: answers you gave are kept, new ones are not taken."
+        text += " " + _(
+            "The workshop is closed: answers you gave are kept, new ones are not taken."
+        )
     st.info(text, icon=":material/groups:")

@@ -8,6 +8,11 @@ Nothing that leaves this page carries a secret: the shared screen opens with a
 single-use presenter key, and the team's results open in this tab without any token in
 the address (the session remembers them), so projecting either shows nothing that
 controls the workshop or changes its official answers.
+
+The page is in the facilitator's language (the switch at the top). The shared screen has
+its own, chosen here (*Shared screen language*, stored with the screen's state), and each
+participant chooses theirs on their phone; the join link and QR code carry a language as
+a first choice. The responses CSV is written in this page's language.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from assessment.models import localize
+from assessment.i18n import LANGUAGE_NAMES, LANGUAGES, N_
 from assessment.store import repository
 from assessment.store import workshops as ws
 from assessment.store.limits import JoinLimits, LimitsError
 from assessment.ui import routes, session
+from assessment.ui.language import _, current, ngettext, text, tr
 from assessment.ui.resources import bank, database
 from assessment.ui.text import plain
 from assessment.ui.workshop import links, state
@@ -31,50 +37,56 @@ PRESENTER_LINK = "presenter_link"
 REMOTE_PROBLEM = "remote_problem"
 LIVE_SECONDS = 2
 NO_TARGET = -1
+MODES = {
+    "devices": N_("On their own devices (phones or laptops)"),
+    "room": N_(
+        "In the room: one question at a time on the shared screen; you record the room's answer"
+    ),
+}
 
 
 def _create_form() -> None:
-    st.title("Run a workshop")
+    st.title(_("Run a workshop"))
     st.write(
-        "Assess your organisation together. Everyone answers on their own device; the "
-        "shared screen shows where the room agrees and where it does not, and you record "
-        "the answers the room agrees on as the team's official assessment."
+        _(
+            "Assess your organisation together. Everyone answers on their own device; the "
+            "shared screen shows where the room agrees and where it does not, and you record "
+            "the answers the room agrees on as the team's official assessment."
+        )
     )
     with st.form("workshop_create", border=True):
         title = st.text_input(
-            "Workshop title",
+            _("Workshop title"),
             max_chars=200,
-            placeholder="e.g. MLOps kick-off, data platform team",
+            placeholder=_("e.g. MLOps kick-off, data platform team"),
             key="workshop_title",
         )
         threshold = st.number_input(
-            "Anonymity threshold",
+            _("Anonymity threshold"),
             min_value=1,
             max_value=50,
             value=3,
             step=1,
-            help=(
+            help=_(
                 "No answers are shown on the shared screen until at least this many "
                 "people have answered, so nobody's answer can be singled out."
             ),
             key="workshop_threshold",
         )
         mode = st.radio(
-            "How will people answer?",
-            ["devices", "room"],
-            format_func=lambda m: {
-                "devices": "On their own devices (phones or laptops)",
-                "room": "In the room: one question at a time on the shared screen; "
-                "you record the room's answer",
-            }[m],
+            _("How will people answer?"),
+            list(MODES),
+            format_func=lambda m: _(MODES[m]),
             key="workshop_mode",
         )
-        submitted = st.form_submit_button("Create workshop", type="primary")
+        submitted = st.form_submit_button(_("Create workshop"), type="primary")
     if submitted:
         try:
-            workshop = ws.create(database(), bank(), title, int(threshold), str(mode))
+            workshop = ws.create(
+                database(), bank(), title, int(threshold), str(mode), language=current()
+            )
         except ws.WorkshopError as exc:
-            st.error(str(exc))
+            st.error(exc.say(tr()))
             return
         state.remember(workshop)
         st.rerun()
@@ -82,55 +94,68 @@ def _create_form() -> None:
 
 def _control(workshop: ws.Workshop) -> None:
     st.title(plain(workshop.title), anchor=False)
-    status = "Open: taking answers" if workshop.open else "Closed: no new answers"
-    mode = "answers on devices" if workshop.mode == "devices" else "room mode"
-    st.caption(f"{status} · {mode} · anonymity threshold {workshop.threshold}")
+    status = _("Open: taking answers") if workshop.open else _("Closed: no new answers")
+    mode = _("answers on devices") if workshop.mode == "devices" else _("room mode")
+    threshold = _("anonymity threshold {n}").format(n=tr().number(workshop.threshold))
+    st.caption(f"{status} · {mode} · {threshold}")
     st.link_button(
-        "Open the shared screen",
+        _("Open the shared screen"),
         links.page_url(routes.PRESENT_PATH, k=_presenter_link(workshop)),
         type="primary",
         key="open_shared_screen",
         on_click=_used_presenter_link,
-        help=(
+        help=_(
             "Open it on the computer connected to the projector (or drag the tab to the "
             "projector's display). Each press makes a new single-use link, so the projector "
             "never holds your facilitator link."
         ),
     )
     st.caption(
-        "The shared screen only displays: you drive it from this page, on this computer or "
-        "on your phone (open your facilitator link there). A reload in the projector's "
-        "browser keeps the screen; on another computer, press the button again."
+        _(
+            "The shared screen only displays: you drive it from this page, on this computer "
+            "or on your phone (open your facilitator link there). A reload in the "
+            "projector's browser keeps the screen; on another computer, press the button "
+            "again."
+        )
     )
     _live(workshop.facilitator_token)
     _remote(workshop)
 
-    join = links.join_url(workshop.code)
-    st.subheader("Participants join with", anchor=False)
+    join = links.join_url(workshop.code, current())
+    st.subheader(_("Participants join with"), anchor=False)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"# `{workshop.code[:3]} {workshop.code[3:]}`")
-        st.write("at this address:")
+        st.write(_("at this address:"))
         st.code(join, language=None)
+        st.caption(
+            _(
+                "The link opens in this page's language; each participant can switch their "
+                "phone to the language they prefer. Answers count the same in every language."
+            )
+        )
     with right:
         st.image(
             links.qr_png(join),
-            caption=f"QR code for {join}",
+            caption=_("QR code for {address}").format(address=join),
             width=260,
-            alt=f"QR code that opens {join}",
+            alt=_("QR code that opens {address}").format(address=join),
         )
     _joining(workshop)
 
-    st.subheader("Results", anchor=False)
+    st.subheader(_("Results"), anchor=False)
     st.write(
-        "The answers you record as the team's answers (on this page, under each question) "
-        "are the workshop's official assessment, with its own results page and PDF."
+        _(
+            "The answers you record as the team's answers (on this page, under each "
+            "question) are the workshop's official assessment, with its own results page "
+            "and PDF."
+        )
     )
     st.page_link(
         routes.RESULTS,
-        label="Open the team's results",
+        label=_("Open the team's results"),
         query_params={session.TEAM_PARAM: "1"},
-        help=(
+        help=_(
             "Opens in this tab, read-only and titled for the team: the address carries no "
             "token and the page has no edit or resume link, so it is safe to project."
         ),
@@ -138,27 +163,33 @@ def _control(workshop: ws.Workshop) -> None:
     _team_targets(workshop)
     _export(workshop)
 
-    st.subheader("Settings", anchor=False)
+    st.subheader(_("Settings"), anchor=False)
     if workshop.open:
         if st.button(
-            "Close the workshop",
+            _("Close the workshop"),
             key="workshop_close",
-            help="Keeps every answer; takes no new ones, and the team's answers are final.",
+            help=_("Keeps every answer; takes no new ones, and the team's answers are final."),
         ):
             ws.set_status(database(), workshop.facilitator_token, "closed")
             st.rerun()
-    elif st.button("Reopen the workshop", key="workshop_reopen"):
+    elif st.button(_("Reopen the workshop"), key="workshop_reopen"):
         ws.set_status(database(), workshop.facilitator_token, "open")
         st.rerun()
 
-    with st.expander("Your facilitator link (keep it private)"):
+    with st.expander(_("Your facilitator link (keep it private)")):
         st.warning(
-            "Anyone with this link controls the workshop. Bookmark it to come back later, or "
-            "open it on your phone to use it as the remote; do not share it with "
-            "participants."
+            _(
+                "Anyone with this link controls the workshop. Bookmark it to come back later, "
+                "or open it on your phone to use it as the remote; do not share it with "
+                "participants."
+            )
         )
         st.code(links.page_url(routes.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
-    st.caption(f"Question bank: {plain(localize(bank().info.title))} {bank().info.version}")
+    st.caption(
+        _("Question bank: {title} {version}").format(
+            title=plain(text(bank().info.title)), version=bank().info.version
+        )
+    )
 
 
 # --------------------------------------------------------------------------- live numbers
@@ -172,38 +203,49 @@ def _live(secret: str) -> None:
     if workshop is None:
         return
     b = bank()
-    agg = state.room(b, workshop)
+    t = tr()
+    agg = state.room(b, workshop, t.language)
     names, anonymous = ws.names(database(), workshop.id)
     with st.container(border=True, key="live"):
-        st.subheader(state.plural(len(names) + anonymous, "participant"), anchor=False)
+        st.subheader(state.count(t, state.PARTICIPANTS, len(names) + anonymous), anchor=False)
         if names or anonymous:
-            shown = ", ".join(plain(n) for n in names)
-            extra = f"{anonymous} anonymous" if anonymous else ""
-            st.write(", ".join(part for part in (shown, extra) if part))
+            extra = [_("{n} anonymous").format(n=t.number(anonymous))] if anonymous else []
+            st.write(t.join([*(plain(n) for n in names), *extra]))
         else:
-            st.write("Nobody has joined yet.")
+            st.write(_("Nobody has joined yet."))
         total = sum(p.questions for p in agg.progress)
         share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
         st.progress(
             min(1.0, share),
-            text=f"{share * 100:.0f}% of the questions answered on average",
+            text=_("{share} of the questions answered on average").format(
+                share=t.percent(min(1.0, share))
+            ),
         )
         where = state.position(b, workshop)
         spread = agg.questions[where.question.id]
-        on_screen = state.VIEW_TITLES.get(workshop.screen_view, workshop.screen_view)
-        line = (
-            f"On the shared screen: **{on_screen}**"
-            f" · current question: {state.plural(spread.responses, 'person', 'people')} answered"
-        )
+        view = state.VIEW_TITLES.get(workshop.screen_view)
+        on_screen = _(view) if view else workshop.screen_view
+        parts = [
+            _("On the shared screen: **{view}**").format(view=on_screen),
+            _("in {language}").format(language=LANGUAGE_NAMES[workshop.screen_language]),
+            ngettext(
+                "current question: {n} person answered",
+                "current question: {n} people answered",
+                spread.responses,
+            ).format(n=t.number(spread.responses)),
+        ]
         if workshop.frozen:
-            line += " · frozen: the screen shows the numbers from when you froze it"
-        st.markdown(line)
-        with st.expander("Progress per section"):
+            parts.append(_("frozen: the screen shows the numbers from when you froze it"))
+        st.markdown(" · ".join(parts))
+        with st.expander(_("Progress per section")):
             for p in agg.progress:
                 st.progress(
                     min(1.0, p.answered_share),
-                    text=f"{plain(p.title)}: {p.answered_share * 100:.0f}% answered, "
-                    f"{p.complete} finished",
+                    text=_("{section}: {share} answered, {n} finished").format(
+                        section=plain(p.title),
+                        share=t.percent(min(1.0, p.answered_share)),
+                        n=t.number(p.complete),
+                    ),
                 )
 
 
@@ -215,7 +257,7 @@ def _remote_call(action: Callable[[], object]) -> None:
     try:
         action()
     except ws.WorkshopError as exc:
-        st.session_state[REMOTE_PROBLEM] = str(exc)
+        st.session_state[REMOTE_PROBLEM] = exc.say(tr())
 
 
 def _on_view(secret: str) -> None:
@@ -254,6 +296,12 @@ def _on_freeze(secret: str) -> None:
     _remote_call(lambda: ws.set_frozen(database(), secret, frozen))
 
 
+def _on_screen_language(secret: str) -> None:
+    chosen = st.session_state.get("remote_screen_language")
+    if chosen in LANGUAGES:
+        _remote_call(lambda: ws.set_screen_language(database(), secret, str(chosen)))
+
+
 def _on_room_mode(secret: str) -> None:
     mode = "room" if st.session_state.get("remote_room_mode") else "devices"
     _remote_call(lambda: ws.set_mode(database(), secret, mode))
@@ -273,26 +321,44 @@ def _remote(workshop: ws.Workshop) -> None:
     where = state.position(b, workshop)
     q = where.question
     with st.container(border=True, key="remote"):
-        st.subheader("Shared screen remote", anchor=False)
+        st.subheader(_("Shared screen remote"), anchor=False)
         problem = st.session_state.pop(REMOTE_PROBLEM, None)
         if problem:
             st.error(str(problem))
         st.session_state["remote_view"] = workshop.screen_view
         st.pills(
-            "Show on the shared screen",
+            _("Show on the shared screen"),
             list(ws.SCREEN_VIEWS),
-            format_func=lambda v: state.VIEW_TITLES.get(v, v),
+            format_func=lambda v: _(state.VIEW_TITLES[v]) if v in state.VIEW_TITLES else v,
             key="remote_view",
             on_change=_on_view,
             args=(secret,),
         )
+        st.session_state["remote_screen_language"] = workshop.screen_language
+        st.segmented_control(
+            _("Shared screen language"),
+            list(LANGUAGES),
+            format_func=lambda code: LANGUAGE_NAMES.get(code, code),
+            key="remote_screen_language",
+            on_change=_on_screen_language,
+            args=(secret,),
+            help=_(
+                "The language of everything on the shared screen: questions, answers, charts "
+                "and the team's results. Each participant reads their own phone in the "
+                "language they choose there; answers count the same in every language."
+            ),
+        )
         st.markdown(
-            f"**{plain(localize(where.section.title))}** · question {where.number} of "
-            f"{where.of}  \n{plain(localize(q.text))}"
+            _("**{section}** · question {number} of {total}  \n{question}").format(
+                section=plain(text(where.section.title)),
+                number=tr().number(where.number),
+                total=tr().number(where.of),
+                question=plain(text(q.text)),
+            )
         )
         with st.container(horizontal=True, gap="small"):
             st.button(
-                "Previous",
+                _("Previous"),
                 icon=":material/arrow_back:",
                 key="remote_prev",
                 on_click=_on_step,
@@ -300,7 +366,7 @@ def _remote(workshop: ws.Workshop) -> None:
                 width="stretch",
             )
             st.button(
-                "Next",
+                _("Next"),
                 icon=":material/arrow_forward:",
                 key="remote_next",
                 on_click=_on_step,
@@ -309,9 +375,9 @@ def _remote(workshop: ws.Workshop) -> None:
                 width="stretch",
             )
         st.session_state["remote_section"] = where.section.id
-        titles = {s.id: f"{i}. {localize(s.title)}" for i, s in enumerate(b.sections, start=1)}
+        titles = {s.id: f"{i}. {text(s.title)}" for i, s in enumerate(b.sections, start=1)}
         st.selectbox(
-            "Jump to a section",
+            _("Jump to a section"),
             list(titles),
             format_func=lambda s: titles.get(s, s),
             key="remote_section",
@@ -320,33 +386,33 @@ def _remote(workshop: ws.Workshop) -> None:
         )
         st.session_state["remote_reveal"] = q.id in workshop.revealed
         st.toggle(
-            "Reveal the answers to this question",
+            _("Reveal the answers to this question"),
             key="remote_reveal",
             on_change=_on_reveal,
             args=(secret, q.id),
-            help="The screen shows counts only once at least the anonymity threshold answered.",
+            help=_("The screen shows counts only once at least the anonymity threshold answered."),
         )
         st.session_state["remote_freeze"] = workshop.frozen
         st.toggle(
-            "Freeze the screen's numbers",
+            _("Freeze the screen's numbers"),
             key="remote_freeze",
             on_change=_on_freeze,
             args=(secret,),
-            help=(
+            help=_(
                 "The numbers hold still while the room discusses them; the view and the "
                 "question still follow this remote."
             ),
         )
         st.session_state["remote_room_mode"] = workshop.mode == "room"
         st.toggle(
-            "Room mode: count a show of hands",
+            _("Room mode: count a show of hands"),
             key="remote_room_mode",
             on_change=_on_room_mode,
             args=(secret,),
-            help="For rooms without devices: you type how many hands went up for each option.",
+            help=_("For rooms without devices: you type how many hands went up for each option."),
         )
         if workshop.mode == "room" and q.options:
-            _hands(workshop, q.id, [(o.id, localize(o.label)) for o in q.options])
+            _hands(workshop, q.id, [(o.id, text(o.label)) for o in q.options])
         with st.container(key="remote_team"):
             stored = ws.team_values(database(), secret).get(q.id)
             render_team_answer(b, q, stored, secret, disabled=not workshop.open)
@@ -354,7 +420,7 @@ def _remote(workshop: ws.Workshop) -> None:
 
 def _hands(workshop: ws.Workshop, qid: str, options: list[tuple[str, str]]) -> None:
     counts = ws.hand_counts(database(), workshop.id).get(qid, {})
-    st.markdown("**Show of hands**")
+    st.markdown("**" + _("Show of hands") + "**")
     columns = st.columns(min(3, len(options)))
     for i, (option_id, label) in enumerate(options):
         key = f"hands_{qid}_{option_id}"
@@ -385,20 +451,22 @@ def _team_targets(workshop: ws.Workshop) -> None:
     stored = repository.load(database(), ws.team_token_for(database(), secret))
     targets = dict(stored.targets) if stored else {}
     b = bank()
-    names = {i: f"{i} · {localize(level.label)}" for i, level in enumerate(b.info.scale)}
-    with st.expander("The team's targets"):
+    names = {i: f"{i} · {text(level.label)}" for i, level in enumerate(b.info.scale)}
+    with st.expander(_("The team's targets")):
         st.caption(
-            "The level the team wants to reach in each dimension: a dashed line on the "
-            "team's charts; capabilities below it join the findings and the roadmap."
+            _(
+                "The level the team wants to reach in each dimension: a dashed line on the "
+                "team's charts; capabilities below it join the findings and the roadmap."
+            )
         )
         columns = st.columns(2, gap="medium")
         for i, d in enumerate(b.dimensions):
             key = f"team_target__{d.id}"
             st.session_state[key] = targets.get(d.id, NO_TARGET)
             columns[i % 2].selectbox(
-                localize(d.title),
+                text(d.title),
                 [NO_TARGET, *names],
-                format_func=lambda v: "No target" if v == NO_TARGET else names.get(v, str(v)),
+                format_func=lambda v: _("No target") if v == NO_TARGET else names.get(v, str(v)),
                 key=key,
                 on_change=_on_target,
                 args=(secret, d.id),
@@ -429,12 +497,12 @@ def _toggle_lock(workshop: ws.Workshop) -> None:
 def _joining(workshop: ws.Workshop) -> None:
     """Who can still join: the lock, and the workshop's age limit."""
     st.toggle(
-        "Lock the room: nobody new can join",
+        _("Lock the room: nobody new can join"),
         value=workshop.locked,
         key="workshop_lock",
         on_change=_toggle_lock,
         args=(workshop,),
-        help=(
+        help=_(
             "Lock it once everyone is in: the code then lets nobody else join, even if it "
             "was seen on the screen. People already in keep answering."
         ),
@@ -442,13 +510,18 @@ def _joining(workshop: ws.Workshop) -> None:
     try:
         days = JoinLimits.from_env().max_age_days
     except LimitsError as exc:
-        st.error(f"Joining is not configured correctly: {exc}")
+        st.error(_(ws.MISCONFIGURED).format(problem=exc))
         return
     if workshop.created_at is not None:
         until = workshop.created_at + timedelta(days=days)
         st.caption(
-            f"New participants can join until {until:%Y-%m-%d} ({days} days after the "
-            "workshop was created), while it is open and not locked."
+            ngettext(
+                "New participants can join until {date} ({n} day after the workshop was "
+                "created), while it is open and not locked.",
+                "New participants can join until {date} ({n} days after the workshop was "
+                "created), while it is open and not locked.",
+                days,
+            ).format(date=tr().date(until.date()), n=tr().number(days))
         )
 
 
@@ -456,32 +529,34 @@ def _export(workshop: ws.Workshop) -> None:
     """The pseudonymised CSV, offered only once enough people have answered."""
     count = ws.respondents(database(), workshop.id)
     if count < workshop.threshold:
+        why = ws.refusal_error(count, workshop.threshold).say(tr())
         st.button(
-            "Download all responses (anonymised CSV)",
+            _("Download all responses (anonymised CSV)"),
             key="workshop_export_waiting",
             disabled=True,
-            help=ws.export_refusal(count, workshop.threshold),
+            help=why,
         )
-        st.caption(ws.export_refusal(count, workshop.threshold))
+        st.caption(why)
         return
+    t = tr()
 
     def build() -> str:
         try:
-            return ws.export_csv(database(), workshop, bank())
+            return ws.export_csv(database(), workshop, bank(), t.language)
         except ws.WorkshopError as exc:  # answers were withdrawn since the page was drawn
-            return f"{exc}\n"
+            return f"{exc.say(t)}\n"
 
     st.download_button(
-        "Download all responses (anonymised CSV)",
+        _("Download all responses (anonymised CSV)"),
         data=build,
         file_name=f"workshop-{workshop.code}-responses.csv",
         mime="text/csv",
         key="workshop_export",
         on_click="ignore",
-        help=(
-            "One row per answer, without names. Participants are numbered P1, P2, … in a "
-            "new random order for every download, so a number says nothing about who "
-            "joined when."
+        help=_(
+            "One row per answer, without names, with the questions and answers in this "
+            "page's language. Participants are numbered P1, P2, … in a new random order for "
+            "every download, so a number says nothing about who joined when."
         ),
     )
 
@@ -491,8 +566,10 @@ def page() -> None:
     workshop = state.current()
     if token and workshop is None:
         st.error(
-            "This facilitator link is not valid: check that it was copied completely. "
-            "You can create a new workshop below."
+            _(
+                "This facilitator link is not valid: check that it was copied completely. "
+                "You can create a new workshop below."
+            )
         )
         del st.query_params[state.FACILITATOR_PARAM]
         state.forget()

@@ -8,20 +8,29 @@ lines, and every bar carries its count as text, so nothing depends on colour alo
 
 A figure is only built when there is something to draw: callers say in words what is
 missing (a radar with no dimension answered yet, a question below the threshold).
+
+Every word a chart says itself is in the language of the :class:`Translator` it is given
+(the shared screen's, not the session's); labels from the bank arrive already in that
+language. Japanese labels wrap between characters (kinsoku kept, :mod:`report.linebreak`)
+and count as wide characters when the margins are sized.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from assessment.i18n import N_, Translator
 from assessment.report import style
+from assessment.report.linebreak import fill, is_cjk
 from assessment.workshop import DimensionSpread, OptionCount
 
-FONT = "Source Sans, Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, sans-serif"
+FONT = (
+    "Source Sans, Source Sans Pro, Source Sans 3, DejaVu Sans, Arial, "
+    "IPAexGothic, Noto Sans CJK JP, Noto Sans JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+)
 MIN_FONT = 24
 """The smallest text on the shared screen, in CSS pixels."""
 FONT_SIZE = 26
@@ -29,14 +38,28 @@ LINE = 29
 """Height of one line of chart text at :data:`FONT_SIZE`, in pixels."""
 CHAR = 0.6
 """Width of an average character as a share of the font size (wide fonts included)."""
-TOO_FEW = "too few answers"
+WIDE = 1 / CHAR
+"""A Japanese (full-width) character, in average characters: one em."""
+TOO_FEW = N_("too few answers")
 CONFIG = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 """Plotly settings for the screen: nothing to click, hover or zoom on a projector."""
 
 
+def cells(text: str) -> float:
+    """How wide ``text`` is, in average characters (a Japanese character is wider)."""
+    return sum(WIDE if is_cjk(ch) else 1.0 for ch in text)
+
+
 def wrap(label: str, width: int) -> list[str]:
-    """A label as lines of at most ``width`` characters (long words are split, never cut)."""
-    return textwrap.wrap(label, width) or [label]
+    """A label as lines at most ``width`` average characters wide (long words are split,
+    never cut; Japanese breaks between characters, never before 。、）)."""
+    lines = [line for line in fill(" ".join(label.split()), cells, width) if line]
+    return lines or [label]
+
+
+def longest(lines: Sequence[str]) -> float:
+    """The widest of ``lines``, in average characters."""
+    return max((cells(line) for line in lines), default=1.0)
 
 
 def _rgba(color: str, alpha: float) -> str:
@@ -59,13 +82,18 @@ def _layout(height: int, **extra: object) -> dict[str, object]:
 # --------------------------------------------------------------------------- radar
 
 
-def radar_label(d: DimensionSpread, width: int = 18) -> str:
+def radar_label(tr: Translator, d: DimensionSpread, width: int = 18) -> str:
     """The axis label: the dimension's title and its median, or that it has too few answers."""
-    value = TOO_FEW if d.median is None else f"median {d.median:.0f}"
+    if d.median is None:
+        value = tr.gettext(TOO_FEW)
+    else:
+        value = tr.gettext("median {value}").format(value=tr.number(d.median, 0))
     return "<br>".join([*wrap(d.title, width), value])
 
 
-def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.Figure | None:
+def room_radar(
+    tr: Translator, dimensions: Sequence[DimensionSpread], height: int = 720
+) -> go.Figure | None:
     """Median per dimension with the middle half of the room (25th–75th percentile).
 
     Every dimension of the group is an axis; those with too few answers say so in their
@@ -74,7 +102,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
     known = [d for d in dimensions if d.median is not None]
     if not known or not dimensions:
         return None
-    labels = [radar_label(d) for d in dimensions]
+    labels = [radar_label(tr, d) for d in dimensions]
     label_of = dict(zip((d.id for d in dimensions), labels, strict=True))
     theta = [label_of[d.id] for d in known]
     closed = [*theta, theta[0]]
@@ -98,7 +126,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
         go.Scatterpolar(
             r=ring([d.q3 or 0 for d in known]),
             theta=closed,
-            name="75th percentile",
+            name=tr.gettext("75th percentile"),
             mode="lines",
             line={"color": style.CURRENT_COLOR, "width": 2, "dash": "dot"},
             fill="toself",
@@ -110,7 +138,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
         go.Scatterpolar(
             r=ring([d.q1 or 0 for d in known]),
             theta=closed,
-            name="25th percentile",
+            name=tr.gettext("25th percentile"),
             mode="lines",
             line={"color": style.CURRENT_COLOR, "width": 2, "dash": "dot"},
             fill="toself",
@@ -122,7 +150,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
         go.Scatterpolar(
             r=ring([d.median or 0 for d in known]),
             theta=closed,
-            name="Median",
+            name=tr.gettext("Median"),
             mode="lines+markers",
             line={"color": style.CURRENT_COLOR, "width": 4},
             marker={"symbol": style.CURRENT_MARKER, "size": 14},
@@ -132,7 +160,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
     lines = max(len(label.split("<br>")) for label in labels)
     vertical = lines * LINE + 20
     side = (
-        int(max(len(line) for label in labels for line in label.split("<br>")) * MIN_FONT * CHAR)
+        int(longest([line for label in labels for line in label.split("<br>")]) * MIN_FONT * CHAR)
         + 30
     )
     fig.update_layout(
@@ -177,7 +205,7 @@ def room_radar(dimensions: Sequence[DimensionSpread], height: int = 720) -> go.F
 # --------------------------------------------------------------------------- counts
 
 
-def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
+def counts_bars(tr: Translator, counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
     """How many people chose each option: one bar per option, its label wrapped beside it.
 
     The left margin is sized from the longest line (not left to plotly's measurement,
@@ -187,7 +215,7 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
     """
     lines = [wrap(c.label, wrap_at) for c in counts]
     labels = ["<br>".join(parts) for parts in lines]
-    longest = max((len(line) for parts in lines for line in parts), default=1)
+    widest = longest([line for parts in lines for line in parts])
     values = [c.count for c in counts]
     rows = [str(i) for i in range(len(counts))]
     row = max(len(parts) for parts in lines) * LINE + 14 if lines else LINE
@@ -196,7 +224,7 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
             x=values,
             y=rows,
             orientation="h",
-            text=[str(v) for v in values],
+            text=[tr.number(v) for v in values],
             textposition="outside",
             textfont={"size": FONT_SIZE, "color": style.AXIS_LABEL_COLOR},
             cliponaxis=False,
@@ -207,7 +235,7 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
     fig.update_layout(
         **_layout(
             row * len(counts) + 24,
-            margin={"l": int(longest * MIN_FONT * CHAR) + 40, "r": 70, "t": 10, "b": 10},
+            margin={"l": int(widest * MIN_FONT * CHAR) + 40, "r": 70, "t": 10, "b": 10},
             bargap=0.25,
             xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.12]},
             yaxis={
@@ -227,28 +255,39 @@ def counts_bars(counts: Sequence[OptionCount], wrap_at: int = 46) -> go.Figure:
 
 
 APPROACH_LABELS = {
-    "bottom-up": "Bottom-up (field-driven)",
-    "mixed": "Mixed",
-    "top-down": "Top-down (management-driven)",
-    "undetermined": "Undetermined (too few signals)",
+    "bottom-up": N_("Bottom-up (field-driven)"),
+    "mixed": N_("Mixed"),
+    "top-down": N_("Top-down (management-driven)"),
+    "undetermined": N_("Undetermined (too few signals)"),
 }
+"""The starting approaches' names on the screen (msgids)."""
 
 
-def approach_bars(counts: dict[str, int]) -> go.Figure:
+def approach_bars(tr: Translator, counts: dict[str, int]) -> go.Figure:
     return counts_bars(
-        [OptionCount(key, label, counts.get(key, 0)) for key, label in APPROACH_LABELS.items()]
+        tr,
+        [
+            OptionCount(key, tr.gettext(label), counts.get(key, 0))
+            for key, label in APPROACH_LABELS.items()
+        ],
     )
 
 
 # --------------------------------------------------------------------------- numbers
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def number(tr: Translator, value: float) -> str:
+    """A value as the room typed it (``12``, ``2.5``), grouped the language's way."""
+    return tr.number(value) if value != int(value) else tr.number(int(value))
 
 
 def number_dots(
-    values: Sequence[float], median: float, low: float, high: float, unit: str = ""
+    tr: Translator,
+    values: Sequence[float],
+    median: float,
+    low: float,
+    high: float,
+    unit: str = "",
 ) -> go.Figure:
     """Every value given, as a dot (equal values stack up), with the median and the range."""
     seen: Counter[float] = Counter()
@@ -295,7 +334,7 @@ def number_dots(
         x=median,
         y=tallest - 0.2,
         yanchor="bottom",
-        text=f"median {_number(median)}",
+        text=tr.gettext("median {value}").format(value=number(tr, median)),
         showarrow=False,
         font={"size": FONT_SIZE, "color": style.AXIS_LABEL_COLOR},
     )

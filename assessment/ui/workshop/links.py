@@ -2,6 +2,9 @@
 
 Behind a proxy the browser's address may not be what participants can reach, so
 ``ASSESS_PUBLIC_URL`` (e.g. ``https://assess.example.com``) overrides it.
+
+A join link carries ``?lang=`` (the facilitator's language, or the shared screen's): the
+Join page opens in it, and each participant can switch their phone to their own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import segno
 import streamlit as st
 
 from assessment.store.limits import client_address, trusted_proxies
+from assessment.ui.language import LANG_PARAM
 from assessment.ui.resume import app_root
 from assessment.ui.routes import JOIN_PATH
 
@@ -26,7 +30,10 @@ def page_url(path: str, **params: str) -> str:
     return f"{origin()}/{path}{query}"
 
 
-def join_url(code: str) -> str:
+def join_url(code: str, lang: str | None = None) -> str:
+    """The Join page with the code filled in, opening in ``lang`` when given."""
+    if lang:
+        return page_url(JOIN_PATH, code=code, **{LANG_PARAM: lang})
     return page_url(JOIN_PATH, code=code)
 
 

@@ -3,11 +3,17 @@
 Nothing on this page can be clicked: no app navigation (``app.py`` hides it here), no
 controls. What it shows — the view (join, question, room profile, disagreements,
 approach, progress), the current question, which answers are revealed, whether the
-numbers are frozen, room mode — is the workshop's state in the database, set on the
-facilitator page (the remote, on a laptop or a phone). A fragment reads it every
+numbers are frozen, room mode, the screen's language — is the workshop's state in the
+database, set on the facilitator page (the remote, on a laptop or a phone). A fragment reads it every
 :data:`REFRESH_SECONDS`, so the screen follows within two seconds, any replica can serve
 it, and a reload shows the same view. Answers stay hidden until revealed, and below the
 anonymity threshold no distribution is shown.
+
+The screen has no language switch: it speaks the language the facilitator chose for it
+(``Workshop.screen_language``), whatever the projector's browser prefers, and every word
+— its own, the bank's, the charts' — goes through that language's translator explicitly
+(``translator(lang)``, ``localize(text, lang)``), never the session's ``_``. Only the page
+shown before a screen is open (a dead link) is in this browser's language.
 
 The projector's browser never holds the facilitator secret. It opens ``present?k=KEY``
 with a single-use link key from the facilitator page, which this page exchanges at once
@@ -29,9 +35,11 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from assessment.i18n import N_, Translator, translator
 from assessment.models import Bank, Question, localize
 from assessment.scoring import answer_text
 from assessment.store import workshops as ws
+from assessment.ui.language import _, tr
 from assessment.ui.resources import bank, database
 from assessment.ui.routes import JOIN_PATH
 from assessment.ui.text import plain
@@ -74,30 +82,21 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 </style>
 """
 
-_NO_SCREEN = (
+_NO_SCREEN = N_(
     "Open the shared screen from your facilitator page (Open the shared screen). Each "
     "press makes a single-use link, so the room never sees the facilitator link."
 )
 
 
-def _spread_words(value: float | None) -> str:
+def _spread_words(tr: Translator, value: float | None) -> str:
     if value is None:
-        return "not enough answers yet"
+        return tr.gettext("not enough answers yet")
+    amount = tr.number(value, 2)
     if value >= 0.6:
-        return f"strong disagreement ({value:.2f})"
+        return tr.gettext("strong disagreement ({value})").format(value=amount)
     if value >= 0.3:
-        return f"some disagreement ({value:.2f})"
-    return f"broad agreement ({value:.2f})"
-
-
-def _people(workshop: ws.Workshop) -> str:
-    """The anonymity threshold in words: ``1 person``, ``3 people``."""
-    return state.plural(workshop.threshold, "person", "people")
-
-
-def _people_have(workshop: ws.Workshop) -> str:
-    """``1 person has``, ``3 people have``."""
-    return f"{_people(workshop)} {'has' if workshop.threshold == 1 else 'have'}"
+        return tr.gettext("some disagreement ({value})").format(value=amount)
+    return tr.gettext("broad agreement ({value})").format(value=amount)
 
 
 def _key() -> str:
@@ -105,12 +104,15 @@ def _key() -> str:
     return str(st.session_state.get(SCREEN_KEY) or "")
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def _chart(fig: Any, key: str) -> None:
     st.plotly_chart(fig, key=key, config=figures.CONFIG, theme=None, width="stretch")
+
+
+def _share(tr: Translator, agg: Aggregate) -> str:
+    """How much of the questionnaire the room answered on average, as a percentage."""
+    total = sum(p.questions for p in agg.progress)
+    share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
+    return tr.percent(min(1.0, share))
 
 
 # --------------------------------------------------------------------------- header
@@ -132,142 +134,198 @@ def _join_address() -> str:
     return links.page_url(JOIN_PATH).split("://", 1)[-1]
 
 
-def _status(workshop: ws.Workshop, agg: Aggregate) -> str:
-    parts = [state.plural(agg.participants, "person", "people") + " joined"]
+def _join_link(workshop: ws.Workshop) -> str:
+    """The QR code's address: the join page with the code, in the screen's language (each
+    phone can switch to its own)."""
+    return links.join_url(workshop.code, workshop.screen_language)
+
+
+def _status(tr: Translator, workshop: ws.Workshop, agg: Aggregate) -> str:
+    parts = [
+        tr.ngettext("{n} person joined", "{n} people joined", agg.participants).format(
+            n=tr.number(agg.participants)
+        )
+    ]
     if not workshop.open:
-        parts.append("workshop closed")
+        parts.append(tr.gettext("workshop closed"))
     elif workshop.locked:
-        parts.append("room locked")
+        parts.append(tr.gettext("room locked"))
     if workshop.frozen:
-        parts.append(":material/pause_circle: numbers frozen")
+        parts.append(":material/pause_circle: " + tr.gettext("numbers frozen"))
     return " · ".join(parts)
 
 
-def _title(workshop: ws.Workshop, agg: Aggregate) -> None:
+def _title(tr: Translator, workshop: ws.Workshop, agg: Aggregate) -> None:
     """One line above every view: whose workshop, who joined, whether it is frozen."""
     with st.container(key="screen_title"):
-        st.markdown(f"**{plain(workshop.title)}** · {_status(workshop, agg)}")
+        st.markdown(f"**{plain(workshop.title)}** · {_status(tr, workshop, agg)}")
 
 
-def _rail(workshop: ws.Workshop) -> None:
+def _rail(tr: Translator, workshop: ws.Workshop) -> None:
     """The join code and QR code beside every view while people can still join."""
-    join = links.join_url(workshop.code)
+    join = _join_link(workshop)
     with st.container(key="screen_code"):
-        st.markdown(f"Join at  \n**{plain(_join_address())}**")
+        st.markdown(tr.gettext("Join at  \n**{address}**").format(address=plain(_join_address())))
         st.markdown(f"`{workshop.code[:3]} {workshop.code[3:]}`")
-    st.image(_qr(join), width="stretch", alt=f"QR code that opens {join}")
+    st.image(
+        _qr(join),
+        width="stretch",
+        alt=tr.gettext("QR code that opens {address}").format(address=join),
+    )
 
 
 # --------------------------------------------------------------------------- views
 
 
-def _lobby(workshop: ws.Workshop, agg: Aggregate, joining: bool) -> None:
+def _lobby(tr: Translator, workshop: ws.Workshop, agg: Aggregate, joining: bool) -> None:
     st.title(plain(workshop.title), anchor=False)
     if joining:
-        join = links.join_url(workshop.code)
+        join = _join_link(workshop)
         left, right = st.columns([3, 2], vertical_alignment="center", gap="large")
         with left:
-            st.header("Join on your phone or laptop", anchor=False)
-            st.markdown(f"Scan the QR code, or go to **{plain(_join_address())}** and type:")
+            st.header(tr.gettext("Join on your phone or laptop"), anchor=False)
+            st.markdown(
+                tr.gettext("Scan the QR code, or go to **{address}** and type:").format(
+                    address=plain(_join_address())
+                )
+            )
             with st.container(key="lobby_code"):
                 st.markdown(f"`{workshop.code[:3]} {workshop.code[3:]}`")
-            st.markdown(f"**{_status(workshop, agg)}**")
+            st.markdown(f"**{_status(tr, workshop, agg)}**")
         with right:
-            st.image(_qr(join), width=520, alt=f"QR code that opens {join}")
+            st.image(
+                _qr(join),
+                width=520,
+                alt=tr.gettext("QR code that opens {address}").format(address=join),
+            )
     else:
         st.header(
-            "The workshop is closed: no new answers."
+            tr.gettext("The workshop is closed: no new answers.")
             if not workshop.open
-            else "The room is locked: nobody new can join.",
+            else tr.gettext("The room is locked: nobody new can join."),
             anchor=False,
         )
-        st.markdown(f"**{_status(workshop, agg)}**")
+        st.markdown(f"**{_status(tr, workshop, agg)}**")
     if agg.participants:
-        total = sum(p.questions for p in agg.progress)
-        share = sum(p.answered_share * p.questions for p in agg.progress) / total if total else 0
-        st.markdown(f"On average {share * 100:.0f}% of the questions are answered so far.")
+        st.markdown(
+            tr.gettext("On average {share} of the questions are answered so far.").format(
+                share=_share(tr, agg)
+            )
+        )
 
 
-def _numbers_line(q: Question, spread: QuestionSpread) -> str:
-    unit = f" {plain(localize(q.unit))}" if q.unit else ""
+def _numbers_line(tr: Translator, q: Question, spread: QuestionSpread) -> str:
+    unit = plain(localize(q.unit, tr.language)) if q.unit else ""
     low, high = spread.low or 0.0, spread.high or 0.0
-    return (
-        f"Median **{_number(spread.median or 0.0)}** · range {_number(low)} to "
-        f"{_number(high)}{unit}"
+    line = tr.gettext("Median **{median}** · range {low} to {high}").format(
+        median=figures.number(tr, spread.median or 0.0),
+        low=figures.number(tr, low),
+        high=figures.number(tr, high),
     )
+    return f"{line} {unit}" if unit else line
 
 
-def _answers_line(q: Question, spread: QuestionSpread, revealed: bool) -> str:
+def _answers_line(tr: Translator, q: Question, spread: QuestionSpread, revealed: bool) -> str:
     """How many answered and, once revealed, how much the room agrees (one line)."""
-    parts = [f"{state.plural(spread.responses, 'person', 'people')} answered"]
+    parts = [
+        tr.ngettext("{n} person answered", "{n} people answered", spread.responses).format(
+            n=tr.number(spread.responses)
+        )
+    ]
     if spread.unknown:  # None below the anonymity threshold
-        parts.append(f"{spread.unknown} don't know")
+        parts.append(tr.gettext("{n} don't know").format(n=tr.number(spread.unknown)))
     if revealed and spread.values and spread.median is not None:
-        parts.append(_numbers_line(q, spread))
+        parts.append(_numbers_line(tr, q, spread))
     elif revealed and spread.disagreement is not None:
-        parts.append(_spread_words(spread.disagreement))
+        parts.append(_spread_words(tr, spread.disagreement))
     return " · ".join(parts)
 
 
-def _revealed_answers(workshop: ws.Workshop, q: Question, spread: QuestionSpread) -> None:
+def _shown_once(tr: Translator, workshop: ws.Workshop) -> str:
+    return tr.ngettext(
+        "Shown once at least {n} person has answered (anonymity threshold).",
+        "Shown once at least {n} people have answered (anonymity threshold).",
+        workshop.threshold,
+    ).format(n=tr.number(workshop.threshold))
+
+
+def _revealed_answers(
+    tr: Translator, workshop: ws.Workshop, q: Question, spread: QuestionSpread
+) -> None:
     if spread.counts:
-        _chart(figures.counts_bars(spread.counts), f"screen_counts_{q.id}")
+        _chart(figures.counts_bars(tr, spread.counts), f"screen_counts_{q.id}")
     elif spread.values and spread.median is not None:
-        unit = localize(q.unit) if q.unit else ""
+        unit = localize(q.unit, tr.language) if q.unit else ""
         _chart(
             figures.number_dots(
-                spread.values, spread.median, spread.low or 0.0, spread.high or 0.0, unit
+                tr, spread.values, spread.median, spread.low or 0.0, spread.high or 0.0, unit
             ),
             f"screen_numbers_{q.id}",
         )
     elif q.type == "text":
         st.markdown(
-            "Free-text answers are never shown on the shared screen (they are in the "
-            "facilitator's export)."
+            tr.gettext(
+                "Free-text answers are never shown on the shared screen (they are in the "
+                "facilitator's export)."
+            )
         )
     elif spread.disagreement is None:
-        st.info(
-            f"Shown once at least {_people_have(workshop)} answered (anonymity threshold).",
-            icon=":material/visibility_off:",
-        )
+        st.info(_shown_once(tr, workshop), icon=":material/visibility_off:")
 
 
-def _question(workshop: ws.Workshop, b: Bank, agg: Aggregate) -> None:
+def _question(tr: Translator, workshop: ws.Workshop, b: Bank, agg: Aggregate) -> None:
+    lang = tr.language
     where = state.position(b, workshop)
     q = where.question
     spread = agg.questions[q.id]
     revealed = q.id in workshop.revealed
     with st.container(key=f"screen_q_{q.id}"):
         st.caption(
-            f"{plain(localize(where.section.title))} · question {where.number} of {where.of}"
+            tr.gettext("{section} · question {number} of {total}").format(
+                section=plain(localize(where.section.title, lang)),
+                number=tr.number(where.number),
+                total=tr.number(where.of),
+            )
         )
-        st.header(plain(localize(q.text)), anchor=False)
-        st.markdown(_answers_line(q, spread, revealed))
+        st.header(plain(localize(q.text, lang)), anchor=False)
+        st.markdown(_answers_line(tr, q, spread, revealed))
         if workshop.mode == "room" and q.options:
             hands = ws.hand_counts(database(), workshop.id).get(q.id, {})
             if any(hands.values()):
-                st.markdown("**Show of hands**")
+                st.markdown("**" + tr.gettext("Show of hands") + "**")
                 counts = [
-                    OptionCount(o.id, localize(o.label), hands.get(o.id, 0)) for o in q.options
+                    OptionCount(o.id, localize(o.label, lang), hands.get(o.id, 0))
+                    for o in q.options
                 ]
-                _chart(figures.counts_bars(counts), f"screen_hands_{q.id}")
+                _chart(figures.counts_bars(tr, counts), f"screen_hands_{q.id}")
         if revealed:
-            _revealed_answers(workshop, q, spread)
+            _revealed_answers(tr, workshop, q, spread)
         else:
-            st.markdown("*Answers are hidden until the facilitator reveals them.*")
+            st.markdown(
+                "*" + tr.gettext("Answers are hidden until the facilitator reveals them.") + "*"
+            )
         agreed = ws.team_values(database(), _key()).get(q.id)
         if agreed is not None:
-            st.success(f"Team answer: {plain(answer_text(q, agreed))}", icon=":material/handshake:")
+            st.success(
+                tr.gettext("Team answer: {answer}").format(
+                    answer=plain(answer_text(q, agreed, lang))
+                ),
+                icon=":material/handshake:",
+            )
 
 
-def _profile(workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
-    title = state.GROUP_TITLES[group]
-    st.header(f"Room profile: {title}", anchor=False)
+def _profile(tr: Translator, workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
+    title = tr.gettext(state.GROUP_TITLES[group])
+    st.header(tr.gettext("Room profile: {title}").format(title=title), anchor=False)
     dims = [d for d in agg.dimensions if d.group == group]
-    fig = figures.room_radar(dims)
+    fig = figures.room_radar(tr, dims)
     if fig is None:
         st.info(
-            f"{title} appears once at least {_people_have(workshop)} answered its questions.",
+            tr.ngettext(
+                "{title} appears once at least {n} person has answered its questions.",
+                "{title} appears once at least {n} people have answered its questions.",
+                workshop.threshold,
+            ).format(title=title, n=tr.number(workshop.threshold)),
             icon=":material/hourglass_top:",
         )
         return
@@ -275,57 +333,77 @@ def _profile(workshop: ws.Workshop, agg: Aggregate, group: str) -> None:
     missing = [plain(d.title) for d in dims if d.median is None]
     if missing:
         st.markdown(
-            f"Too few answers yet (fewer than {_people(workshop)}): " + ", ".join(missing) + "."
+            tr.ngettext(
+                "Too few answers yet (fewer than {n} person): {dimensions}.",
+                "Too few answers yet (fewer than {n} people): {dimensions}.",
+                workshop.threshold,
+            ).format(n=tr.number(workshop.threshold), dimensions=tr.join(missing))
         )
     st.caption(
-        "Scores from 0 to 100: 25 ad hoc, 50 repeatable, 75 automated, 100 continuously "
-        "improved. The band is the middle half of the room."
+        tr.gettext(
+            "Scores from 0 to 100: 25 ad hoc, 50 repeatable, 75 automated, 100 continuously "
+            "improved. The band is the middle half of the room."
+        )
     )
 
 
-def _disagree(workshop: ws.Workshop, agg: Aggregate) -> None:
-    st.header("Where we disagree", anchor=False)
+def _disagree(tr: Translator, agg: Aggregate) -> None:
+    st.header(tr.gettext("Where we disagree"), anchor=False)
     ranked = agg.disagreements(limit=DISAGREEMENTS_SHOWN)
     if not ranked:
         st.info(
-            "Not enough answers yet to see where the room disagrees.",
+            tr.gettext("Not enough answers yet to see where the room disagrees."),
             icon=":material/hourglass_top:",
         )
         return
-    st.markdown(
-        "\n".join(
-            f"{i}. **{plain(spread.text)}**  \n"
-            f"{_spread_words(spread.disagreement).capitalize()} · "
-            f"{state.plural(spread.answered, 'answer')}"
-            for i, spread in enumerate(ranked, start=1)
+    lines = []
+    for i, spread in enumerate(ranked, start=1):
+        words = _spread_words(tr, spread.disagreement)
+        answers = tr.ngettext("{n} answer", "{n} answers", spread.answered).format(
+            n=tr.number(spread.answered)
         )
-    )
+        lines.append(f"{i}. **{plain(spread.text)}**  \n{words[:1].upper()}{words[1:]} · {answers}")
+    st.markdown("\n".join(lines))
 
 
-def _approach(workshop: ws.Workshop, agg: Aggregate) -> None:
-    st.header("How did the MLOps effort start?", anchor=False)
+def _approach(tr: Translator, workshop: ws.Workshop, agg: Aggregate) -> None:
+    st.header(tr.gettext("How did the MLOps effort start?"), anchor=False)
     if not agg.approaches:
         st.info(
-            f"Shown once {_people_have(workshop)} answered at least one question "
-            f"about how the effort started ({agg.approach_answered} so far).",
+            tr.ngettext(
+                "Shown once {n} person has answered at least one question about how the "
+                "effort started ({so_far} so far).",
+                "Shown once {n} people have answered at least one question about how the "
+                "effort started ({so_far} so far).",
+                workshop.threshold,
+            ).format(n=tr.number(workshop.threshold), so_far=tr.number(agg.approach_answered)),
             icon=":material/hourglass_top:",
         )
         return
-    _chart(figures.approach_bars(agg.approaches), "screen_approach")
+    _chart(figures.approach_bars(tr, agg.approaches), "screen_approach")
     st.caption(
-        f"Counts the {state.plural(agg.approach_answered, 'person', 'people')} who answered at "
-        "least one question about how the effort started."
+        tr.ngettext(
+            "Counts the {n} person who answered at least one question about how the effort "
+            "started.",
+            "Counts the {n} people who answered at least one question about how the effort "
+            "started.",
+            agg.approach_answered,
+        ).format(n=tr.number(agg.approach_answered))
     )
 
 
-def _progress(agg: Aggregate) -> None:
-    st.header("Progress", anchor=False)
+def _progress(tr: Translator, agg: Aggregate) -> None:
+    st.header(tr.gettext("Progress"), anchor=False)
     columns = st.columns(2, gap="large")
     half = (len(agg.progress) + 1) // 2
     for i, p in enumerate(agg.progress):
         columns[0 if i < half else 1].progress(
             min(1.0, p.answered_share),
-            text=f"{plain(p.title)}: {p.answered_share * 100:.0f}% · {p.complete} done",
+            text=tr.gettext("{section}: {share} · {n} done").format(
+                section=plain(p.title),
+                share=tr.percent(min(1.0, p.answered_share)),
+                n=tr.number(p.complete),
+            ),
         )
 
 
@@ -333,12 +411,13 @@ def _progress(agg: Aggregate) -> None:
 
 
 def _aggregate(b: Bank, workshop: ws.Workshop) -> Aggregate:
-    """The room's numbers: live, or as they were when the facilitator froze the screen."""
+    """The room's numbers, worded in the screen's language: live, or as they were when the
+    facilitator froze the screen (the frozen numbers follow a change of language too)."""
     snapshot = st.session_state.get(SNAPSHOT)
     if workshop.frozen and isinstance(snapshot, tuple) and snapshot[0] == workshop.id:
         frozen: Aggregate = snapshot[1]
-        return frozen
-    agg = state.room(b, workshop)
+        return state.worded(b, frozen, workshop.screen_language)
+    agg = state.room(b, workshop, workshop.screen_language)
     if workshop.frozen:
         st.session_state[SNAPSHOT] = (workshop.id, agg)
     else:
@@ -381,46 +460,52 @@ def _screen() -> None:
     try:
         workshop = ws.by_presenter(database(), _key())
     except SQLAlchemyError:
-        st.warning("Waiting for the database…", icon=":material/sync:")
+        st.warning(_("Waiting for the database…"), icon=":material/sync:")
         return
     if workshop is None:
         st.error(
-            "This shared screen has expired or its workshop no longer exists. Open it "
-            "again from your facilitator page."
+            _(
+                "This shared screen has expired or its workshop no longer exists. Open it "
+                "again from your facilitator page."
+            )
         )
         return
+    # The screen speaks the language the facilitator chose for it (not this browser's):
+    # read again on every refresh, so a change on the remote shows within seconds.
+    tr = translator(workshop.screen_language)
     b = bank()
     agg = _aggregate(b, workshop)
     joining = state.joining_open(workshop)
     view = workshop.screen_view
-    if view == "lobby":
-        _lobby(workshop, agg, joining)
-        return
-    if joining:
-        main, rail = st.columns([4, 1], gap="large")
-        with rail:
-            _rail(workshop)
-    else:
-        main = st.container()
-    with main:
-        _title(workshop, agg)
-        if view == "question":
-            _question(workshop, b, agg)
-        elif view in state.GROUP_TITLES:
-            _profile(workshop, agg, view)
-        elif view == "disagree":
-            _disagree(workshop, agg)
-        elif view == "approach":
-            _approach(workshop, agg)
+    with st.container(key=f"screen_lang_{tr.language}"):
+        if view == "lobby":
+            _lobby(tr, workshop, agg, joining)
+            return
+        if joining:
+            main, rail = st.columns([4, 1], gap="large")
+            with rail:
+                _rail(tr, workshop)
         else:
-            _progress(agg)
+            main = st.container()
+        with main:
+            _title(tr, workshop, agg)
+            if view == "question":
+                _question(tr, workshop, b, agg)
+            elif view in state.GROUP_TITLES:
+                _profile(tr, workshop, agg, view)
+            elif view == "disagree":
+                _disagree(tr, agg)
+            elif view == "approach":
+                _approach(tr, workshop, agg)
+            else:
+                _progress(tr, agg)
 
 
 def _open_from_address() -> None:
     """Take a key out of the address bar at once; exchange a link key for a screen key."""
     if SECRET_PARAM in st.query_params:
         del st.query_params[SECRET_PARAM]
-        st.session_state[OPENING_PROBLEM] = (
+        st.session_state[OPENING_PROBLEM] = _(
             "This address carried the facilitator link, which must never be on the shared "
             "screen: it was not used. Open the shared screen with the button on your "
             "facilitator page instead, and keep the facilitator link private."
@@ -438,9 +523,9 @@ def _open_from_address() -> None:
         # Back restoring the used link in a screen that is already open is harmless:
         # carry on with the open screen and say nothing.
         if not (_key() and ws.by_presenter(database(), _key())):
-            st.session_state[OPENING_PROBLEM] = str(exc)
+            st.session_state[OPENING_PROBLEM] = exc.say(tr())
     except SQLAlchemyError:
-        st.session_state[OPENING_PROBLEM] = (
+        st.session_state[OPENING_PROBLEM] = _(
             "The workshop could not be reached: the database did not respond. Open the "
             "shared screen again from your facilitator page."
         )
@@ -456,16 +541,20 @@ def _open_from_cookie() -> None:
 
 
 def page() -> None:
-    st.set_page_config(page_title="Shared screen", layout="wide")
+    # Until a screen is open, this browser's language (``?lang=``, then the browser's);
+    # once open, the screen's own (see _screen).
+    st.set_page_config(page_title=_("Shared screen"), layout="wide")
     st.html(_CSS)
     _open_from_cookie()
     _open_from_address()
     token = _key()
-    if not token or ws.by_presenter(database(), token) is None:
-        st.title("Shared screen", anchor=False)
+    workshop = ws.by_presenter(database(), token) if token else None
+    if workshop is None:
+        st.title(_("Shared screen"), anchor=False)
         problem = st.session_state.get(OPENING_PROBLEM)
-        st.error(str(problem) if problem else _NO_SCREEN)
+        st.error(str(problem) if problem else _(_NO_SCREEN))
         return
+    st.set_page_config(page_title=translator(workshop.screen_language).gettext("Shared screen"))
     _screen()
 
 

@@ -8,42 +8,48 @@ projector — Back, the top menu, a reload — can bring the secret back.
 Also what the facilitator page (the remote) and the shared screen share, so they always
 agree: the current question (:func:`position`, :func:`step`), whether people can still
 join (:func:`joining_open`), and the room's aggregate (:func:`room`), recomputed only when
-the room's answers change.
+the room's answers change and worded in the language of whoever reads it (the
+facilitator's session, or the shared screen's own language): the numbers are the same in
+every language, because answers are ids.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from assessment.models import Bank, Question, Section
+from assessment.i18n import N_, NP_, Plural, Translator
+from assessment.models import Bank, Question, Section, localize
 from assessment.store import workshops as ws
 from assessment.store.limits import JoinLimits, LimitsError
 from assessment.ui.resources import database
 from assessment.ui.session import FACILITATOR_SECRET
-from assessment.workshop import Aggregate, aggregate
+from assessment.workshop import Aggregate, OptionCount, QuestionSpread, aggregate
 
 FACILITATOR_PARAM = "f"
 _ROOM = "workshop_room_aggregate"
 
 VIEW_TITLES = {
-    "lobby": "Join",
-    "question": "Question",
-    "capabilities": "Capabilities",
-    "team": "Team and skills",
-    "organisation": "Organisation",
-    "disagree": "Disagreements",
-    "approach": "Approach",
-    "progress": "Progress",
+    "lobby": N_("Join"),
+    "question": N_("Question"),
+    "capabilities": N_("Capabilities"),
+    "team": N_("Team and skills"),
+    "organisation": N_("Organisation"),
+    "disagree": N_("Disagreements"),
+    "approach": N_("Approach"),
+    "progress": N_("Progress"),
 }
-"""What the facilitator's remote calls each view of the shared screen."""
+"""What the facilitator's remote calls each view of the shared screen (msgids)."""
 GROUP_TITLES = {
-    "capabilities": "MLOps capabilities",
-    "team": "Team and skills",
-    "organisation": "Organisation",
+    "capabilities": N_("MLOps capabilities"),
+    "team": N_("Team and skills"),
+    "organisation": N_("Organisation"),
 }
+"""The room profile's title per dimension group (msgids)."""
+PEOPLE = NP_("{n} person", "{n} people")
+PARTICIPANTS = NP_("{n} participant", "{n} participants")
 
 
 def facilitator_token() -> str | None:
@@ -128,18 +134,60 @@ def joining_open(workshop: ws.Workshop) -> bool:
     return created is None or datetime.now(UTC) - created <= timedelta(days=days)
 
 
-def room(b: Bank, workshop: ws.Workshop) -> Aggregate:
-    """The room's aggregate, recomputed only when its answers changed (this session)."""
-    version = (workshop.id, workshop.threshold, ws.room_version(database(), workshop.id))
+def room(b: Bank, workshop: ws.Workshop, lang: str) -> Aggregate:
+    """The room's aggregate in ``lang``, recomputed only when its answers changed (this
+    session)."""
+    version = (workshop.id, workshop.threshold, ws.room_version(database(), workshop.id), lang)
     cached = st.session_state.get(_ROOM)
     if isinstance(cached, tuple) and cached[0] == version:
         found: Aggregate = cached[1]
         return found
-    found = aggregate(b, ws.participants(database(), workshop.id), workshop.threshold)
+    counted = aggregate(b, ws.participants(database(), workshop.id), workshop.threshold)
+    found = worded(b, counted, lang)
     st.session_state[_ROOM] = (version, found)
     return found
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """``1 participant``, ``3 participants``: the count with its noun spelled out."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
+def worded(b: Bank, agg: Aggregate, lang: str) -> Aggregate:
+    """The same aggregate with every bank text in ``lang``, found again by its id: section
+    and dimension titles, question texts and the options' (or scale levels') labels."""
+    dimensions = b.dimension_map
+    questions = b.questions
+    sections = {s.id: s for s in b.sections}
+    levels = {str(s.level): s for s in b.info.scale}
+
+    def label(q: Question | None, count: OptionCount) -> str:
+        option = next((o for o in q.options if o.id == count.id), None) if q else None
+        if option is not None:
+            return localize(option.label, lang)
+        level = levels.get(count.id)
+        if level is not None and (q is None or q.type == "scale"):
+            return f"{level.level} · {localize(level.label, lang)}"
+        return count.label
+
+    def question(spread: QuestionSpread) -> QuestionSpread:
+        q = questions.get(spread.id)
+        return replace(
+            spread,
+            text=localize(q.text, lang) if q else spread.text,
+            counts=[replace(c, label=label(q, c)) for c in spread.counts],
+        )
+
+    return replace(
+        agg,
+        dimensions=[
+            replace(d, title=localize(dimensions[d.id].title, lang)) if d.id in dimensions else d
+            for d in agg.dimensions
+        ],
+        questions={qid: question(spread) for qid, spread in agg.questions.items()},
+        progress=[
+            replace(p, title=localize(sections[p.id].title, lang)) if p.id in sections else p
+            for p in agg.progress
+        ],
+    )
+
+
+def count(tr: Translator, forms: Plural, n: int) -> str:
+    """``1 participant``, ``3 participants``: a count with its noun, in ``tr``'s language
+    (``forms`` is marked with ``NP_`` and has ``{n}``)."""
+    return tr.plural(forms, n).format(n=tr.number(n))

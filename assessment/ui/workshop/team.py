@@ -20,17 +20,19 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.models import Bank, Question, localize
+from assessment.i18n import N_
+from assessment.models import Bank, Question
 from assessment.store import workshops as ws
 from assessment.store.changes import ChangeRefusedError, merge_choices, merge_raci
 from assessment.store.hygiene import normalise_newlines, value_problem
 from assessment.types import check_value
 from assessment.ui import widgets
+from assessment.ui.language import _, current, text, tr
 from assessment.ui.resources import database
 from assessment.ui.widgets import Binding
 
 PREFIX = "team__"
-NOT_AGREED = "Not agreed yet"
+NOT_AGREED = N_("Not agreed yet")
 
 
 def _error_key(qid: str) -> str:
@@ -52,18 +54,18 @@ def _say(q: Question, problem: str | None) -> None:
 def _save(facilitator: str, q: Question, raw: Any) -> None:
     if isinstance(raw, str):
         raw = normalise_newlines(raw)
-    problem = value_problem(raw, "The text")
+    problem = value_problem(raw, N_("The text"), current())
     if problem:
         _say(q, problem)
         return
-    checked, problems = check_value(q, raw)
+    checked, problems = check_value(q, raw, current())
     if problems:
-        _say(q, "; ".join(m for _, m in problems))
+        _say(q, "; ".join(m for _where, m in problems))
         return
     try:
         ws.record_team_answer(database(), facilitator, q.id, checked)
     except ws.WorkshopError as exc:
-        _say(q, str(exc))
+        _say(q, exc.say(tr()))
         return
     _say(q, None)
 
@@ -71,19 +73,24 @@ def _save(facilitator: str, q: Question, raw: Any) -> None:
 def _change(facilitator: str, base: Any, q: Question, desired: Any) -> None:
     """Save the options or cells changed here, applied to the team answer stored now."""
 
-    def change(current: Any) -> Any:
+    lang = current()
+
+    def change(stored: Any) -> Any:
         if q.type == "raci":
-            merged = merge_raci(base, desired, current)
+            merged = merge_raci(base, desired, stored)
         else:
-            merged = merge_choices(base, desired, current, [o.id for o in q.options])
-        checked, problems = check_value(q, merged)
+            merged = merge_choices(base, desired, stored, [o.id for o in q.options])
+        checked, problems = check_value(q, merged, lang)
         if problems:
-            raise ChangeRefusedError("; ".join(m for _, m in problems))
+            raise ChangeRefusedError("; ".join(m for _where, m in problems))
         return checked
 
     try:
         ws.modify_team_answer(database(), facilitator, q.id, change)
-    except (ws.WorkshopError, ChangeRefusedError) as exc:
+    except ws.WorkshopError as exc:
+        _say(q, exc.say(tr()))
+        return
+    except ChangeRefusedError as exc:
         _say(q, str(exc))
         return
     _say(q, None)
@@ -124,9 +131,9 @@ def render_team_answer(
         scale=bank.info.scale,
         disabled=disabled,
         compact=True,
-        unset_label=NOT_AGREED,
+        unset_label=_(NOT_AGREED),
     )
-    widgets.render(q, f"Team answer: {localize(q.text)}", binding)
+    widgets.render(q, _("Team answer: {question}").format(question=text(q.text)), binding)
     error = st.session_state.get(_error_key(q.id))
     if error:
         st.error(error)
