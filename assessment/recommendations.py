@@ -224,9 +224,21 @@ def _link(bank: Bank, candidates: dict[str, _Candidate]) -> None:
 
 def _value(cand: _Candidate) -> tuple[int, int, int]:
     """Most valuable first: the severity of what it answers plus its priority (1 best),
-    less one when it rests on "don't know"; then the earlier declared horizon, bank order."""
-    weight = cand.severity + 3 - cand.rec.priority - (1 if cand.tentative else 0)
+    plus two for an action that stops a practice under way (it frees time the team is
+    spending now: stopping a from-scratch build waits for nothing), less one when it rests
+    on "don't know"; then the earlier declared horizon, bank order."""
+    weight = (
+        cand.severity
+        + 3
+        - cand.rec.priority
+        + (STOP_BONUS if cand.rec.stops else 0)
+        - (1 if cand.tentative else 0)
+    )
     return (-weight, HORIZONS.index(cand.rec.horizon), cand.index)
+
+
+STOP_BONUS = 2
+"""What stopping a practice under way adds to an action's value (see :func:`_value`)."""
 
 
 def _inherit(candidates: dict[str, _Candidate]) -> None:

@@ -322,6 +322,14 @@ class Recommendation(Strict):
         default_factory=list,
         description="Recommendations that must come first when they are recommended too.",
     )
+    stops: bool = Field(
+        False,
+        description=(
+            "The action stops a practice under way (a build from scratch, a company-wide "
+            "standard first): it ranks first among equals, since every month it goes on "
+            "spends the team's time on what the talk says not to do."
+        ),
+    )
     addresses: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+:[a-z0-9_-]+$")]] = Field(
         min_length=1,
         description=(
