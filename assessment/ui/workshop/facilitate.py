@@ -73,10 +73,11 @@ def _create_form() -> None:
             ),
             key="workshop_threshold",
         )
+        modes = {m: _(label) for m, label in MODES.items()}  # worded now, not when formatted
         mode = st.radio(
             _("How will people answer?"),
-            list(MODES),
-            format_func=lambda m: _(MODES[m]),
+            list(modes),
+            format_func=lambda m: modes.get(m, m),
             key="workshop_mode",
         )
         submitted = st.form_submit_button(_("Create workshop"), type="primary")
@@ -326,10 +327,13 @@ def _remote(workshop: ws.Workshop) -> None:
         if problem:
             st.error(str(problem))
         st.session_state["remote_view"] = workshop.screen_view
+        views = {
+            v: _(state.VIEW_TITLES[v]) if v in state.VIEW_TITLES else v for v in ws.SCREEN_VIEWS
+        }
         st.pills(
             _("Show on the shared screen"),
-            list(ws.SCREEN_VIEWS),
-            format_func=lambda v: _(state.VIEW_TITLES[v]) if v in state.VIEW_TITLES else v,
+            list(views),
+            format_func=lambda v: views.get(v, v),
             key="remote_view",
             on_change=_on_view,
             args=(secret,),
@@ -451,7 +455,10 @@ def _team_targets(workshop: ws.Workshop) -> None:
     stored = repository.load(database(), ws.team_token_for(database(), secret))
     targets = dict(stored.targets) if stored else {}
     b = bank()
-    names = {i: f"{i} · {text(level.label)}" for i, level in enumerate(b.info.scale)}
+    names = {
+        NO_TARGET: _("No target"),
+        **{i: f"{i} · {text(level.label)}" for i, level in enumerate(b.info.scale)},
+    }
     with st.expander(_("The team's targets")):
         st.caption(
             _(
@@ -465,8 +472,8 @@ def _team_targets(workshop: ws.Workshop) -> None:
             st.session_state[key] = targets.get(d.id, NO_TARGET)
             columns[i % 2].selectbox(
                 text(d.title),
-                [NO_TARGET, *names],
-                format_func=lambda v: _("No target") if v == NO_TARGET else names.get(v, str(v)),
+                list(names),
+                format_func=lambda v: names.get(v, str(v)),
                 key=key,
                 on_change=_on_target,
                 args=(secret, d.id),
