@@ -8,6 +8,7 @@ the legend, and every chart is followed by the same numbers as text.
 
 from __future__ import annotations
 
+import math
 import textwrap
 import unicodedata
 from functools import lru_cache
@@ -40,7 +41,14 @@ def wrap_lines(label: str, width: int, *, break_long_words: bool = True) -> list
     """``label`` in lines of at most ``width`` character cells. Latin text breaks between
     words; Japanese between characters, by the report's rules (no line starts with 。)."""
     if has_cjk(label):
-        return [line for line in fill(label, _cells, width) if line] or [label]
+        lines = [line for line in fill(label, _cells, width) if line] or [label]
+        # Balanced lines read better than a full line and a last character on its own:
+        # the narrowest width that needs no more lines.
+        for narrow in range(math.ceil(_cells(label) / len(lines)), width):
+            balanced = [line for line in fill(label, _cells, narrow) if line]
+            if len(balanced) == len(lines):
+                return balanced
+        return lines
     return textwrap.wrap(label, width, break_long_words=break_long_words) or [label]
 
 

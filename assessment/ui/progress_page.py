@@ -114,19 +114,20 @@ def _chosen(
         format_func=names.__getitem__,
         key=AFTER_KEY,
     )
+    lang = current()  # the downloads are built later, outside this run: keep its language
     nothing = Snapshot(_(words.NOW), {})
     if before_id == after_id:
         st.info(_("Choose two different points in time to compare."), icon=":material/info:")
-        return None, lambda: _result(nothing)
+        return None, lambda: _result(nothing, lang)
     try:
         before, after = _snapshot(before_id), _snapshot(after_id)
     except SQLAlchemyError:
         st.error(_(milestones.DB_DOWN), icon=":material/cloud_off:")
-        return None, lambda: _result(nothing)
+        return None, lambda: _result(nothing, lang)
     if before is None or after is None:
         st.warning(_("That milestone is no longer available."), icon=":material/info:")
-        return None, lambda: _result(nothing)
-    return compare_snapshots(bank(), before, after, current()), lambda: _result(after)
+        return None, lambda: _result(nothing, lang)
+    return compare_snapshots(bank(), before, after, lang), lambda: _result(after, lang)
 
 
 def _snapshot(choice: int) -> Snapshot | None:
@@ -145,8 +146,8 @@ def _snapshot(choice: int) -> Snapshot | None:
     return Snapshot(found.name, found.values, found.bank_version, found.meta, found.targets)
 
 
-def _result(snap: Snapshot) -> AssessmentResult:
-    return result_of(bank(), snap, current())[0]
+def _result(snap: Snapshot, lang: str) -> AssessmentResult:
+    return result_of(bank(), snap, lang)[0]
 
 
 # --------------------------------------------------------------------------- comparison

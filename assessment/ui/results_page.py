@@ -337,6 +337,15 @@ def _profiles(p: Presentation) -> None:
 # --------------------------------------------------------------------------- findings
 
 
+COUNTED = N_("{title} ({n})")
+"""A heading with its count: ``Missing capabilities (3)``, ``欠けている能力（3件）``."""
+
+
+def _counted(p: Presentation, key: str) -> str:
+    count = p.count(key)
+    return _(COUNTED).format(title=count.label, n=tr().number(count.value))
+
+
 def _findings(p: Presentation) -> None:
     left, right = st.columns(2, gap="large")
     with left:
@@ -348,7 +357,7 @@ def _findings(p: Presentation) -> None:
 
 
 def _missing(p: Presentation) -> None:
-    st.subheader(p.count("missing_capabilities").heading, anchor=False)
+    st.subheader(_counted(p, "missing_capabilities"), anchor=False)
     if not p.missing:
         st.markdown(_(c.NO_MISSING))
     else:
@@ -364,7 +373,7 @@ def _missing(p: Presentation) -> None:
             for cap in rest:
                 _missing_card(cap)
     if p.to_check:
-        st.subheader(p.count("capabilities_to_check").heading, anchor=False)
+        st.subheader(_counted(p, "capabilities_to_check"), anchor=False)
         st.caption(_(c.TO_CHECK_INTRO))
         for cap in p.to_check:
             _missing_card(cap)
@@ -394,7 +403,7 @@ def _rule_card(f: RuleView) -> None:
 
 
 def _anti_patterns(p: Presentation) -> None:
-    st.subheader(p.count("anti_patterns").heading, anchor=False)
+    st.subheader(_counted(p, "anti_patterns"), anchor=False)
     if not p.anti_patterns:
         st.markdown(_(c.NO_ANTI_PATTERNS))
     for f in p.anti_patterns:
@@ -402,7 +411,7 @@ def _anti_patterns(p: Presentation) -> None:
 
 
 def _raci(p: Presentation) -> None:
-    st.subheader(p.count("raci_issues").heading, anchor=False)
+    st.subheader(_counted(p, "raci_issues"), anchor=False)
     st.caption(_(c.RACI_CAPTION))
     if p.raci.empty:
         st.markdown(p.raci.empty)
@@ -432,7 +441,7 @@ def _use_case(p: Presentation) -> None:
                 title = _(c.WITH_NOTE).format(text=title, note=_(c.RULES_IT_OUT))
             st.markdown(_(BOLD_LABELLED).format(label=k.status.text, text=title))
     if uc.traps:
-        st.subheader(p.count("use_case_traps").heading, anchor=False)
+        st.subheader(_counted(p, "use_case_traps"), anchor=False)
         for f in uc.traps:
             _rule_card(f)
 
