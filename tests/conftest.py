@@ -26,7 +26,8 @@ from paths import MINI_DIR, ROOT, SHIPPED_DIR
 from assessment.loader import load_bank, parse_answers
 from assessment.models import Answers, Bank
 
-CLI_TIMEOUT = 10  # seconds: a hang (alias bomb, runaway regex) fails instead of blocking
+CLI_TIMEOUT = 60  # seconds: a hang (alias bomb, runaway regex) fails instead of blocking;
+# generous, since a Japanese PDF on a busy 2-core machine took over 10 s
 
 
 @pytest.fixture(scope="session")
