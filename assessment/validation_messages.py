@@ -17,22 +17,45 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from assessment.errors import Document, FieldPath, InputError, Problem, capped, shorten
+from assessment.i18n import N_, NP_, translator
+
+BOUNDS = {
+    "greater_than_equal": ("ge", N_("must be at least {limit}, found {found}")),
+    "greater_than": ("gt", N_("must be greater than {limit}, found {found}")),
+    "less_than_equal": ("le", N_("must be at most {limit}, found {found}")),
+    "less_than": ("lt", N_("must be less than {limit}, found {found}")),
+}
+"""A bound's context key and message (an English msgid)."""
+LENGTHS = {
+    "too_short": ("min_length", NP_("must have at least {n} item", "must have at least {n} items")),
+    "too_long": ("max_length", NP_("must have at most {n} item", "must have at most {n} items")),
+    "string_too_short": (
+        "min_length",
+        NP_("must be at least {n} character long", "must be at least {n} characters long"),
+    ),
+    "string_too_long": (
+        "max_length",
+        NP_("must be at most {n} character long", "must be at most {n} characters long"),
+    ),
+}
+"""A length's context key and message (English msgids with plurals)."""
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, lang: str = "en") -> str:
+    _ = translator(lang).gettext
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {number}").format(number=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
+        return _("the text {text}").format(text=repr(shown))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
 
 
@@ -73,74 +96,77 @@ def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> list[type[Ba
     return current
 
 
-def message_for(error: ErrorDetails, root: type[BaseModel], *, suggest: bool = True) -> str:
-    """Pydantic's error in plain words; ``suggest=False`` skips the did-you-mean lookup
-    (it compares the key with every allowed name, too costly for thousands of keys)."""
+def message_for(
+    error: ErrorDetails, root: type[BaseModel], *, suggest: bool = True, lang: str = "en"
+) -> str:
+    """Pydantic's error in plain words, in ``lang``; ``suggest=False`` skips the
+    did-you-mean lookup (it compares the key with every allowed name, too costly for
+    thousands of keys)."""
+    tr = translator(lang)
+    _ = tr.gettext
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
+    found = _describe(value, lang)
     loc = error["loc"]
     if kind == "missing":
-        return "this required field is missing"
+        return _("this required field is missing")
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         allowed = sorted({k for m in _model_at(root, loc) for k in _field_names(m)})
         close = difflib.get_close_matches(key, allowed, n=1) if suggest else []
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        listed = f"; allowed keys: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key '{shorten(key)}'{hint}{listed}"
+        hint = _(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
+        listed = _("; allowed keys: {keys}").format(keys=tr.join(allowed)) if allowed else ""
+        return _("unknown key '{key}'{hint}{allowed}").format(
+            key=shorten(key), hint=hint, allowed=listed
+        )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z][a-z0-9_]"):
-            return (
-                f"{_describe(value)} is not a valid id: use a lower-case letter, then "
+            message = _(
+                "{value} is not a valid id: use a lower-case letter, then "
                 "lower-case letters, digits or _ (at most 64 characters)"
             )
-        if "[a-z]{2}" in pattern:
-            return f"{_describe(value)} is not a language code like 'en' or 'ja'"
-        if ":" in pattern:
-            return f"{_describe(value)} is not a finding reference like 'rule:some_id'"
-        return f"{_describe(value)} does not have the expected form"
+        elif "[a-z]{2}" in pattern:
+            message = _("{value} is not a language code like 'en' or 'ja'")
+        elif ":" in pattern:
+            message = _("{value} is not a finding reference like 'rule:some_id'")
+        else:
+            message = _("{value} does not have the expected form")
+        return message.format(value=found)
     if kind in ("string_type", "str_type"):
-        return f"expected text, found {_describe(value)}"
+        return _("expected text, found {found}").format(found=found)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, found {_describe(value)}"
+        return _("expected a whole number, found {found}").format(found=found)
     if kind in ("float_type", "float_parsing"):
-        return f"expected a number, found {_describe(value)}"
+        return _("expected a number, found {found}").format(found=found)
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, found {_describe(value)}"
+        return _("expected true or false, found {found}").format(found=found)
     if kind in ("list_type",):
-        return f"expected a list, found {_describe(value)}"
+        return _("expected a list, found {found}").format(found=found)
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected a mapping (key: value), found {_describe(value)}"
+        return _("expected a mapping (key: value), found {found}").format(found=found)
     if kind == "literal_error":
-        return f"expected one of {ctx.get('expected', '?')}, found {_describe(value)}"
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = {
-            "greater_than_equal": ("at least", "ge"),
-            "greater_than": ("greater than", "gt"),
-            "less_than_equal": ("at most", "le"),
-            "less_than": ("less than", "lt"),
-        }[kind]
-        limit = ctx.get(bound[1])
+        return _("expected one of {expected}, found {found}").format(
+            expected=ctx.get("expected", "?"), found=found
+        )
+    if kind in BOUNDS:
+        name, message = BOUNDS[kind]
+        limit = ctx.get(name)
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)
-        return f"must be {bound[0]} {limit}, found {_describe(value)}"
-    if kind in ("too_short", "too_long"):
-        words = "at least" if kind == "too_short" else "at most"
-        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return f"must have {words} {limit} item{'' if limit == 1 else 's'}"
-    if kind in ("string_too_short", "string_too_long"):
-        words = "at least" if kind == "string_too_short" else "at most"
-        limit = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
-        return f"must be {words} {limit} character{'' if limit == 1 else 's'} long"
+        return _(message).format(limit=limit, found=found)
+    if kind in LENGTHS:
+        name, forms = LENGTHS[kind]
+        limit = ctx.get(name)
+        return tr.plural(forms, limit if isinstance(limit, int) else 2).format(n=limit)
     if kind == "finite_number":
-        return "must be a finite number, not NaN or infinity"
+        return _("must be a finite number, not NaN or infinity")
     if kind == "value_error":
         text = str(ctx.get("error", error["msg"]))
         if text.startswith("needs exactly one of equals") and isinstance(value, dict):
-            return _operator_message(value, text)
-        return text
+            return _operator_message(value, text, lang)
+        return _(text)
     if kind == "condition_kind":
         hint = ""
         if isinstance(value, dict):
@@ -148,22 +174,25 @@ def message_for(error: ErrorDetails, root: type[BaseModel], *, suggest: bool = T
             for key in value:
                 close = difflib.get_close_matches(str(key), keys, n=1)
                 if close:
-                    hint = f" (did you mean '{close[0]}' instead of '{key}'?)"
+                    hint = _(" (did you mean '{key}' instead of '{found}'?)").format(
+                        key=close[0], found=key
+                    )
                     break
-        return str(error["msg"]) + hint
-    return str(error["msg"])
+        return _(str(error["msg"])) + hint
+    return _(str(error["msg"]))
 
 
-def _operator_message(value: dict[str, Any], text: str) -> str:
+def _operator_message(value: dict[str, Any], text: str, lang: str = "en") -> str:
     """A question condition with no operator or several: say which, and what to do."""
+    _ = translator(lang).gettext
     ops = [str(k) for k in value if k != "question"]
     if not ops:
         listed = text.removeprefix("needs exactly one of ").split(" (found")[0]
-        return f"says nothing to test: add one of {listed}"
-    return (
-        f"has {len(ops)} operators ({', '.join(ops)}); a condition tests one thing, "
+        return _("says nothing to test: add one of {operators}").format(operators=listed)
+    return _(
+        "has {n} operators ({operators}); a condition tests one thing, "
         "so combine several with all: [...] or any: [...]"
-    )
+    ).format(n=len(ops), operators=", ".join(ops))
 
 
 _LANG_CODE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
@@ -177,22 +206,27 @@ def _text_branch_at(loc: tuple[str | int, ...]) -> int | None:
     return None
 
 
-def _text_message(value: Any) -> str:
+def _text_message(value: Any, lang: str = "en") -> str:
+    _ = translator(lang).gettext
     if isinstance(value, dict) and value:
         bad = [k for k in value if not (isinstance(k, str) and _LANG_CODE.match(k))]
         if bad and len(bad) < len(value):
-            return (
-                f"'{bad[0]}' is not a language code like 'en' or 'ja' "
+            return _(
+                "'{key}' is not a language code like 'en' or 'ja' "
                 "(a per-language text maps codes to text)"
-            )
+            ).format(key=bad[0])
         if bad:
-            return (
+            return _(
                 "expected text, found a mapping: a ': ' inside unquoted text starts a mapping "
                 "in YAML, so put the text in quotes"
             )
     if isinstance(value, dict):
-        return "a per-language text maps language codes to non-empty text, e.g. {en: ..., ja: ...}"
-    return f"expected text (or a per-language map such as {{en: ...}}), found {_describe(value)}"
+        return _(
+            "a per-language text maps language codes to non-empty text, e.g. {example}"
+        ).format(example="{en: ..., ja: ...}")
+    return _("expected text (or a per-language map such as {example}), found {found}").format(
+        example="{en: ...}", found=_describe(value, lang)
+    )
 
 
 _CONDITION_FIELDS = {"show_if", "when", "candidate"}
@@ -221,14 +255,18 @@ def _strip_condition_tags(loc: FieldPath) -> FieldPath:
 
 
 def problems_from(
-    exc: ValidationError, doc: Document, root: type[BaseModel], prefix: FieldPath = ()
+    exc: ValidationError,
+    doc: Document,
+    root: type[BaseModel],
+    prefix: FieldPath = (),
+    lang: str = "en",
 ) -> list[Problem]:
     """One located Problem per pydantic error, deduplicated and in file order.
 
     A text field accepts a string or a per-language map, so pydantic reports one error per
     branch; those are folded into a single message about the value that was found.
     """
-    return _problems(exc, doc, root, prefix)[0]
+    return _problems(exc, doc, root, prefix, lang=lang)[0]
 
 
 def bounded_problems(
@@ -238,11 +276,12 @@ def bounded_problems(
     *,
     limit: int,
     suggestions: int,
+    lang: str = "en",
 ) -> InputError:
     """Like :func:`problems_from` for untrusted files: the first ``limit`` problems are
     described (did-you-mean for the first ``suggestions`` unknown keys), the rest counted,
-    so thousands of unknown keys cost no more than fifty."""
-    problems, more = _problems(exc, doc, root, (), limit, suggestions)
+    so thousands of unknown keys cost no more than fifty. Messages are in ``lang``."""
+    problems, more = _problems(exc, doc, root, (), limit, suggestions, lang)
     return capped(problems, limit, more)
 
 
@@ -253,6 +292,7 @@ def _problems(
     prefix: FieldPath = (),
     limit: int | None = None,
     suggestions: int | None = None,
+    lang: str = "en",
 ) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
@@ -270,18 +310,19 @@ def _problems(
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
             about_key = True
-            text = message_for(error, root, suggest=suggest)
-            message = (
-                text.replace(", found", " as a key, found", 1)
-                if ", found" in text
-                else f"key: {text}"
-            )
+            text = message_for(error, root, suggest=suggest, lang=lang)
+            if lang != "en":
+                message = translator(lang).gettext("key: {problem}").format(problem=text)
+            elif ", found" in text:
+                message = text.replace(", found", " as a key, found", 1)
+            else:
+                message = f"key: {text}"
         branch = _text_branch_at(loc)
         if branch is not None:
             loc = loc[:branch]
             _, value = _value_at(doc, (*prefix, *loc))
-            message = _text_message(value)
-        text = message or message_for(error, root, suggest=suggest)
+            message = _text_message(value, lang)
+        text = message or message_for(error, root, suggest=suggest, lang=lang)
         key_at = doc.key_locations.get((*prefix, *loc))
         if about_key and key_at is not None:
             problem = doc.problem_at((*prefix, *loc), text, key_at)

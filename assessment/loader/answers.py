@@ -112,7 +112,7 @@ def parse_answers(
         raw = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:
         raise bounded_problems(
-            exc, doc, AnswersFile, limit=MAX_PROBLEMS, suggestions=MAX_SUGGESTIONS
+            exc, doc, AnswersFile, limit=MAX_PROBLEMS, suggestions=MAX_SUGGESTIONS, lang=lang
         ) from None
     problems: list[Problem] = []
     more = 0  # problems found after MAX_PROBLEMS: counted, not described

@@ -22,7 +22,8 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.loader import load_bank
 from assessment.store import repository
-from ui.apptest_helpers import ASSESSMENT_PAGE, SHIPPED_DIR, NewTab, start, texts
+from assessment.ui.transfer import read_answers_upload
+from ui.apptest_helpers import ASSESSMENT_PAGE, SHIPPED_DIR, START_PAGE, NewTab, start, texts
 
 SHOWN_FIELDS = frozenset(
     {"label", "body", "help", "placeholder", "options", "captions", "text", "content"}
@@ -284,3 +285,69 @@ def test_the_switch_saves_the_language_and_the_link_opens_in_it(
     assert not later.exception, later.exception
     assert _switch(later).value == "ja"
     assert english_in(later) == []
+
+
+# --------------------------------------------------------------------------- uploads
+
+BAD_UPLOAD = b"""bank: mlops-team
+answers:
+  sig_models_in_production: 20000
+  sig_first_responder: nobody
+  nosuch: 1
+"""
+BAD_FILE = b"""bank: mlops-team
+meta:
+  organization: [not, text]
+answerz: {}
+"""
+GOOD_UPLOAD = b"""bank: mlops-team
+answers:
+  sig_models_in_production: 2
+  sig_checklist: dont_know
+  team_size: 3
+"""
+
+
+def test_an_upload_is_refused_and_confirmed_in_japanese(
+    shipped: object, app: AppTest, db: Engine
+) -> None:
+    open_in_japanese(app)
+    app.button(key="start_new").click().run()
+    app.number_input(key="q__sig_models_in_production").set_value(1).run()
+    app.switch_page(START_PAGE).run()
+
+    app.file_uploader(key="upload_start").set_value(
+        ("bad.yaml", BAD_UPLOAD, "application/yaml")
+    ).run()
+    message = app.error[0].value
+    assert message.startswith("**bad.yaml** は読み込まれず、何も変更されていません。")
+    assert "3行目、29列目 · answers.sig\\_models\\_in\\_production：10000以下の値" in message
+    assert "「nobody」は質問「sig\\_first\\_responder」の選択肢ではありません。" in message
+    assert "不明な質問「nosuch」です" in message
+    assert english_in(app) == []
+    assert stored(db, app).values == {"sig_models_in_production": 1}
+
+    app.file_uploader(key="upload_start").set_value(None).run()
+    app.file_uploader(key="upload_start").set_value(
+        ("good.yaml", GOOD_UPLOAD, "application/yaml")
+    ).run()
+    page = texts(app)
+    assert "**good.yaml** には3件の回答が含まれています。" in page
+    assert "読み込むと、これまでの1件の回答が置き換えられます。" in page
+    assert app.button(key="upload_confirm").label == "回答を置き換える"
+    assert english_in(app) == []
+    app.button(key="upload_confirm").click().run()
+    assert "good.yamlから3件の回答を読み込みました。" in texts(app)
+    assert english_in(app) == []
+
+
+def test_a_file_that_is_not_an_answers_file_is_refused_in_japanese() -> None:
+    outcome = read_answers_upload(BAD_FILE, "bad.yaml", load_bank(SHIPPED_DIR), "ja")
+    assert outcome.problems == [
+        "3行目、17列目 · meta.organization：テキストを指定してください（指定された値：リスト）",
+        "4行目、1列目 · answerz：不明なキー「answerz」です（「answers」のことですか？）。"
+        "使用できるキー：answers、bank、bank_version、meta",
+    ]
+    assert read_answers_upload(b"{}", "notes.txt", load_bank(SHIPPED_DIR), "ja").problems == [
+        ".yaml、.yml、.jsonのいずれかの回答ファイルを指定してください"
+    ]
