@@ -21,9 +21,18 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from assessment.loader import load_bank
+from assessment.store import milestones as ms
 from assessment.store import repository
 from assessment.ui.transfer import read_answers_upload
-from ui.apptest_helpers import ASSESSMENT_PAGE, SHIPPED_DIR, START_PAGE, NewTab, start, texts
+from ui.apptest_helpers import (
+    ASSESSMENT_PAGE,
+    SHIPPED_DIR,
+    START_PAGE,
+    NewTab,
+    Seed,
+    start,
+    texts,
+)
 
 SHOWN_FIELDS = frozenset(
     {"label", "body", "help", "placeholder", "options", "captions", "text", "content"}
@@ -351,3 +360,55 @@ def test_a_file_that_is_not_an_answers_file_is_refused_in_japanese() -> None:
     assert read_answers_upload(b"{}", "notes.txt", load_bank(SHIPPED_DIR), "ja").problems == [
         ".yaml、.yml、.jsonのいずれかの回答ファイルを指定してください"
     ]
+
+
+# --------------------------------------------------------------------------- notices
+
+
+def _open_link_in_japanese(tab: AppTest, token: str) -> AppTest:
+    tab.query_params["resume"] = token
+    tab.query_params["lang"] = "ja"
+    tab.run()
+    tab.switch_page(ASSESSMENT_PAGE).run()
+    assert not tab.exception, tab.exception
+    return tab
+
+
+def test_a_re_assessment_round_reads_in_japanese(
+    shipped: object, seed: Seed, new_tab: NewTab, db: Engine
+) -> None:
+    version = load_bank(SHIPPED_DIR).info.version
+    march = {"sig_checklist": "dont_know", "sig_models_in_production": 2}
+    token = seed(march, bank_id="mlops-team", bank_version=version)
+    milestone = ms.save(db, token, "3月")
+    ms.start_round(db, token, milestone.id, march)
+    tab = _open_link_in_japanese(new_tab(), token)
+    page = texts(tab)
+    assert "「3月」からの再診断" in page
+    assert "入力済みの回答2件中0件を確認済み" in page
+    assert tab.button(key="review_confirm_sig_checklist").label == "確認"
+    assert tab.button(key="review_confirm_section").label == (
+        "このセクションの変更していない回答2件を確認済みにする"
+    )
+    assert english_in(tab) == []
+    tab.button(key="review_confirm_section").click().run()
+    assert "入力済みの回答2件中2件を確認済み" in texts(tab)
+    assert "すべて確認済み：「3月」からの変化を見る" in "\n".join(shown(tab))
+    assert english_in(tab) == []
+
+
+def test_answers_that_no_longer_fit_are_said_in_japanese(
+    shipped: object, seed: Seed, new_tab: NewTab
+) -> None:
+    version = load_bank(SHIPPED_DIR).info.version
+    token = seed(
+        {"gone_question": 1, "sig_models_in_production": 2},
+        bank_id="mlops-team",
+        bank_version=version,
+    )
+    tab = _open_link_in_japanese(new_tab(), token)
+    assert [w.value for w in tab.warning] == [
+        "保存済みの回答のうち1件は、その後質問票が変更されたため現在の質問に合わず、"
+        "使用していません。該当する質問にもう一度回答してください。"
+    ]
+    assert english_in(tab) == []
