@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
+from assessment.i18n import N_, Plural, Translator, translator
 from assessment.store import workshops as ws
 from assessment.store.db import writing
 from assessment.store.hygiene import value_problem
@@ -40,12 +41,47 @@ from assessment.store.tables import (
     review_rounds,
 )
 
+NO_ASSESSMENT = N_("No assessment belongs to this link.")
 MAX_NAME = 80
 MAX_PER_ASSESSMENT = 100
 """Milestones one assessment may keep: a quarterly habit for decades, not a flood."""
 
 
-class MilestoneError(Exception):
+class RefusedError(Exception):
+    """What the store refuses to do, worded for the person who tried.
+
+    The message is an English msgid (``N_``, or ``NP_`` with an ``n`` among the
+    parameters), filled with ``params`` after translation: ``str(error)`` is English (logs,
+    tests), :meth:`say` is the message in a reader's language. A parameter named ``what``
+    is a msgid too (``N_("The portfolio's title")``); the others are printed as they are.
+    """
+
+    def __init__(self, message: str | Plural, /, **params: object) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(self.say(translator()))
+
+    def say(self, tr: Translator) -> str:
+        """The message in ``tr``'s language, its whole numbers written the language's way."""
+        if isinstance(self.message, tuple):
+            n = self.params.get("n", 1)
+            text = tr.plural(self.message, n if isinstance(n, int) else 1)
+        else:
+            text = tr.gettext(self.message)
+        if not self.params:
+            return text
+        values = {
+            key: tr.number(value)
+            if isinstance(value, int) and not isinstance(value, bool)
+            else tr.gettext(value)
+            if key == "what" and isinstance(value, str)
+            else value
+            for key, value in self.params.items()
+        }
+        return text.format(**values)
+
+
+class MilestoneError(RefusedError):
     """A milestone cannot be saved or used; the message says why, for the page."""
 
 
@@ -98,9 +134,9 @@ def clean_name(name: str) -> str:
     """A milestone's name as stored, or :class:`MilestoneError` saying what is wrong."""
     text = " ".join(str(name).split())
     if not text:
-        raise MilestoneError("Give the milestone a name, for example “Baseline, March”.")
+        raise MilestoneError(N_("Give the milestone a name, for example “Baseline, March”."))
     if len(text) > MAX_NAME:
-        raise MilestoneError(f"A milestone's name has at most {MAX_NAME} characters.")
+        raise MilestoneError(N_("A milestone's name has at most {n} characters."), n=MAX_NAME)
     problem = value_problem(text, "The name")
     if problem:
         raise MilestoneError(problem)
@@ -120,7 +156,7 @@ def _owner(conn: Any, token: str, *, team: bool) -> Any:
         ).where(assessments.c.token == token)
     ).first()
     if row is None:
-        raise MilestoneError("No assessment belongs to this link.")
+        raise MilestoneError(NO_ASSESSMENT)
     if row.kind == "team" and not team:
         raise MilestoneError(TEAM_REFUSED)
     return row
@@ -137,7 +173,7 @@ def save(
     """Snapshot the assessment's answers as they are stored now, under ``name``."""
     text = clean_name(name)
     if not valid_token(token):
-        raise MilestoneError("No assessment belongs to this link.")
+        raise MilestoneError(NO_ASSESSMENT)
     now = _now()
     day = taken_on or now.date()
     with writing(engine) as conn:
@@ -149,10 +185,11 @@ def save(
             )
         ]
         if text.casefold() in {n.casefold() for n in names}:
-            raise MilestoneError(f"There is already a milestone called “{text}”.")
+            raise MilestoneError(N_("There is already a milestone called “{name}”."), name=text)
         if len(names) >= MAX_PER_ASSESSMENT:
             raise MilestoneError(
-                f"This assessment keeps {MAX_PER_ASSESSMENT} milestones, the most it can."
+                N_("This assessment keeps {n} milestones, the most it can."),
+                n=MAX_PER_ASSESSMENT,
             )
         values = {
             r.question_id: r.value
@@ -188,7 +225,7 @@ def save_team(
     try:
         team_token = ws.team_token_for(engine, facilitator_token)
     except ws.WorkshopError as exc:
-        raise MilestoneError(str(exc)) from None
+        raise MilestoneError(exc.message, **exc.params) from None
     return save(engine, team_token, name, taken_on, team=True)
 
 
@@ -262,7 +299,7 @@ def start_round(engine: Engine, token: str, milestone_id: int, values: Mapping[s
             )
         ).first()
         if source is None:
-            raise MilestoneError("That milestone does not belong to this assessment.")
+            raise MilestoneError(N_("That milestone does not belong to this assessment."))
         conn.execute(delete(answers).where(answers.c.assessment_id == aid))
         conn.execute(delete(review_marks).where(review_marks.c.assessment_id == aid))
         conn.execute(delete(review_rounds).where(review_rounds.c.assessment_id == aid))

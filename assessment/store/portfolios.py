@@ -20,8 +20,10 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select
 
+from assessment.i18n import N_
 from assessment.store.db import writing
 from assessment.store.hygiene import value_problem
+from assessment.store.milestones import RefusedError
 from assessment.store.repository import valid_token
 from assessment.store.tables import answers, assessments, milestones, portfolio_members, portfolios
 
@@ -31,8 +33,9 @@ MAX_TITLE = 200
 MAX_LABEL = 80
 
 
-class PortfolioError(Exception):
-    """A portfolio cannot be made as asked; the message says why, for the page."""
+class PortfolioError(RefusedError):
+    """A portfolio cannot be made as asked; the message says why, for the page
+    (:meth:`~assessment.store.milestones.RefusedError.say` in the reader's language)."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,9 @@ def _hash(link: str) -> str:
 def _text(value: str, what: str, limit: int) -> str:
     text = " ".join(str(value).split())
     if not text:
-        raise PortfolioError(f"{what} is empty.")
+        raise PortfolioError(N_("{what} is empty."), what=what)
     if len(text) > limit:
-        raise PortfolioError(f"{what} has more than {limit} characters.")
+        raise PortfolioError(N_("{what} has more than {limit} characters."), what=what, limit=limit)
     problem = value_problem(text, what)
     if problem:
         raise PortfolioError(problem)
@@ -88,7 +91,9 @@ def _snapshot(conn: Any, choice: MemberChoice, today: date) -> tuple[int, str, d
         ).where(assessments.c.token == choice.token)
     ).first()
     if row is None or not valid_token(choice.token) or (row.kind == "team") != choice.team:
-        raise PortfolioError(f"“{choice.label}”: no assessment belongs to that link.")
+        raise PortfolioError(
+            N_("“{label}”: no assessment belongs to that link."), label=choice.label
+        )
     if choice.milestone_id is None:
         values = {
             r.question_id: r.value
@@ -105,7 +110,9 @@ def _snapshot(conn: Any, choice: MemberChoice, today: date) -> tuple[int, str, d
         )
     ).first()
     if found is None:
-        raise PortfolioError(f"“{choice.label}”: that milestone is not one of its own.")
+        raise PortfolioError(
+            N_("“{label}”: that milestone is not one of its own."), label=choice.label
+        )
     source = f"Milestone “{found.name}”"
     if len(source) > 120:
         source = source[:118] + "…”"
@@ -114,14 +121,16 @@ def _snapshot(conn: Any, choice: MemberChoice, today: date) -> tuple[int, str, d
 
 def create(engine: Engine, title: str, choices: Sequence[MemberChoice]) -> str:
     """Make a portfolio of the chosen assessments; returns its link key (shown once)."""
-    heading = _text(title, "The portfolio's title", MAX_TITLE)
+    heading = _text(title, N_("The portfolio's title"), MAX_TITLE)
     if not MIN_MEMBERS <= len(choices) <= MAX_MEMBERS:
         raise PortfolioError(
-            f"A portfolio puts {MIN_MEMBERS} to {MAX_MEMBERS} assessments side by side."
+            N_("A portfolio puts {least} to {most} assessments side by side."),
+            least=MIN_MEMBERS,
+            most=MAX_MEMBERS,
         )
-    labels = [_text(c.label, "A team's label", MAX_LABEL) for c in choices]
+    labels = [_text(c.label, N_("A team's label"), MAX_LABEL) for c in choices]
     if len({label.casefold() for label in labels}) != len(labels):
-        raise PortfolioError("Give every team its own label.")
+        raise PortfolioError(N_("Give every team its own label."))
     link = secrets.token_urlsafe(24)
     now = datetime.now(UTC)
     today = now.date()

@@ -53,7 +53,7 @@ def _save(where: str) -> None:
         else:
             return
     except ms.MilestoneError as exc:
-        st.session_state[ERROR] = str(exc)
+        st.session_state[ERROR] = exc.say(tr())
         return
     except SQLAlchemyError:
         st.session_state[ERROR] = _("The milestone was not saved: the database did not respond.")
@@ -125,8 +125,10 @@ def start_round(milestone_id: int) -> str | None:
             return _("That milestone is not one of this assessment's.")
         fitted = fit_values(bank(), found.values, found.bank_version, current())
         ms.start_round(database(), token, milestone_id, fitted.values)
-    except (ms.MilestoneError, AnswerRefusedError) as exc:
-        return str(exc)
+    except ms.MilestoneError as exc:
+        return exc.say(tr())
+    except AnswerRefusedError as exc:
+        return _(str(exc))
     except SQLAlchemyError:
         return _("The new round could not start: the database did not respond.")
     review.forget()

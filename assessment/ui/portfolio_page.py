@@ -185,7 +185,7 @@ def _make(candidates: list[Candidate]) -> None:
     try:
         link = pf.create(database(), title, choices)
     except pf.PortfolioError as exc:
-        st.session_state[PROBLEM] = str(exc)
+        st.session_state[PROBLEM] = exc.say(tr())
         return
     except SQLAlchemyError:
         st.session_state[PROBLEM] = _("The portfolio was not made: the database did not respond.")

@@ -319,6 +319,17 @@ def test_no_milestone_yet_in_japanese(shipped: object, seed: Seed, new_tab: NewT
     left = english_left(everything(tab))
     assert not left, left
 
+    save = "FormSubmitter:milestone_form_progress-マイルストーンとして保存"
+    tab.button(key=save).click().run()  # no name: refused, in Japanese
+    assert tab.error[0].value == "マイルストーンに名前を付けてください（例：「3月・初回診断」）。"
+    tab.text_input(key="milestone_name_progress").set_value("3月")
+    tab.button(key=save).click().run()
+    assert not tab.exception, tab.exception
+    assert tab.success[0].value.startswith("マイルストーン「3月」を保存しました（")
+    tab.text_input(key="milestone_name_progress").set_value("3月")
+    tab.button(key=save).click().run()
+    assert tab.error[0].value == "「3月」という名前のマイルストーンはすでにあります。"
+
 
 # --------------------------------------------------------------------------- portfolio
 
@@ -380,3 +391,10 @@ def test_making_a_portfolio_in_japanese(shipped: object, seed: Seed, new_tab: Ne
     assert tab.selectbox(key="portfolio_source_0").options == ["現在の回答"]
     left = english_left(everything(tab))
     assert not left, left
+
+    assert tab.text_input(key="portfolio_label_1").value == ORGANISATION  # as the first's
+    tab.button(key="FormSubmitter:portfolio_make_form-ポートフォリオを作成する").click().run()
+    assert tab.error[0].value == "ポートフォリオ名が入力されていません。"
+    tab.text_input(key="portfolio_title").set_value("全社")
+    tab.button(key="FormSubmitter:portfolio_make_form-ポートフォリオを作成する").click().run()
+    assert tab.error[0].value == "チームごとに異なる名前を付けてください。"
