@@ -41,7 +41,7 @@ def persona(server: StreamlitServer, name: str) -> dict[str, object]:
     return dict(load_answers(PERSONAS / name, load_bank(server.bank_dir)).values)
 
 
-def pdf_text(path: str) -> str:
+def pdf_text(path: Path) -> str:
     data = Path(path).read_bytes()
     assert data.startswith(b"%PDF-")
     text = "".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(data)).pages)
