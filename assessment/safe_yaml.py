@@ -30,6 +30,7 @@ from assessment.errors import (
     capped,
     shorten,
 )
+from assessment.i18n import N_, translator
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -124,27 +125,30 @@ def _file_kind(mode: int) -> str:
     return "special file"
 
 
-def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
-    """Bytes → text with the same checks as :func:`read_text` (for uploads)."""
+def decode(raw: bytes, name: str, max_bytes: int = MAX_BYTES, lang: str = "en") -> str:
+    """Bytes → text with the same checks as :func:`read_text` (for uploads); problems in
+    ``lang``."""
+    _ = translator(lang).gettext
     if len(raw) > max_bytes:
-        raise InputError([Problem(name, f"is {_mb(len(raw))}; the limit is {_mb(max_bytes)}")])
+        message = _("is {size}; the limit is {limit}")
+        raise InputError([Problem(name, message.format(size=_mb(len(raw)), limit=_mb(max_bytes)))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        message = _("is not UTF-8 text (byte {byte} at offset {offset}); save it as UTF-8")
         raise InputError(
             [
                 Problem(
                     name,
-                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                    "save it as UTF-8",
+                    message.format(byte=f"0x{raw[exc.start]:02x}", offset=exc.start),
                     line=line,
                     col=1,
                 )
             ]
         ) from None
     if "\x00" in text:
-        raise InputError([Problem(name, "contains NUL bytes: expected a text file")])
+        raise InputError([Problem(name, _("contains NUL bytes: expected a text file"))])
     return text
 
 
@@ -171,53 +175,68 @@ def parse(
     json_format: bool = False,
     max_nodes: int = MAX_NODES,
     too_many: str = "",
+    lang: str = "en",
 ) -> Document:
     """Parse YAML (or JSON) text into plain data with locations, or raise InputError.
 
     ``max_nodes`` bounds the values, keys and collections (YAML events) before anything is
     built, so the cost of a file is set by what its reader can use rather than by its size;
     ``too_many`` explains that bound in the refusal (e.g. how many questions a bank has).
+    Problems are said in ``lang``.
     """
     if json_format:
-        return _parse_json(text, name, max_nodes, too_many)
-    _check_events(text, name, max_nodes, too_many)
+        return _parse_json(text, name, max_nodes, too_many, lang)
+    _check_events(text, name, max_nodes, too_many, lang)
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError as exc:
-        raise InputError([_yaml_problem(exc, name, text)]) from None
+        raise InputError([_yaml_problem(exc, name, text, lang)]) from None
     if not nodes:
         return Document(name, None)
+    _ = translator(lang).gettext
     if len(nodes) > 1:
-        raise InputError([Problem(name, "holds several YAML documents (---); expected one")])
+        raise InputError([Problem(name, _("holds several YAML documents (---); expected one"))])
     doc = Document(name, None)
     pending: list[_Pending] = []
     doc.data = _convert(nodes[0], (), doc, pending)
     if pending:
         # Reported once the whole document is converted, so every path can show ids.
-        raise InputError([doc.problem_at(path, message, pos) for path, message, pos in pending])
+        raise InputError(
+            [
+                doc.problem_at(path, _(message).format(**params), pos)
+                for path, (message, params), pos in pending
+            ]
+        )
     return doc
 
 
-# (path, message, position): a problem found while converting, reported all at once.
-_Pending = tuple[FieldPath, str, tuple[int, int]]
+# (path, (msgid, its placeholders), position): a problem found while converting, reported
+# all at once in the language asked for.
+_Pending = tuple[FieldPath, tuple[str, dict[str, Any]], tuple[int, int]]
 
+NESTED = N_("is nested deeper than {depth} levels")
 _PLAIN_YAML_PROBLEMS = (
     (
         "mapping values are not allowed",
-        "found ': ' where no key can start; put text that contains ': ' in quotes, "
-        "or check the indentation",
+        N_(
+            "found ': ' where no key can start; put text that contains ': ' in quotes, "
+            "or check the indentation"
+        ),
     ),
-    ("found a tab character", "a tab is used for indentation; indent with spaces"),
-    ("exceeded maximum nesting depth", f"is nested deeper than {MAX_DEPTH} levels"),
-    ("did not find expected ',' or ']'", "a [ list ] is not closed: expected ',' or ']'"),
-    ("did not find expected ',' or '}'", "a { mapping } is not closed: expected ',' or '}'"),
-    ("could not find expected ':'", "expected 'key: value'; a line above is missing its ':'"),
-    ("did not find expected key", "the indentation does not match the lines above"),
-    ("did not find expected '-' indicator", "the indentation does not match the list above"),
+    ("found a tab character", N_("a tab is used for indentation; indent with spaces")),
+    ("exceeded maximum nesting depth", NESTED),
+    ("did not find expected ',' or ']'", N_("a [ list ] is not closed: expected ',' or ']'")),
+    ("did not find expected ',' or '}'", N_("a { mapping } is not closed: expected ',' or '}'")),
+    ("could not find expected ':'", N_("expected 'key: value'; a line above is missing its ':'")),
+    ("did not find expected key", N_("the indentation does not match the lines above")),
+    ("did not find expected '-' indicator", N_("the indentation does not match the list above")),
 )
+"""PyYAML's problem (a part of it) → what to say instead (English msgids)."""
 
 
-def _check_events(text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "") -> None:
+def _check_events(
+    text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "", lang: str = "en"
+) -> None:
     """Refuse aliases and anchors, excessive depth and node counts before composing.
 
     Events come one at a time from the C parser, so a refusal stops reading the file.
@@ -229,14 +248,18 @@ def _check_events(text: str, name: str, max_nodes: int = MAX_NODES, too_many: st
             count += 1
             if count > max_nodes:
                 mark = event.start_mark
-                raise InputError([_too_many(name, max_nodes, too_many, _line(mark), _col(mark))])
+                raise InputError(
+                    [_too_many(name, max_nodes, too_many, _line(mark), _col(mark), lang)]
+                )
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
                 raise InputError(
                     [
                         Problem(
                             name,
-                            "uses a YAML anchor or alias (& or *); write the value out instead",
+                            translator(lang).gettext(
+                                "uses a YAML anchor or alias (& or *); write the value out instead"
+                            ),
                             line=_line(mark),
                             col=_col(mark),
                         )
@@ -250,7 +273,7 @@ def _check_events(text: str, name: str, max_nodes: int = MAX_NODES, too_many: st
                         [
                             Problem(
                                 name,
-                                f"is nested deeper than {MAX_DEPTH} levels",
+                                translator(lang).gettext(NESTED).format(depth=MAX_DEPTH),
                                 line=_line(mark),
                                 col=_col(mark),
                             )
@@ -259,33 +282,46 @@ def _check_events(text: str, name: str, max_nodes: int = MAX_NODES, too_many: st
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        raise InputError([_yaml_problem(exc, name, text)]) from None
+        raise InputError([_yaml_problem(exc, name, text, lang)]) from None
 
 
 def _too_many(
-    name: str, max_nodes: int, why: str, line: int | None = None, col: int | None = None
+    name: str,
+    max_nodes: int,
+    why: str,
+    line: int | None = None,
+    col: int | None = None,
+    lang: str = "en",
 ) -> Problem:
-    message = f"has more than {max_nodes:,} YAML nodes (keys, values and lists)"
+    tr = translator(lang)
+    message = tr.gettext("has more than {n} YAML nodes (keys, values and lists)").format(
+        n=tr.number(max_nodes)
+    )
     return Problem(name, f"{message}{'; ' + why if why else ''}", line=line, col=col)
 
 
-def _yaml_problem(exc: yaml.YAMLError, name: str, text: str = "") -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, name: str, text: str = "", lang: str = "en") -> Problem:
+    _ = translator(lang).gettext
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"is not valid YAML: {problem}"
-    if context:
-        message += f" ({context})"
+    detail = f"{problem} ({context})" if context else problem
+    message = _("is not valid YAML: {problem}").format(problem=detail)
     if "cannot start any token" in problem and mark is not None:
         index = getattr(mark, "index", -1)
         found = text[index] if 0 <= index < len(text) else ""
         if found == "\t":
             problem = "found a tab character"
         elif found:
-            message = f"is not valid YAML: text cannot start with {found!r}; put the text in quotes"
+            message = _(
+                "is not valid YAML: text cannot start with {character}; put the text in quotes"
+            ).format(character=repr(found))
     for pattern, plain in _PLAIN_YAML_PROBLEMS:
         if pattern in problem:
-            message = plain if plain.startswith("is ") else f"is not valid YAML: {plain}"
+            if plain == NESTED:
+                message = _(NESTED).format(depth=MAX_DEPTH)
+            else:
+                message = _("is not valid YAML: {problem}").format(problem=_(plain))
             break
     if mark is not None:
         return Problem(name, message, line=mark.line + 1, col=mark.column + 1)
@@ -296,28 +332,33 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-_BAD_TAG = "uses the tag {}; only plain YAML values are allowed"
+_BAD_TAG = N_("uses the tag {tag}; only plain YAML values are allowed")
 
 
 def _convert(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pending]) -> Any:
     doc.locations[path] = _pos(node)
     if node.tag not in _STANDARD_TAGS:
-        pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
+        pending.append((path, (_BAD_TAG, {"tag": _tag(node.tag)}), _pos(node)))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                pending.append((path, "has a key that is not a plain value", _pos(key_node)))
+                message = N_("has a key that is not a plain value")
+                pending.append((path, (message, {}), _pos(key_node)))
                 continue
             key = _scalar(key_node, path, doc, pending)
             if isinstance(key, float | bool) or key is None:
                 key = key_node.value
             if key in result:
                 first = doc.locations.get((*path, key))
-                also = f" (first on line {first[0]})" if first else ""
+                twice = (
+                    (N_("the key {key} appears twice (first on line {line})"), {"line": first[0]})
+                    if first
+                    else (N_("the key {key} appears twice"), {})
+                )
                 pending.append(
-                    ((*path, key), f"the key {key!r} appears twice{also}", _pos(key_node))
+                    ((*path, key), (twice[0], {"key": repr(key), **twice[1]}), _pos(key_node))
                 )
                 continue
             doc.key_locations[(*path, key)] = _pos(key_node)
@@ -330,10 +371,11 @@ def _convert(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pen
 
 def _scalar(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pending]) -> Any:
     if node.tag not in _STANDARD_TAGS or not isinstance(node, yaml.ScalarNode):
-        pending.append((path, _BAD_TAG.format(_tag(node.tag)), _pos(node)))
+        pending.append((path, (_BAD_TAG, {"tag": _tag(node.tag)}), _pos(node)))
         return None
     if len(node.value) > MAX_SCALAR:
-        pending.append((path, f"is longer than {MAX_SCALAR} characters", _pos(node)))
+        message = N_("is longer than {limit} characters")
+        pending.append((path, (message, {"limit": MAX_SCALAR}), _pos(node)))
         return None
     tag = node.tag
     try:
@@ -342,8 +384,8 @@ def _scalar(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pend
         if tag == "tag:yaml.org,2002:float":
             value = _constructor.construct_yaml_float(node)
             if not math.isfinite(value):
-                message = "must be a finite number, not NaN or infinity"
-                pending.append((path, message, _pos(node)))
+                message = N_("must be a finite number, not NaN or infinity")
+                pending.append((path, (message, {}), _pos(node)))
                 return None
             return value
         if tag == "tag:yaml.org,2002:bool":
@@ -353,34 +395,40 @@ def _scalar(node: yaml.Node, path: FieldPath, doc: Document, pending: list[_Pend
         if tag == "tag:yaml.org,2002:timestamp":
             return str(node.value)
     except ValueError:
-        pending.append((path, "is a number too large to handle", _pos(node)))
+        pending.append((path, (N_("is a number too large to handle"), {}), _pos(node)))
         return None
     return str(node.value)
 
 
-def _parse_json(text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "") -> Document:
+def _parse_json(
+    text: str, name: str, max_nodes: int = MAX_NODES, too_many: str = "", lang: str = "en"
+) -> Document:
+    _ = translator(lang).gettext
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
-                raise ValueError(f"the key {key!r} appears twice")
+                raise ValueError(_("the key {key} appears twice").format(key=repr(key)))
             result[key] = value
         return result
 
     def bad_constant(value: str) -> Any:
-        raise ValueError(f"{value} is not a number JSON allows")
+        raise ValueError(_("{value} is not a number JSON allows").format(value=value))
 
     def finite_float(value: str) -> float:
         number = float(value)
         if not math.isfinite(number):
-            raise ValueError(f"the number {value[:40]} is too large to handle")
+            message = _("the number {number} is too large to handle")
+            raise ValueError(message.format(number=value[:40]))
         return number
 
     def bounded_int(value: str) -> int:
         try:
             return int(value)
         except ValueError:
-            raise ValueError(f"the number {value[:40]}... is too large to handle") from None
+            message = _("the number {number} is too large to handle")
+            raise ValueError(message.format(number=value[:40] + "...")) from None
 
     try:
         data = json.loads(
@@ -391,19 +439,19 @@ def _parse_json(text: str, name: str, max_nodes: int = MAX_NODES, too_many: str 
             parse_int=bounded_int,
         )
     except json.JSONDecodeError as exc:
-        raise InputError(
-            [Problem(name, f"is not valid JSON: {exc.msg}", line=exc.lineno, col=exc.colno)]
-        ) from None
+        message = _("is not valid JSON: {problem}").format(problem=exc.msg)
+        raise InputError([Problem(name, message, line=exc.lineno, col=exc.colno)]) from None
     except RecursionError:
-        raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")]) from None
+        raise InputError([Problem(name, _(NESTED).format(depth=MAX_DEPTH))]) from None
     except ValueError as exc:
-        raise InputError([Problem(name, f"is not valid JSON: {exc}")]) from None
+        message = _("is not valid JSON: {problem}").format(problem=exc)
+        raise InputError([Problem(name, message)]) from None
     depth, nodes = _shape(data, max_nodes)
     if depth > MAX_DEPTH:
-        raise InputError([Problem(name, f"is nested deeper than {MAX_DEPTH} levels")])
+        raise InputError([Problem(name, _(NESTED).format(depth=MAX_DEPTH))])
     if nodes > max_nodes:
         # Checked before the (slower) location pass, which composes the text as YAML.
-        raise InputError([_too_many(name, max_nodes, too_many)])
+        raise InputError([_too_many(name, max_nodes, too_many, lang=lang)])
     doc = Document(name, data)
     _json_locations(text, doc)
     return doc

@@ -81,8 +81,9 @@ def parse_answers(
     answers' own problems (an answer a question does not take) are said in ``lang``; the
     file's (YAML, keys) in English.
     """
+    tr = translator(lang)
     if isinstance(text, bytes):
-        text = decode(text, name, ANSWERS_MAX_BYTES)
+        text = decode(text, name, ANSWERS_MAX_BYTES, lang)
     if json_format is None:
         json_format = name.lower().endswith(".json")
     questions = len(bank.questions)
@@ -91,23 +92,22 @@ def parse_answers(
         name,
         json_format=json_format,
         max_nodes=answers_node_limit(bank),
-        too_many=f"far more than an answers file for the bank '{bank.info.id}' "
-        f"({questions} questions) can hold, so it was not checked further",
+        too_many=tr.gettext(
+            "far more than an answers file for the bank '{bank}' ({questions} questions) "
+            "can hold, so it was not checked further"
+        ).format(bank=bank.info.id, questions=questions),
+        lang=lang,
     )
     if not isinstance(doc.data, dict):
-        raise InputError([doc.problem((), "expected a mapping with the keys bank, meta, answers")])
+        message = tr.gettext("expected a mapping with the keys bank, meta, answers")
+        raise InputError([doc.problem((), message)])
     entries = doc.data.get("answers")
     if isinstance(entries, dict) and len(entries) > KEY_SLACK * questions + KEY_ALLOWANCE:
-        raise InputError(
-            [
-                doc.problem(
-                    ("answers",),
-                    f"holds {len(entries):,} answers but the bank '{bank.info.id}' has "
-                    f"{questions} questions; is this an answers file for this bank? "
-                    "It was not checked further",
-                )
-            ]
-        )
+        message = tr.gettext(
+            "holds {n} answers but the bank '{bank}' has {questions} questions; is this an "
+            "answers file for this bank? It was not checked further"
+        ).format(n=tr.number(len(entries)), bank=bank.info.id, questions=questions)
+        raise InputError([doc.problem(("answers",), message)])
     try:
         raw = AnswersFile.model_validate(doc.data)
     except ValidationError as exc:

@@ -360,6 +360,14 @@ def test_a_file_that_is_not_an_answers_file_is_refused_in_japanese() -> None:
     assert read_answers_upload(b"{}", "notes.txt", load_bank(SHIPPED_DIR), "ja").problems == [
         ".yaml、.yml、.jsonのいずれかの回答ファイルを指定してください"
     ]
+    broken = read_answers_upload(b"bank: [", "x.yaml", load_bank(SHIPPED_DIR), "ja")
+    assert broken.problems[0].startswith("2行目、1列目：YAMLとして正しくありません：")
+    twice = read_answers_upload(b"bank: a\nbank: b\n", "x.yaml", load_bank(SHIPPED_DIR), "ja")
+    assert twice.problems == ["2行目、1列目 · bank：キー'bank'が2回出てきます（最初は1行目）"]
+    tab = read_answers_upload(
+        b"bank: x\nanswers:\n\tq: 1\n", "x.yaml", load_bank(SHIPPED_DIR), "ja"
+    )
+    assert "インデントにタブが使われています" in tab.problems[0]
 
 
 # --------------------------------------------------------------------------- notices
