@@ -445,3 +445,24 @@ def test_every_page_rendered_for_review(
         pages = _save_pages(name, data)
         assert len(pages) == len(PdfReader(BytesIO(data)).pages)
         assert all(p.stat().st_size > 5_000 for p in pages)  # not blank
+
+
+def test_fonts_cut_from_the_working_fonts_print_the_same_report(
+    mini_result_with: Callable[..., AssessmentResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The embedded fonts are cut from each face's working font once that is made
+    (assessment.report.pdf.embedding): the pages read exactly as when they are cut from the
+    whole face, and a name in a script outside the working font still prints."""
+    from assessment.report.pdf import embedding
+
+    result = mini_result_with(meta={"organization": "Zoë − Ltd ✔ 株式会社"})
+    embedding.warm()
+    warmed = render_pdf(result, today=TODAY)
+    with monkeypatch.context() as patch:
+        patch.setattr(embedding, "_working", {})
+        patch.setattr(embedding, "_start", lambda path: None)
+        whole = render_pdf(result, today=TODAY)
+    assert page_texts(warmed) == page_texts(whole)
+    assert "Zoë − Ltd ✔ 株式会社" in full_text(warmed)
+    armenian = render_pdf(mini_result_with(meta={"organization": "Երևան"}), today=TODAY)
+    assert "Երևան" in full_text(armenian)

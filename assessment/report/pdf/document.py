@@ -15,18 +15,20 @@ Every line is drawn run by run, each run in the first face that has its characte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from io import BytesIO
+from pathlib import Path
 from typing import Any, Literal
 
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
 
 from assessment.i18n import Translator, translator
 from assessment.report import style
 from assessment.report.content import PAGE_OF, REPORT_TITLE
-from assessment.report.linebreak import fill, has_cjk
+from assessment.report.linebreak import fill
+from assessment.report.pdf.embedding import font_for_document, parsed_font, use_working_fonts
 from assessment.report.style import hex_to_rgb
 from assessment.report.typefaces import Face, coverage, faces
 
@@ -70,11 +72,8 @@ def face_widths(face: Face, bold: bool) -> tuple[Mapping[int, float], float]:
     """A face's advance widths (1/1000 em) by code point, and its width for a missing
     glyph: read once per process, as fpdf2 reads them, so measuring never waits for a
     document to embed the face."""
-    probe = FPDF()
     emphasis = "B" if bold and not face.synthetic_bold else ""
-    probe.add_font(face.family, emphasis, face.bold if emphasis else face.regular)
-    font = probe.fonts[face.family.lower() + emphasis]
-    assert isinstance(font, TTFFont)
+    font = parsed_font(face.bold if emphasis else face.regular, emphasis)
     return {code: font.cw[code] for code in coverage(face)}, float(font.desc.missing_width)
 
 
@@ -133,14 +132,27 @@ class ReportPDF(FPDF):
         """Embed ``face`` (once) and keep fpdf2's fallback list to the faces embedded."""
         if face in self._embedded:
             return
-        self.add_font(face.family, "", face.regular)
+        self.add_parsed_font(face.family, "", face.regular)
         if not face.synthetic_bold:
-            self.add_font(face.family, "B", face.bold)
+            self.add_parsed_font(face.family, "B", face.bold)
         self._embedded.append(face)
         # cell() and multi_cell() (the footer's page number) fall back by themselves;
         # draw() picks the face for each run of text.
         fallbacks = [f.family for f in self.faces[1:] if f in self._embedded]
         self.set_fallback_fonts(fallbacks, exact_match=False)
+
+    def add_parsed_font(self, family: str, style: str, path: Path) -> None:
+        """``add_font(family, style, path)`` without reading the file again
+        (:func:`font_for_document`)."""
+        fontkey = family.lower() + style
+        if fontkey not in self.fonts:
+            self.fonts[fontkey] = font_for_document(self, path, fontkey, style)
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        """fpdf2's ``output``, the fonts cut from their working fonts when they can be
+        (:func:`assessment.report.pdf.embedding.use_working_fonts`)."""
+        use_working_fonts(self)
+        return super().output(*args, **kwargs)
 
     def embed_for(self, text: str) -> None:
         """Embed every face ``text`` needs (an SVG's labels, before fpdf2 draws them)."""
@@ -272,6 +284,12 @@ class ReportPDF(FPDF):
         self.cell(half, 4, page, align="R")
 
 
+CJK = re.compile(
+    "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+"""The characters of :func:`assessment.report.linebreak.is_cjk`, found at C speed."""
+
+
 def wrap(pdf: ReportPDF, text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """Greedy wrap with the fonts' widths; a word wider than the line is cut.
 
@@ -284,7 +302,7 @@ def wrap(pdf: ReportPDF, text: str, width: float, size: float, bold: bool = Fals
     space = widths[32]
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        if has_cjk(paragraph):
+        if CJK.search(paragraph):
             lines += fill(paragraph, lambda piece: sum(widths[ord(c)] for c in piece), limit)
             continue
         line: list[str] = []

@@ -34,6 +34,8 @@ def clean(text: object) -> str:
     mark for every character the fonts lack (fpdf2 would silently drop it)."""
     raw = unicodedata.normalize("NFC", str(text)).replace("\r\n", "\n").replace("\t", " ")
     latin = coverage(all_faces()[0])
+    if latin.issuperset(map(ord, raw)):
+        return raw  # what the loop below would make of it, at C speed
     out: list[str] = []
     for ch in raw:
         if ch == "\n" or ord(ch) in latin or ord(ch) in _covered():
