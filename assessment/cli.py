@@ -24,7 +24,7 @@ from typing import TextIO
 from assessment.compare import Comparison, bank_versions_note, compare, with_notes
 from assessment.engine import assess
 from assessment.fitting import load_answers_fitted
-from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from assessment.loader import default_bank_dir, find_banks, load_answers, load_bank
 from assessment.models import Bank
 from assessment.report.markdown import render_markdown, render_text
@@ -35,6 +35,7 @@ from assessment.report.progress import (
 )
 from assessment.safe_yaml import InputError, Problem
 from assessment.schema import bank_schema_json
+from assessment.snapshots import LABELLED_NOTE
 from assessment.template import render_template
 from assessment.text_safety import terminal_safe
 
@@ -117,11 +118,16 @@ def _comparison(bank: Bank, old: str, new: str, lang: str | None = None) -> Comp
     """OLD and NEW compared; an OLD (or NEW) for another bank version is fitted, and what
     could not be compared is said. The two sides are called by their file names. Both are
     read in ``lang``, by default the language of NEW's answers."""
-    before, dropped_old = load_answers_fitted(old, bank)
-    after, dropped_new = load_answers_fitted(new, bank)
-    lang = lang or after.meta.language
+    before, dropped_old = load_answers_fitted(old, bank, lang)
+    after, dropped_new = load_answers_fitted(new, bank, lang)
+    if lang is None:  # NEW's language: what OLD dropped is said in it too
+        lang = after.meta.language
+        if dropped_old:
+            before, dropped_old = load_answers_fitted(old, bank, lang)
     names = Path(old).name, Path(new).name
-    notes = [f"{names[0]}: {n}" for n in dropped_old] + [f"{names[1]}: {n}" for n in dropped_new]
+    labelled = translator(lang).gettext(LABELLED_NOTE)
+    notes = [labelled.format(label=names[0], note=n) for n in dropped_old]
+    notes += [labelled.format(label=names[1], note=n) for n in dropped_new]
     cmp = compare(assess(bank, before, lang=lang), assess(bank, after, lang=lang))
     versions = (
         before.bank_version or cmp.bank_version_before,

@@ -116,12 +116,14 @@ def fit_answers(bank: Bank, answers: Answers) -> tuple[Answers, list[str]]:
     return answers.model_copy(update={"values": fitted.values}), fitted.dropped
 
 
-def load_answers_fitted(path: Path | str, bank: Bank) -> tuple[Answers, list[str]]:
+def load_answers_fitted(
+    path: Path | str, bank: Bank, lang: str | None = None
+) -> tuple[Answers, list[str]]:
     """An answers file read for a comparison: strict, unless it names another bank version.
 
     A file for another version of the same bank is fitted (answers this version no longer
-    has are dropped and listed); any other problem is reported as by
-    :func:`assessment.loader.load_answers`.
+    has are dropped and listed, in ``lang``: default the file's ``meta.language``); any
+    other problem is reported as by :func:`assessment.loader.load_answers`.
     """
     path = Path(path)
     text = read_text(path, ANSWERS_MAX_BYTES)
@@ -138,5 +140,5 @@ def load_answers_fitted(path: Path | str, bank: Bank) -> tuple[Answers, list[str
         if raw.bank != bank.info.id or not other_version:
             raise
         answers = Answers(bank=raw.bank, bank_version=raw.bank_version, meta=raw.meta)
-        fitted = fit_values(bank, raw.answers, raw.bank_version)
+        fitted = fit_values(bank, raw.answers, raw.bank_version, lang or raw.meta.language)
         return answers.model_copy(update={"values": fitted.values}), fitted.dropped

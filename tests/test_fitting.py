@@ -34,6 +34,14 @@ def test_a_question_the_bank_no_longer_asks_is_dropped_and_said() -> None:
     ]
 
 
+def test_what_was_dropped_is_said_in_the_language_asked_for() -> None:
+    fitted = fit_values(MINI, {"cap_versioning": 3, "cap_feature_store": 2}, "0.0", "ja")
+    assert fitted.dropped == [
+        "「cap_feature_store」への回答は比較していません。この質問は質問バンクのバージョン0.1では"
+        "使われていません。"
+    ]
+
+
 def test_options_and_cells_that_still_exist_are_kept() -> None:
     fitted = fit_values(
         MINI,
