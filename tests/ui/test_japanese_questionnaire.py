@@ -124,7 +124,7 @@ def test_the_start_page_reads_in_japanese(shipped: object, app: AppTest) -> None
     assert app.button(key="start_new").label == "診断を始める"
     page = texts(app)
     assert "所要時間は**約25〜35分**です。質問は全13セクション、最大81問です" in page
-    assert "わかること" in page
+    assert "診断でわかること" in page
     assert english_in(app) == []
 
 
