@@ -217,7 +217,7 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     expect(question.get_by_text(re.compile(r"6人が回答"))).to_be_visible(timeout=FOLLOW_MS)
     expect(question.get_by_role("heading", name=localize(q.text, "ja"))).to_be_visible()
     label = localize(q.options[0].label, "ja")
-    expect(question.locator("svg text", has_text=label[:8]).first).to_be_visible()
+    expect(question.locator("svg text", has_text=label[:8]).first).to_be_visible(timeout=FOLLOW_MS)
     _projector_checks(screen, "question")
     screenshot(screen, "japanese-screen-question")
 
@@ -239,7 +239,28 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     ).first.click()
     expect(screen.get_by_role("heading", name="Progress")).to_be_visible(timeout=FOLLOW_MS)
     expect(screen.get_by_text(re.compile(r"6 people joined"))).to_be_visible()
-    for person in people:
+    # A Japanese facilitator's remote, on a laptop and on a phone.
+    remote.goto(f"{server.url}/facilitate?f={workshop.facilitator_token}&lang=ja")
+    expect(remote.get_by_text("共有画面のリモコン")).to_be_visible(timeout=30_000)
+    wait_idle(remote)
+    expect(remote.get_by_text("Shared screen remote")).to_have_count(0)
+    expect(remote.get_by_role("link", name="共有画面を開く")).to_be_visible()
+    expect(remote.get_by_role("progressbar").first).to_be_visible()
+    screenshot(remote, "japanese-facilitator-top")
+    remote.locator(".st-key-remote").scroll_into_view_if_needed()
+    screenshot(remote, "japanese-facilitator-remote-ja")
+    pocket = _phone(browser, "ja-JP")
+    open_app(
+        pocket, f"{server.url}/facilitate?f={workshop.facilitator_token}", "共有画面のリモコン"
+    )
+    reveal = pocket.get_by_text("この質問の回答を公開する")
+    expect(reveal).to_be_visible(timeout=FOLLOW_MS)
+    expect(pocket.get_by_role("button", name="次へ")).to_be_visible()
+    wait_idle(pocket)
+    _check(pocket, "facilitator on a phone")
+    pocket.get_by_text("共有画面の言語").scroll_into_view_if_needed()
+    screenshot(pocket, "japanese-phone-facilitator-remote")
+    for person in [*people, pocket]:
         person.context.close()
     screen.context.close()
     remote.context.close()

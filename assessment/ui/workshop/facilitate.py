@@ -128,7 +128,7 @@ def _control(workshop: ws.Workshop) -> None:
     with left:
         st.markdown(f"# `{workshop.code[:3]} {workshop.code[3:]}`")
         st.write(_("at this address:"))
-        st.code(join, language=None)
+        st.code(join, language=None, wrap_lines=True)
         st.caption(
             _(
                 "The link opens in this page's language; each participant can switch their "
@@ -185,7 +185,11 @@ def _control(workshop: ws.Workshop) -> None:
                 "participants."
             )
         )
-        st.code(links.page_url(routes.FACILITATE_PATH, f=workshop.facilitator_token), language=None)
+        st.code(
+            links.page_url(routes.FACILITATE_PATH, f=workshop.facilitator_token),
+            language=None,
+            wrap_lines=True,
+        )
     st.caption(
         _("Question bank: {title} {version}").format(
             title=plain(text(bank().info.title)), version=bank().info.version
