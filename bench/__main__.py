@@ -13,6 +13,7 @@ from pathlib import Path
 from bench import (
     burst_bench,
     engine_bench,
+    first_render_bench,
     hostile_input,
     hostile_upload,
     load_bench,
@@ -25,13 +26,13 @@ RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
 def _table(measures: list[Measure]) -> str:
-    lines = [f"{'measure':48} {'p50 ms':>9} {'p95 ms':>9} {'budget':>8} {'baseline':>9}  ok"]
+    lines = [f"{'measure':48} {'p50 ms':>9} {'p95 ms':>9} {'budget':>12} {'baseline':>9}  ok"]
     for m in measures:
-        budget = "—" if m.budget_ms is None else f"{m.budget_ms:g}"
+        budget = "—" if m.budget_ms is None else f"{m.budget_ms:g} ({m.budget_on})"
         base = "—" if m.baseline_ms is None else f"{m.baseline_ms:.3f}"
         ok = {True: "yes", False: "NO", None: ""}[m.ok]
         lines.append(
-            f"{m.name[:48]:48} {m.p50_ms:9.3f} {m.p95_ms:9.3f} {budget:>8} {base:>9}  {ok}"
+            f"{m.name[:48]:48} {m.p50_ms:9.3f} {m.p95_ms:9.3f} {budget:>12} {base:>9}  {ok}"
         )
     return "\n".join(lines)
 
@@ -40,13 +41,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument(
-        "--only", default="", help="comma list of: engine,pdf,rerun,burst,load,hostile"
+        "--only", default="", help="comma list of: engine,pdf,rerun,first,burst,load,hostile"
     )
     args = parser.parse_args()
     wanted = {w for w in args.only.split(",") if w} or {
         "engine",
         "pdf",
         "rerun",
+        "first",
         "burst",
         "load",
         "hostile",
@@ -59,6 +61,8 @@ def main() -> int:
         measures += pdf_bench.run(args.quick)
     if "rerun" in wanted:
         measures += rerun_bench.run(args.quick)
+    if "first" in wanted:
+        measures += first_render_bench.run(args.quick)
     burst_ok = True
     if "burst" in wanted:
         # Issue 14: "please answer now", 100 answers within a second on one process.
@@ -90,6 +94,7 @@ def main() -> int:
                     "python": platform.python_version(),
                     "platform": platform.platform(),
                 },
+                "load_average": [round(x, 2) for x in os.getloadavg()],
                 "measures": [m.as_dict() for m in measures],
                 **extra,
             },
