@@ -15,12 +15,14 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from assessment.i18n import translator
 from assessment.models import Bank, Question
 from assessment.ui import one_question, reruns, routes, session
-from assessment.ui.language import _, text, tr
+from assessment.ui.language import _, current, text, tr
 from assessment.ui.notices import render_notices
 from assessment.ui.progress import (
     Progress,
+    count,
     minutes_left,
     progress,
     shown_questions,
@@ -130,17 +132,18 @@ class _Bars:
         # Above the questions, and kept in view on a phone (assessment.ui.style): the
         # section, the whole and the minutes left (assessment.ui.progress).
         left = minutes_left(bank(), session.values(), done.visible)
-        number = tr().number
+        lang = current()
+        gettext = translator(lang).gettext
         parts = [
-            _("{answered} of {total} answered in this section").format(
-                answered=number(here.answered), total=number(here.total)
+            gettext("{answered} of {total} answered in this section").format(
+                answered=count(here.answered, lang), total=count(here.total, lang)
             ),
-            _("{answered} of {total} in all").format(
-                answered=number(done.answered), total=number(done.total)
+            gettext("{answered} of {total} in all").format(
+                answered=count(done.answered, lang), total=count(done.total, lang)
             ),
         ]
         if left:
-            parts.append(time_left_text(left))
+            parts.append(time_left_text(left, lang))
         self.section.progress(
             here.answered / here.total if here.total else 1.0, text=" · ".join(parts)
         )

@@ -22,11 +22,11 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.i18n import N_
-from assessment.models import Question
+from assessment.i18n import N_, translator
+from assessment.models import Question, localize
 from assessment.ui import reruns, session, widgets
 from assessment.ui.keys import forget_widgets
-from assessment.ui.language import _, text
+from assessment.ui.language import _, current
 from assessment.ui.resources import bank
 from assessment.ui.review import render_mark as render_review_mark
 from assessment.ui.text import plain
@@ -73,8 +73,9 @@ def render_question(q: Question, number: int) -> None:
         bound = binding(q)
         render_review_mark(q)
         # Plain text: a screen reader reads a label as written (the style sets it bold).
-        widgets.render(q, f"{number}. {text(q.text)}", bound)
-        _footer(q, bound)
+        lang = current()
+        widgets.render(q, f"{number}. {localize(q.text, lang)}", bound)
+        _footer(q, bound, lang)
         messages = session.errors().get(q.id, [])
         for message in messages:
             st.error(not_saved(message), icon=":material/error:")
@@ -107,14 +108,15 @@ def not_saved(message: str) -> str:
     return _("Not saved: {reason}.").format(reason=plain(said.rstrip(".。")))
 
 
-def _footer(q: Question, bound: Binding) -> None:
+def _footer(q: Question, bound: Binding, lang: str) -> None:
     """ "Why we ask", and a way to take back an answer the widget cannot empty."""
+    gettext = translator(lang).gettext
     with st.container(horizontal=True, gap="small", key=f"foot_{q.id}"):
-        with st.popover(_("Why we ask"), icon=":material/help:", type="tertiary"):
-            st.markdown(text(q.help))
+        with st.popover(gettext("Why we ask"), icon=":material/help:", type="tertiary"):
+            st.markdown(localize(q.help, lang))
         if bound.stored is not None and widgets.widget_of(q).CLEAR_BUTTON:
             st.button(
-                _("Clear answer"),
+                gettext("Clear answer"),
                 key=f"clear_{q.id}",
                 type="tertiary",
                 icon=":material/backspace:",

@@ -14,9 +14,9 @@ from typing import Any
 import streamlit as st
 
 from assessment.i18n import N_
-from assessment.models import DONT_KNOW, Question
+from assessment.models import DONT_KNOW, Question, localize
 from assessment.types import multi
-from assessment.ui.language import _, text
+from assessment.ui.language import _, current, text
 from assessment.ui.widgets.base import DONT_KNOW_LABEL, Binding, heading
 
 CLEAR_BUTTON = False
@@ -90,7 +90,8 @@ def render(q: Question, label: str, binding: Binding) -> None:
     chosen = set(stored) if isinstance(stored, list) else set()
     if binding.compact:
         options = [o.id for o in q.options]
-        names = {o.id: text(o.label) for o in q.options}
+        lang = current()
+        names = {o.id: localize(o.label, lang) for o in q.options}
         if q.offers_dont_know:
             options.append(DONT_KNOW)
             names[DONT_KNOW] = _(DONT_KNOW_LABEL)
@@ -110,10 +111,11 @@ def render(q: Question, label: str, binding: Binding) -> None:
         return
     heading(label)
     st.caption(_("Tick every answer that applies."))
+    lang = current()
     for option in q.options:
         binding.preset(q.id, option.id in chosen, option.id)
         st.checkbox(
-            text(option.label),
+            localize(option.label, lang),
             key=binding.key(q.id, option.id),
             on_change=_on_box,
             args=(q, binding, option.id),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessment.models import Question
-from assessment.ui.language import text
+from assessment.models import Question, localize
+from assessment.ui.language import current
 from assessment.ui.widgets.base import Binding, choice
 
 CLEAR_BUTTON = True
@@ -11,5 +11,6 @@ SAVED_AS_CHANGE = False
 
 
 def render(q: Question, label: str, binding: Binding) -> None:
-    names = {o.id: text(o.label) for o in q.options}
+    lang = current()
+    names = {o.id: localize(o.label, lang) for o in q.options}
     choice(q, label, binding, names, ["" for _ in q.options])
