@@ -84,4 +84,5 @@ style.apply()
 if page.url_path != routes.PRESENT_PATH:
     # The shared screen's language is the facilitator's choice (workshop/present.py).
     language.switch(on_change=session.save_language)
+    language.mark_document()
 page.run()

@@ -156,6 +156,24 @@ def switch(on_change: Callable[[str], None] | None = None) -> None:
         )
 
 
+_DOCUMENT_LANGUAGE = """<script>
+(() => {
+  const lang = '%s';
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+})();
+</script>"""
+
+
+def mark_document(lang: str | None = None) -> None:
+    """Say the page's language on ``<html lang>``: screen readers pick their voice by it,
+    and browsers their Japanese glyph forms (Streamlit serves every page as ``en``).
+
+    The script is constant but for a code from :data:`LANGUAGES` (never user text).
+    """
+    code = lang if lang in LANGUAGES else current()
+    st.html(_DOCUMENT_LANGUAGE % code, unsafe_allow_javascript=True)
+
+
 def with_language(params: Mapping[str, str]) -> dict[str, str]:
     """Query parameters for a link that opens the app in the session's language."""
     return {**params, LANG_PARAM: current()}

@@ -97,6 +97,8 @@ def test_japanese_questionnaire_on_a_phone(
     phone = _phone(browser)  # an English phone, opened with ?lang=ja
     open_app(phone, f"{server.url}/?lang=ja", JA.gettext("Start the assessment"))
     _check(phone, "start")
+    # Screen readers and the browser's glyph forms read the page's language.
+    expect(phone.locator("html")).to_have_attribute("lang", "ja")
     screenshot(phone, "japanese-phone-start")
     phone.get_by_role("button", name=JA.gettext("Start the assessment")).click()
     section = bank.sections[0]
@@ -194,6 +196,7 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     screen = browser.new_context(viewport=PROJECTOR, locale="en-US").new_page()
     open_app(screen, f"{server.url}/present?k={link}", JA.gettext("Join on your phone or laptop"))
     expect(screen.get_by_text(re.compile(r"4人が参加"))).to_be_visible()
+    expect(screen.locator("html")).to_have_attribute("lang", "ja")
     _projector_checks(screen, "lobby")
     screenshot(screen, "japanese-screen-lobby")
 

@@ -39,7 +39,7 @@ from assessment.i18n import N_, Translator, translator
 from assessment.models import Bank, Question, localize
 from assessment.scoring import answer_text
 from assessment.store import workshops as ws
-from assessment.ui.language import _, tr
+from assessment.ui.language import _, mark_document, tr
 from assessment.ui.resources import bank, database
 from assessment.ui.routes import JOIN_PATH
 from assessment.ui.text import plain
@@ -473,6 +473,7 @@ def _screen() -> None:
     # The screen speaks the language the facilitator chose for it (not this browser's):
     # read again on every refresh, so a change on the remote shows within seconds.
     tr = translator(workshop.screen_language)
+    mark_document(tr.language)
     b = bank()
     agg = _aggregate(b, workshop)
     joining = state.joining_open(workshop)
