@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from assessment.i18n import N_
 from assessment.store.db import writing
 from assessment.store.hygiene import value_problem
 from assessment.store.tables import answers, assessments, review_marks, review_rounds, workshops
@@ -114,10 +115,14 @@ class AnswerRefusedError(Exception):
     """The answer may not be saved (e.g. its workshop is closed); the message says why."""
 
 
-TEAM_REFUSED = (
+TEAM_REFUSED = N_(
     "These are a workshop's team answers: only the facilitator changes them, on the shared "
     "screen. Nothing was saved."
 )
+WORKSHOP_CLOSED = N_(
+    "The workshop is closed: this answer was not saved. Your earlier answers are kept."
+)
+"""Refusals are English msgids: the page translates them where it shows them."""
 
 
 def _target_query(lock: bool) -> Any:
@@ -185,9 +190,7 @@ def _assessment_id(conn: Any, token: str, *, team: bool = False, lock: bool = Fa
     if row is None:
         raise KeyError("no assessment for this resume link")
     if row.kind == "participant" and row.status != "open":
-        raise AnswerRefusedError(
-            "The workshop is closed: this answer was not saved. Your earlier answers are kept."
-        )
+        raise AnswerRefusedError(WORKSHOP_CLOSED)
     if row.kind == "team" and not team:
         raise AnswerRefusedError(TEAM_REFUSED)
     return int(row.id)

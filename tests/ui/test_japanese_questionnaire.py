@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 from assessment.loader import load_bank
 from assessment.store import milestones as ms
 from assessment.store import repository
+from assessment.store import workshops as ws
 from assessment.ui.transfer import read_answers_upload
 from ui.apptest_helpers import (
     ASSESSMENT_PAGE,
@@ -420,3 +421,18 @@ def test_answers_that_no_longer_fit_are_said_in_japanese(
         "使用していません。該当する質問にもう一度回答してください。"
     ]
     assert english_in(tab) == []
+
+
+def test_an_answer_after_the_workshop_closed_is_refused_in_japanese(
+    shipped: object, db: Engine, new_tab: NewTab
+) -> None:
+    workshop = ws.create(db, load_bank(SHIPPED_DIR), "キックオフ")
+    token = ws.join(db, workshop.code, None, "c1")
+    ws.set_status(db, workshop.facilitator_token, "closed")
+    tab = _open_link_in_japanese(new_tab(), token)
+    tab.number_input(key="q__sig_models_in_production").set_value(3).run()
+    assert not tab.exception, tab.exception
+    assert [e.value for e in tab.error] == [
+        "ワークショップは終了しています。この回答は保存されていません。"
+        "これまでの回答はそのまま残っています。"
+    ]
