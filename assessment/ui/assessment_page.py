@@ -18,6 +18,7 @@ from streamlit.delta_generator import DeltaGenerator
 from assessment.i18n import translator
 from assessment.models import Bank, Question
 from assessment.ui import one_question, reruns, routes, session
+from assessment.ui.keys import forget_widgets
 from assessment.ui.language import _, current, text, tr
 from assessment.ui.notices import render_notices
 from assessment.ui.progress import (
@@ -37,6 +38,8 @@ from assessment.ui.transfer import render_answer_downloads
 from assessment.ui.workshop.banner import render_participant_banner
 
 NAV_KEY = "nav_section"
+SAID_IN = "errors_language"
+"""The language the messages under the questions were said in."""
 
 # Moving to another section keeps the scroll position and the focus on the button that
 # was pressed, i.e. at the bottom of the new section. This constant script (no user or
@@ -182,6 +185,21 @@ def _to_section_start(index: int, step: int = 0) -> None:
     st.html(_TO_SECTION_START % (index, step), unsafe_allow_javascript=True)
 
 
+def _forget_messages_of_another_language() -> None:
+    """After a change of language, the messages under the questions (said in the other
+    one) go, and those questions' widgets show the saved answers again: the page reads
+    in one language, and what it shows is what is saved."""
+    lang = current()
+    said_in = st.session_state.get(SAID_IN)
+    st.session_state[SAID_IN] = lang
+    if said_in is None or said_in == lang:
+        return
+    messages = session.errors()
+    for qid in list(messages):
+        forget_widgets(qid)
+    messages.clear()
+
+
 def render() -> None:
     session.sync()
     if st.session_state.get(session.TOKEN_PROBLEM) and session.token() is None:
@@ -196,6 +214,7 @@ def render() -> None:
         st.page_link(routes.FACILITATE, label=_("Back to the workshop"), icon=":material/groups:")
         return
     token = session.ensure_started()
+    _forget_messages_of_another_language()
     b = bank()
     done = progress(b, session.values())
     index = current_section(b, done)

@@ -436,3 +436,21 @@ def test_an_answer_after_the_workshop_closed_is_refused_in_japanese(
         "ワークショップは終了しています。この回答は保存されていません。"
         "これまでの回答はそのまま残っています。"
     ]
+
+
+def test_a_refusal_said_in_english_goes_when_the_page_turns_japanese(
+    shipped: object, app: AppTest, db: Engine
+) -> None:
+    start(app)
+    app.number_input(key="q__sig_models_in_production").set_value(20000).run()
+    assert [e.value for e in app.error] == ["Not saved: expected at most 10000, found 20000."]
+
+    _switch(app).set_value("ja").run()
+    assert not app.exception, app.exception
+    assert not app.error, "no English message left on a Japanese page"
+    assert app.number_input(key="q__sig_models_in_production").value is None  # what is saved
+    app.number_input(key="q__sig_models_in_production").set_value(-1).run()
+    assert [e.value for e in app.error] == [
+        "保存されていません：0以上の値を指定してください（指定された値：-1）。"
+    ]
+    assert stored(db, app).values == {}
