@@ -203,8 +203,10 @@ async def _participants(
     for start in range(0, len(people), 20):
         await asyncio.gather(*(p.open() for p in people[start : start + 20]))
     cpu = [r.cpu_seconds() for r in replicas]
+    client = time.process_time()
     await _burst(people, random.Random(42))
     cpu = [r.cpu_seconds() - c for r, c in zip(replicas, cpu, strict=True)]
+    cpu.append(time.process_time() - client)  # the load client's own, on the same cores
     for p in people:
         await p.close()
     return people, cpu
@@ -232,6 +234,7 @@ def run(participants: int = PARTICIPANTS) -> dict[str, Any]:
         headers = [sticky_cookie(nginx.url) for _ in tokens]
         start = time.perf_counter()
         people, cpu = asyncio.run(_participants(nginx.url, tokens, headers, replicas))
+        client_cpu = cpu.pop()
         result.seconds = round(time.perf_counter() - start, 1)
         summarise(result, people)
         result.server_cpu_ms_per_answer = round(1000 * sum(cpu) / max(1, result.interactions), 2)
@@ -266,6 +269,7 @@ def run(participants: int = PARTICIPANTS) -> dict[str, Any]:
         "config": str(NGINX_CONF.relative_to(ROOT)),
         "scenario": {**asdict(result), "ok": all(checks.values())},
         "server_cpu_ms_per_replica": [round(1000 * c, 0) for c in cpu],
+        "client_cpu_ms": round(1000 * client_cpu, 0),
         "stickiness": stickiness,
         "checks": checks,
         "ok": all(checks.values()),
@@ -283,6 +287,8 @@ def table(found: dict[str, Any]) -> str:
         f"  errors {s['errors']}  lost {s['lost_answers']}  wrong {s['wrong_values']}"
         f"  duplicate rows {s['duplicate_rows']}  server CPU/answer "
         f"{s['server_cpu_ms_per_answer']} ms",
+        f"CPU during the bursts: replicas {found['server_cpu_ms_per_replica']} ms, the load "
+        f"client {found['client_cpu_ms']} ms (all on the machine's {found['machine']['cpus']} cores)",
         f"stickiness: {found['stickiness']}",
         "checks: "
         + ", ".join(f"{name} {'yes' if ok else 'NO'}" for name, ok in found["checks"].items()),

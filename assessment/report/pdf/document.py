@@ -191,7 +191,7 @@ class ReportPDF(FPDF):
     def width_of(self, text: str, size: float, bold: bool = False) -> float:
         """Width in mm from the fonts' width tables (no kerning, as fpdf2 draws it)."""
         widths = self.widths(bold)
-        return sum(widths[ord(c)] for c in text) * size * 0.001 * PT
+        return sum(map(widths.__getitem__, map(ord, text))) * size * 0.001 * PT
 
     def runs(self, text: str) -> list[tuple[Face, str]]:
         """``text`` cut into runs, each drawn with the first face that has its characters."""
@@ -303,12 +303,14 @@ def wrap(pdf: ReportPDF, text: str, width: float, size: float, bold: bool = Fals
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if CJK.search(paragraph):
-            lines += fill(paragraph, lambda piece: sum(widths[ord(c)] for c in piece), limit)
+            lines += fill(
+                paragraph, lambda piece: sum(map(widths.__getitem__, map(ord, piece))), limit
+            )
             continue
         line: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
-            w = sum(widths[ord(c)] for c in word)
+            w = sum(map(widths.__getitem__, map(ord, word)))
             if line and used + space + w <= limit:
                 line.append(word)
                 used += space + w
@@ -326,7 +328,7 @@ def wrap(pdf: ReportPDF, text: str, width: float, size: float, bold: bool = Fals
                     cut += 1
                 lines.append(word[:cut])
                 word = word[cut:]
-                w = sum(widths[ord(c)] for c in word)
+                w = sum(map(widths.__getitem__, map(ord, word)))
             line, used = [word], w
         lines.append(" ".join(line))
     return lines
