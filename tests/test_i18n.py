@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog, Message
-from paths import CORE
+from paths import CORE, PERSONAS
 
+from assessment.engine import assess
 from assessment.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
@@ -28,6 +29,9 @@ from assessment.i18n import (
     translator,
 )
 from assessment.i18n.extract import KEYWORDS, messages_in_code, read_catalog
+from assessment.loader import load_answers
+from assessment.models import Bank
+from assessment.report.markdown import render_markdown
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 JAPANESE = r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]"
@@ -229,3 +233,23 @@ def test_translator_words_plurals_numbers_and_dates() -> None:
         "A. B.",
         "A。B。",
     )
+
+
+def test_labels_and_asides_use_the_languages_punctuation() -> None:
+    en, ja = translator("en"), translator("ja")
+    assert (en.label("Organisation"), ja.label("組織")) == ("Organisation:", "組織：")
+    assert (en.labelled("Met", "Data"), ja.labelled("満たしている", "データ")) == (
+        "Met: Data",
+        "満たしている：データ",
+    )
+    assert ("Actions" + en.aside(3), "施策" + ja.aside(3)) == ("Actions (3)", "施策（3）")
+
+
+def test_a_japanese_markdown_report_has_no_ascii_label_colons_or_brackets(
+    shipped_bank: Bank,
+) -> None:
+    answers = load_answers(PERSONAS / "exec_platform.yaml", shipped_bank)
+    text = render_markdown(assess(shipped_bank, answers, lang="ja"))
+    assert "**組織：**" in text and "（重大度：高）" in text
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]:", text), "an ASCII colon after Japanese"
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff] \(", text), "an ASCII bracket"

@@ -17,11 +17,21 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "ja": "日本語"}
 """Each language in its own words, for a language switch."""
 
 SEPARATORS: dict[str, dict[str, str]] = {
-    "en": {"list": ", ", "parts": "; ", "choices": "; ", "sentences": " "},
-    "ja": {"list": "、", "parts": "／", "choices": "、", "sentences": ""},
+    "en": {"list": ", ", "parts": "; ", "choices": "; ", "sentences": " ", "rows": "; "},
+    "ja": {"list": "、", "parts": "／", "choices": "、", "sentences": "", "rows": "。"},
 }
 """How a language joins names in a list ("A, B"), independent parts ("A; B"), the
-options chosen in a multiple-choice answer ("A; B") and sentences ("A. B.")."""
+options chosen in a multiple-choice answer ("A; B"), sentences ("A. B.") and the rows of
+a matrix answer written on one line ("Model development: …; Deployment: …"; the report
+splits them again on it)."""
+
+PUNCTUATION: dict[str, dict[str, str]] = {
+    "en": {"colon": ":", "open": " (", "close": ")"},
+    "ja": {"colon": "：", "open": "（", "close": "）"},
+}
+"""A label's colon ("Organisation:" / "組織：") and an aside in brackets after a word
+("Missing capabilities (3)" / "欠けている能力（3）"): Japanese uses full-width forms, with
+no space before the bracket."""
 
 
 def _primary(tag: str) -> str:

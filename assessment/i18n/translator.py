@@ -24,7 +24,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from assessment.i18n.catalog import translations
-from assessment.i18n.languages import SEPARATORS, normalise_language
+from assessment.i18n.languages import PUNCTUATION, SEPARATORS, normalise_language
 
 Plural = tuple[str, str]
 """A message with plurals, as ``NP_`` marks it: (singular msgid, plural msgid)."""
@@ -88,6 +88,19 @@ class Translator:
         """A title used inside a sentence: lower-cased in English ("No one is accountable
         for model deployment"), as it stands in a language without letter case."""
         return title.lower() if self.language == "en" else title
+
+    def label(self, text: str) -> str:
+        """``text`` as a label before its value: ``Organisation:`` / ``組織：``."""
+        return text + PUNCTUATION.get(self.language, PUNCTUATION["en"])["colon"]
+
+    def labelled(self, label: str, value: object) -> str:
+        """A label and its value on one line: ``Met: title`` / ``満たしている：タイトル``."""
+        return f"{self.label(label)}{' ' if self.language == 'en' else ''}{value}"
+
+    def aside(self, text: object) -> str:
+        """``text`` in brackets after a word, space included: `` (3)`` / ``（3）``."""
+        marks = PUNCTUATION.get(self.language, PUNCTUATION["en"])
+        return f"{marks['open']}{text}{marks['close']}"
 
     def join(self, items: Iterable[str], kind: str = "list") -> str:
         """Names joined as the language lists them (``kind="list"``: ``A, B`` / ``A、B``),

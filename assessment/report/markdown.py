@@ -28,15 +28,15 @@ def _evidence(items: tuple[Answer, ...], indent: str = "  ") -> list[str]:
 def _rule(f: RuleView, heading: str, p: Presentation) -> list[str]:
     _ = p.tr.gettext
     out = [
-        f"### {heading} ({f.severity.text})",
+        f"### {heading}{p.tr.aside(f.severity.text)}",
         "",
-        f"**{_(c.WHY_IT_HURTS)}:** {esc(f.why)}",
+        f"**{p.tr.label(_(c.WHY_IT_HURTS))}** {esc(f.why)}",
         "",
-        f"**{_(c.WHAT_TO_DO)}:** {esc(f.remedy)}",
+        f"**{p.tr.label(_(c.WHAT_TO_DO))}** {esc(f.remedy)}",
         "",
     ]
     if f.evidence:
-        out += [f"{_(c.EVIDENCE_LABEL)}:", *_evidence(f.evidence), ""]
+        out += [p.tr.label(_(c.EVIDENCE_LABEL)), *_evidence(f.evidence), ""]
     return out
 
 
@@ -53,13 +53,13 @@ def render_markdown(result: AssessmentResult, today: date | None = None) -> str:
         out += SECTIONS[section.key](p, section.title)
     cover = [f"# {_(c.REPORT_HEADING)}", ""]
     if p.cover.organization:
-        cover.append(f"**{label['organisation']}:** {esc(p.cover.organization)}  ")
+        cover.append(f"**{p.tr.label(label['organisation'])}** {esc(p.cover.organization)}  ")
     if p.cover.respondent:
-        cover.append(f"**{label['respondent']}:** {esc(p.cover.respondent)}  ")
+        cover.append(f"**{p.tr.label(label['respondent'])}** {esc(p.cover.respondent)}  ")
     cover += [
-        f"**{label['date']}:** {when}  ",
-        f"**{label['bank']}:** {esc(p.cover.bank)} {esc(p.cover.bank_version)}  ",
-        f"**{label['completeness']}:** {p.cover.completeness}",
+        f"**{p.tr.label(label['date'])}** {when}  ",
+        f"**{p.tr.label(label['bank'])}** {esc(p.cover.bank)} {esc(p.cover.bank_version)}  ",
+        f"**{p.tr.label(label['completeness'])}** {p.cover.completeness}",
         "",
     ]
     for note in p.cover.notes:
@@ -90,15 +90,15 @@ def _approach(p: Presentation, title: str) -> list[str]:
     elif a.no_meaning:
         out += [a.no_meaning, ""]
     if a.facts:
-        out += [f"- **{fact.title}:** {esc(fact.text)}" for fact in a.facts]
+        out += [f"- **{p.tr.label(fact.title)}** {esc(fact.text)}" for fact in a.facts]
     for name, items in ((_(c.STRENGTHS), a.strengths), (_(c.WEAKNESSES), a.weaknesses)):
         if items:
-            out += ["", f"{name}:", *[f"- {esc(s)}" for s in items]]
+            out += ["", p.tr.label(name), *[f"- {esc(s)}" for s in items]]
     if a.facts or a.strengths or a.weaknesses:
         out.append("")
     if a.answers:
-        out += [f"{_(c.APPROACH_ANSWERS)}:", ""]
-        out += [f"- *{esc(e.question)}* — {esc(e.answer)} ({e.toward})" for e in a.answers]
+        out += [p.tr.label(_(c.APPROACH_ANSWERS)), ""]
+        out += [f"- *{esc(e.question)}* — {esc(e.answer)}{p.tr.aside(e.toward)}" for e in a.answers]
         out.append("")
     return out
 
@@ -118,7 +118,7 @@ def _profile(p: Presentation, title: str) -> list[str]:
             "|---|---:|---:|---:|---:|---:|",
         ]
         for d in group.dimensions:
-            score = d.score_text + (f" ({esc(d.note)})" if d.note else "")
+            score = d.score_text + (p.tr.aside(esc(d.note)) if d.note else "")
             level = "—" if d.level is None else str(d.level)
             target = "—" if d.target is None else str(d.target)
             out.append(
@@ -140,7 +140,8 @@ def _missing(p: Presentation, title: str) -> list[str]:
             out += [f"### {heading.heading}", "", _(c.TO_CHECK_INTRO), ""]
         for cap in caps:
             out.append(
-                f"{cap.number}. **{esc(cap.title)}** ({cap.severity.text}) — {esc(cap.state)}"
+                f"{cap.number}. **{esc(cap.title)}**{p.tr.aside(cap.severity.text)} — "
+                f"{esc(cap.state)}"
             )
             for line in (cap.symptoms_line, cap.builds_on_line):
                 if line:
@@ -163,7 +164,9 @@ def _raci(p: Presentation, title: str) -> list[str]:
     if p.raci.empty:
         out += [p.raci.empty, ""]
     for issue in p.raci.issues:
-        out.append(f"- **{esc(issue.title)}** ({issue.severity.text}): {esc(issue.why)}")
+        out.append(
+            f"- **{esc(issue.title)}**{p.tr.labelled(p.tr.aside(issue.severity.text), esc(issue.why))}"
+        )
     return [*out, ""] if p.raci.issues else out
 
 
@@ -172,13 +175,18 @@ def _use_case(p: Presentation, title: str) -> list[str]:
     uc = p.use_case
     out = [f"## {title}", "", f"**{uc.status.text}** — {esc(uc.summary)}", ""]
     if uc.reasons:
-        out += [f"{_(c.USE_CASE_WHY)}:", "", *[f"- {esc(reason)}" for reason in uc.reasons], ""]
+        out += [
+            p.tr.label(_(c.USE_CASE_WHY)),
+            "",
+            *[f"- {esc(reason)}" for reason in uc.reasons],
+            "",
+        ]
     for k in uc.criteria:
-        ruled = f" ({_(c.RULES_IT_OUT)})" if k.rules_it_out else ""
-        out.append(f"- {k.status.text}: {esc(k.title)}{ruled}")
+        ruled = p.tr.aside(_(c.RULES_IT_OUT)) if k.rules_it_out else ""
+        out.append(f"- {p.tr.labelled(k.status.text, esc(k.title))}{ruled}")
     out.append("")
     for f in uc.traps:
-        out += _rule(f, f"{f.kind}: {esc(f.title)}", p)
+        out += _rule(f, p.tr.labelled(f.kind, esc(f.title)), p)
     return out
 
 
@@ -197,7 +205,7 @@ def _roadmap(p: Presentation, title: str) -> list[str]:
             out += [f"  - **{esc(note)}**" for note in (a.check_first,) if note]
             out += [f"  - {esc(note)}" for note in (a.after, a.moved, a.addresses) if note]
             if a.evidence:
-                out += [f"  - {_(c.EVIDENCE_LABEL)}:", *_evidence(a.evidence, "    ")]
+                out += [f"  - {p.tr.label(_(c.EVIDENCE_LABEL))}", *_evidence(a.evidence, "    ")]
         out.append("")
     return out
 
@@ -216,8 +224,8 @@ def _appendix(p: Presentation, title: str) -> list[str]:
 def _method(p: Presentation, title: str) -> list[str]:
     out = [f"## {title}", "", *p.method, ""]
     if p.scale:
-        levels = "; ".join(f"{i} {esc(s)}" for i, s in enumerate(p.scale))
-        out += [f"{p.tr.gettext(c.MATURITY_LEVELS)}: {levels}", ""]
+        levels = p.tr.join((f"{i} {esc(s)}" for i, s in enumerate(p.scale)), "choices")
+        out += [p.tr.labelled(p.tr.gettext(c.MATURITY_LEVELS), levels), ""]
     return out
 
 
@@ -247,10 +255,10 @@ def render_text(result: AssessmentResult) -> str:
     out.append(p.approach.line)
     out.append("")
     for group in p.profile:
-        out.append(group.title + ":")
+        out.append(p.tr.label(group.title))
         for d in group.dimensions:
             out.append(f"  {d.score_text:>3}  {d.title}")
-    out += ["", f"{_(c.TOP_FINDINGS)}:"]
+    out += ["", p.tr.label(_(c.TOP_FINDINGS))]
     out += [f"  {i}. {f.text}" for i, f in enumerate(p.summary.findings, 1)] or [
         f"  {words['none']}"
     ]
@@ -258,7 +266,7 @@ def render_text(result: AssessmentResult) -> str:
     for horizon in p.roadmap.groups:
         titles = [a.title for a in horizon.actions]
         if titles:
-            out.append(f"  {horizon.title}:")
+            out.append(f"  {p.tr.label(horizon.title)}")
             out += [f"    - {t}" for t in titles[:4]]
             if len(titles) > 4:
                 out.append("    " + words["more"].format(n=len(titles) - 4))

@@ -186,7 +186,9 @@ def present(result: AssessmentResult) -> Presentation:
             Section(key, _(title), _(c.SECTION_INTROS[key]) if key in c.SECTION_INTROS else None)
             for key, title in c.SECTION_TITLES.items()
         ),
-        counts=tuple(Count(k, _(c.COUNT_LABELS[k]), n) for k, n in counts(result).items()),
+        counts=tuple(
+            Count(k, _(c.COUNT_LABELS[k]), n, tr.language) for k, n in counts(result).items()
+        ),
         summary=SummaryView(
             tuple(top_findings(result, c.SUMMARY_SIZE)),
             tuple(actions[r.id] for r in top_actions(result, c.SUMMARY_SIZE)),
@@ -223,11 +225,12 @@ def present(result: AssessmentResult) -> Presentation:
                     _(c.HORIZON_SHORT[horizon]),
                     _(c.LATER_NOTE) if horizon == "later" and recs else None,
                     tuple(actions[r.id] for r in recs),
+                    tr.language,
                 )
                 for horizon, title, recs in roadmap_groups(result)
             ),
         ),
-        answers=tuple(_answer_row(row) for row in result.answers),
+        answers=tuple(_answer_row(row, tr) for row in result.answers),
         dont_know=tuple(unknown_questions(result)),
         method=tuple(_(paragraph) for paragraph in c.METHOD),
         scale=tuple(result.scale),
@@ -395,8 +398,9 @@ def _action(
     )
 
 
-def _answer_row(row: AnsweredQuestion) -> AnswerRow:
-    lines = tuple(row.answer_text.split("; ")) if isinstance(row.answer, dict) else ()
+def _answer_row(row: AnsweredQuestion, tr: Translator) -> AnswerRow:
+    rows = tr.join(("", ""), "rows")  # how the matrix answer's rows were joined
+    lines = tuple(row.answer_text.split(rows)) if isinstance(row.answer, dict) else ()
     return AnswerRow(row.section, row.text, row.answer_text, lines or (row.answer_text,))
 
 

@@ -42,11 +42,13 @@ class Count:
     key: str
     label: str
     value: int
+    language: str = "en"
 
     @property
     def heading(self) -> str:
-        """``Missing capabilities (3)``: a heading with its count, the same everywhere."""
-        return f"{self.label} ({self.value})"
+        """``Missing capabilities (3)`` / ``欠けている能力（3）``: a heading with its count,
+        the same everywhere."""
+        return self.label + translator(self.language).aside(self.value)
 
 
 @dataclass(frozen=True)
@@ -316,10 +318,11 @@ class HorizonView:
     short: str
     note: str | None
     actions: tuple[ActionView, ...]
+    language: str = "en"
 
     @property
     def heading(self) -> str:
-        return f"{self.title} ({len(self.actions)})"
+        return self.title + translator(self.language).aside(len(self.actions))
 
 
 @dataclass(frozen=True)

@@ -127,9 +127,9 @@ def answer_text(q: Question, value: Any, lang: str) -> str:
         row = value.get(activity.id, {})
         cells = tr.join(f"{localize(r.title, lang)} {row[r.id]}" for r in q.roles if row.get(r.id))
         cells = cells or tr.gettext("nobody")
-        rows.append(f"{localize(activity.title, lang)}: {cells}")
-    # One row per activity, always "; " apart: the report splits the rows on it.
-    return "; ".join(rows)
+        rows.append(tr.labelled(localize(activity.title, lang), cells))
+    # One row per activity, the language's "rows" apart: the report splits the rows on it.
+    return tr.join(rows, "rows")
 
 
 def holds(cond: QuestionCondition, q: Question, value: Any) -> bool:

@@ -101,7 +101,10 @@ def test_the_same_answers_read_in_either_language(
     ]
     # Bank texts and the engine's own sentences are Japanese.
     assert ja_result.missing_capabilities[0].title != en_result.missing_capabilities[0].title
-    assert ja_result.recommendations[0].title == "大規模な構築を、稼働中のモデルに役立つステップに分割する"
+    assert (
+        ja_result.recommendations[0].title
+        == "大規模な構築を、稼働中のモデルに役立つステップに分割する"
+    )
     assert ja_result.roadmap.basis.startswith("5人、専任")
     assert ja_result.scale[0] == "未実施"
     assert ja_result.answers[0].section == "注意すべき兆候"
@@ -332,7 +335,7 @@ def test_chart_labels_are_set_in_a_face_that_has_them() -> None:
 def test_markdown_text_csv_and_json_in_japanese(ja_result: AssessmentResult) -> None:
     markdown = render_markdown(ja_result, today=TODAY)
     assert markdown.startswith("# MLOpsチーム立ち上げ準備度診断\n")
-    assert "**日付:** 2026年1月1日" in markdown
+    assert "**日付：** 2026年1月1日" in markdown
     for key in ("summary", "roadmap", "method"):
         assert f"## {JA.gettext(c.SECTION_TITLES[key])}" in markdown
     assert "Executive summary" not in markdown and "Because you answered" not in markdown
@@ -353,7 +356,10 @@ def test_markdown_text_csv_and_json_in_japanese(ja_result: AssessmentResult) -> 
     assert {row[0] for row in rows[1:]} >= {"approach", "dimension", "recommendation"}  # ids stay
     data = json.loads(results_json(ja_result))
     assert data["language"] == "ja"
-    assert data["recommendations"][0]["title"] == "大規模な構築を、稼働中のモデルに役立つステップに分割する"
+    assert (
+        data["recommendations"][0]["title"]
+        == "大規模な構築を、稼働中のモデルに役立つステップに分割する"
+    )
 
 
 def test_english_surfaces_say_what_they_said(en_result: AssessmentResult) -> None:
