@@ -22,7 +22,8 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from assessment.i18n import N_, Plural, Translator, translator
+from assessment.i18n import N_
+from assessment.i18n.refusal import RefusalError
 from assessment.store import workshops as ws
 from assessment.store.db import writing
 from assessment.store.hygiene import value_problem
@@ -47,7 +48,7 @@ MAX_PER_ASSESSMENT = 100
 """Milestones one assessment may keep: a quarterly habit for decades, not a flood."""
 
 
-class RefusedError(Exception):
+class RefusedError(RefusalError):
     """What the store refuses to do, worded for the person who tried.
 
     The message is an English msgid (``N_``, or ``NP_`` with an ``n`` among the
@@ -56,29 +57,7 @@ class RefusedError(Exception):
     is a msgid too (``N_("The portfolio's title")``); the others are printed as they are.
     """
 
-    def __init__(self, message: str | Plural, /, **params: object) -> None:
-        self.message = message
-        self.params = params
-        super().__init__(self.say(translator()))
-
-    def say(self, tr: Translator) -> str:
-        """The message in ``tr``'s language, its whole numbers written the language's way."""
-        if isinstance(self.message, tuple):
-            n = self.params.get("n", 1)
-            text = tr.plural(self.message, n if isinstance(n, int) else 1)
-        else:
-            text = tr.gettext(self.message)
-        if not self.params:
-            return text
-        values = {
-            key: tr.number(value)
-            if isinstance(value, int) and not isinstance(value, bool)
-            else tr.gettext(value)
-            if key == "what" and isinstance(value, str)
-            else value
-            for key, value in self.params.items()
-        }
-        return text.format(**values)
+    translated_params = frozenset({"what"})
 
 
 class MilestoneError(RefusedError):

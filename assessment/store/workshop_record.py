@@ -22,7 +22,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, Plural, Translator, translator
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
+from assessment.i18n.refusal import RefusalError
 from assessment.store import repository
 from assessment.store.hygiene import text_problem
 from assessment.store.tables import assessments, workshops
@@ -43,38 +44,13 @@ SCREEN_VIEWS = (
 progress per section."""
 
 
-class WorkshopError(Exception):
+class WorkshopError(RefusalError):
     """A workshop action that cannot be done, with a message for the person who tried.
 
     The message is an English msgid (marked ``N_``, or ``NP_`` with an ``n`` among the
     parameters), filled with ``params`` after translation: ``str(error)`` is English (logs,
     tests), :meth:`say` is the message in a reader's language.
     """
-
-    def __init__(self, message: str | Plural, /, **params: object) -> None:
-        self.message = message
-        self.params = params
-        super().__init__(self.say(translator(DEFAULT_LANGUAGE)))
-
-    def say(self, tr: Translator) -> str:
-        """The message in ``tr``'s language: a whole-number parameter as the language writes
-        numbers, a text parameter translated when it is a msgid (``N_("The title")``)."""
-        if isinstance(self.message, tuple):
-            n = self.params.get("n", 1)
-            text = tr.plural(self.message, n if isinstance(n, int) else 1)
-        else:
-            text = tr.gettext(self.message)
-        if not self.params:
-            return text
-        values = {
-            key: tr.number(value)
-            if isinstance(value, int) and not isinstance(value, bool)
-            else tr.gettext(value)
-            if isinstance(value, str)
-            else value
-            for key, value in self.params.items()
-        }
-        return text.format(**values)
 
 
 @dataclass(frozen=True)
