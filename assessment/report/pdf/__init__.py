@@ -7,6 +7,8 @@ browser is involved. The package is split by idea:
 - :mod:`.text`: text safety (what the embedded fonts can draw; typed text printed literally);
 - :mod:`.document`: the fpdf2 document, its fonts, header, footer, measuring and wrapping
   (Japanese lines too);
+- :mod:`.embedding`: the embedded fonts read once per process and cut from a working font
+  (docs/PERFORMANCE.md);
 - :mod:`.layout`: the layout kit (paragraphs, badges, headings, cards, tables);
 - :mod:`.sections`, :mod:`.findings`, :mod:`.roadmap`: the report's sections;
 - :mod:`.progress`: the "Progress" section, when the report compares with an earlier one.
