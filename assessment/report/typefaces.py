@@ -45,6 +45,7 @@ class Face:
         return {"": self.regular, "B": self.bold}
 
 
+@lru_cache(maxsize=1)
 def _latin() -> Face:
     folder = fonts_dir()
     return Face(LATIN_FAMILY, folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf")

@@ -124,6 +124,7 @@ class ReportPDF(FPDF):
         self.c_margin = 0
         self.faces = faces(self.tr.language)
         self._primary = coverage(self.faces[0])
+        self._widths = {bold: merged_widths(self.faces, bold) for bold in (False, True)}
         self._embedded: list[Face] = []
         self.embed(self.faces[0])
         self.set_font(self.faces[0].family, size=BODY)
@@ -181,12 +182,23 @@ class ReportPDF(FPDF):
 
     def font(self, size: float, bold: bool = False, face: Face | None = None) -> None:
         face = face or self.faces[0]
-        self.set_font(face.family, "B" if bold and not face.synthetic_bold else "", size)
+        style = "B" if bold and not face.synthetic_bold else ""
+        family = face.family.lower()
+        current = self.current_font
+        if (
+            self.font_family == family
+            and self.font_style == style
+            and self.font_size_pt == size
+            and current is not None
+            and current.fontkey == family + style
+        ):
+            return  # already selected: fpdf2's set_font would find that and return too
+        self.set_font(face.family, style, size)
 
     def widths(self, bold: bool) -> Mapping[int, float]:
         """Glyph advance widths (1/1000 em) by code point, each from the face that draws
         the character: the basis of every measurement."""
-        return merged_widths(self.faces, bold)
+        return self._widths[bold]
 
     def width_of(self, text: str, size: float, bold: bool = False) -> float:
         """Width in mm from the fonts' width tables (no kerning, as fpdf2 draws it)."""
@@ -196,7 +208,7 @@ class ReportPDF(FPDF):
     def runs(self, text: str) -> list[tuple[Face, str]]:
         """``text`` cut into runs, each drawn with the first face that has its characters."""
         primary = self._primary
-        if all(ord(ch) in primary for ch in text):
+        if primary.issuperset(map(ord, text)):
             return [(self.faces[0], text)]
         runs: list[tuple[Face, str]] = []
         for ch in text:
