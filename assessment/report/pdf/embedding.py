@@ -49,10 +49,10 @@ WORKING_RANGES: tuple[tuple[int, int], ...] = (
 def _shipped_text() -> set[int]:
     """Every character of the message catalogs and of the shipped question bank (the
     kanji of a Japanese report's own words, level 1 or not)."""
-    from assessment.loader.files import default_bank_dir
-    from assessment.paths import locales_dir
+    from assessment.paths import locales_dir, questions_dir
 
-    files = [*locales_dir().glob("*/LC_MESSAGES/*.po"), *default_bank_dir().rglob("*.yaml")]
+    # The shipped banks' files (the report never loads a bank: test_presentation_rules).
+    files = [*locales_dir().glob("*/LC_MESSAGES/*.po"), *questions_dir().rglob("*.yaml")]
     codes: set[int] = set()
     for path in files:
         try:
