@@ -10,6 +10,7 @@ from assessment.ui import language, routes, session, style
 from assessment.ui.language import _
 
 # The app's name and its pages' titles in the session's language (assessment.ui.language).
+language.settle()
 TITLE = _(routes.APP_TITLE)
 
 st.set_page_config(

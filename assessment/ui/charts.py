@@ -8,10 +8,12 @@ the legend, and every chart is followed by the same numbers as text.
 
 from __future__ import annotations
 
+import copy
 import math
 import textwrap
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import pandas  # type: ignore[import-untyped]  # noqa: F401  (see below)
 import plotly.graph_objects as go
@@ -99,8 +101,41 @@ def _profile_figure(series: style.ProfileSeries, height: int, lang: str) -> go.F
     if found is None:
         if len(_FIGURES) >= _MAX_FIGURES:
             _FIGURES.clear()
-        found = _FIGURES[key] = _build_profile(series, height, lang)
+            _SHAPES.clear()
+        found = _FIGURES[key] = _radar_from_shape(series, height, lang) or _build_profile(
+            series, height, lang
+        )
     return found
+
+
+_SHAPES: dict[tuple[object, ...], dict[str, Any]] = {}
+"""A built radar's specification per shape (axes, labels, target or not, height,
+language), for :func:`_radar_from_shape`."""
+
+
+def _radar_from_shape(series: style.ProfileSeries, height: int, lang: str) -> go.Figure | None:
+    """The radar for new values of a shape built before: its validated specification with
+    the values put in (~0.7 ms instead of ~13 ms of Plotly's validation, when a target
+    changes on the Results page). ``None`` for a shape not built yet, or bars."""
+    if not series.is_radar:
+        return None
+    shape = (tuple(series.ids), tuple(series.labels), series.target is None, height, lang)
+    spec = _SHAPES.get(shape)
+    if spec is None:
+        built = _build_profile(series, height, lang)
+        _SHAPES[shape] = built.to_plotly_json()
+        return built
+    filled = copy.deepcopy(spec)
+    traces = filled["data"]
+    values: list[list[float | None]] = [list(series.current)]
+    if series.target is not None:
+        values.append(list(series.target))
+    for trace, row in zip(traces, values, strict=True):
+        r = [0.0 if v is None else v for v in row] if trace is traces[0] else row
+        hover = hover_values(row, lang)
+        trace["r"] = [*r, r[0]]
+        trace["customdata"] = [*hover, hover[0]]
+    return go.Figure(filled, _validate=False)
 
 
 def _build_profile(series: style.ProfileSeries, height: int, lang: str) -> go.Figure:

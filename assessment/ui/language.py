@@ -46,8 +46,10 @@ SWITCH_LABEL = "Language · 言語"
 """The switch's label, in both languages: whoever cannot read one reads the other."""
 
 
-def current() -> str:
-    """The session's language (one of :data:`LANGUAGES`); settled on the first call."""
+def settle() -> str:
+    """Settle the session's language for this run: ``?lang=`` in the address wins, then
+    what the session already has, then the browser's. ``app.py`` calls it first in every
+    full run; the address cannot change within a run or a fragment's rerun."""
     wanted = _from_address()
     if wanted is not None:
         st.session_state[STATE] = wanted
@@ -58,6 +60,16 @@ def current() -> str:
     settled = browser_language()
     st.session_state[STATE] = settled
     return settled
+
+
+def current() -> str:
+    """The session's language (one of :data:`LANGUAGES`), as :func:`settle` left it.
+
+    Every translated word asks for it, so it reads session state only (reading the
+    address each time was ~6 % of a Results rerun).
+    """
+    found = st.session_state.get(STATE)
+    return found if isinstance(found, str) and found in LANGUAGES else settle()
 
 
 def _from_address() -> str | None:
@@ -99,9 +111,12 @@ def adopt_saved(saved: object) -> None:
         st.rerun()
 
 
+_TRANSLATORS: dict[str, Translator] = {code: translator(code) for code in LANGUAGES}
+
+
 def tr() -> Translator:
     """The translator of the session's language."""
-    return translator(current())
+    return _TRANSLATORS[current()]
 
 
 def _(message: str) -> str:
