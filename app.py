@@ -22,57 +22,14 @@ st.set_page_config(
 
 pages = [
     st.Page(
-        routes.START, title=_(routes.TITLES[routes.START]), icon=":material/home:", default=True
-    ),
-    st.Page(
-        routes.ASSESSMENT,
-        title=_(routes.TITLES[routes.ASSESSMENT]),
-        icon=":material/checklist:",
-        url_path=routes.ASSESSMENT_PATH,
-    ),
-    st.Page(
-        routes.RESULTS,
-        title=_(routes.TITLES[routes.RESULTS]),
-        icon=":material/insights:",
-        url_path=routes.RESULTS_PATH,
-    ),
-    st.Page(
-        routes.PROGRESS,
-        title=_(routes.TITLES[routes.PROGRESS]),
-        icon=":material/timeline:",
-        url_path=routes.PROGRESS_PATH,
-    ),
-    st.Page(
-        routes.FACILITATE,
-        title=_(routes.TITLES[routes.FACILITATE]),
-        icon=":material/groups:",
-        url_path=routes.FACILITATE_PATH,
-    ),
-    st.Page(
-        routes.JOIN,
-        title=_(routes.TITLES[routes.JOIN]),
-        icon=":material/login:",
-        url_path=routes.JOIN_PATH,
-    ),
-    st.Page(
-        routes.PRESENT,
-        title=_(routes.TITLES[routes.PRESENT]),
-        icon=":material/co_present:",
-        url_path=routes.PRESENT_PATH,
-        visibility="hidden",
-    ),
-    st.Page(
-        routes.PORTFOLIO,
-        title=_(routes.TITLES[routes.PORTFOLIO]),
-        icon=":material/dashboard:",
-        url_path=routes.PORTFOLIO_PATH,
-    ),
-    st.Page(
-        routes.ABOUT,
-        title=_(routes.TITLES[routes.ABOUT]),
-        icon=":material/info:",
-        url_path=routes.ABOUT_PATH,
-    ),
+        spec.script,
+        title=_(spec.title),
+        icon=spec.icon,
+        url_path=spec.url_path,
+        default=spec.url_path is None,
+        visibility="hidden" if spec.hidden else "visible",
+    )
+    for spec in routes.PAGES
 ]
 page = st.navigation(pages, position="top")
 if page.url_path == routes.PRESENT_PATH:

@@ -6,6 +6,8 @@ them; each one only calls the ``render`` function of its page module.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assessment.i18n import N_
 
 START = "assessment/ui/pages/start.py"
@@ -40,15 +42,30 @@ URL_PATHS = (
 )
 
 APP_TITLE = N_("MLOps Team Readiness Assessment")
-TITLES = {
-    START: N_("Start"),
-    ASSESSMENT: N_("Assessment"),
-    RESULTS: N_("Results"),
-    PROGRESS: N_("Progress"),
-    FACILITATE: N_("Run a workshop"),
-    JOIN: N_("Join a workshop"),
-    PRESENT: N_("Shared screen"),
-    PORTFOLIO: N_("Portfolio"),
-    ABOUT: N_("About"),
-}
-"""Each page's title (menu, browser tab), an English msgid: ``app.py`` translates it."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the menu: its script, title (an English msgid: ``app.py`` translates
+    it), icon and URL path (``None``: the default page at the app's root)."""
+
+    script: str
+    title: str
+    icon: str
+    url_path: str | None = None
+    hidden: bool = False
+
+
+PAGES = (
+    PageSpec(START, N_("Start"), ":material/home:"),
+    PageSpec(ASSESSMENT, N_("Assessment"), ":material/checklist:", ASSESSMENT_PATH),
+    PageSpec(RESULTS, N_("Results"), ":material/insights:", RESULTS_PATH),
+    PageSpec(PROGRESS, N_("Progress"), ":material/timeline:", PROGRESS_PATH),
+    PageSpec(FACILITATE, N_("Run a workshop"), ":material/groups:", FACILITATE_PATH),
+    PageSpec(JOIN, N_("Join a workshop"), ":material/login:", JOIN_PATH),
+    # The shared screen is opened by its link only, never from the menu.
+    PageSpec(PRESENT, N_("Shared screen"), ":material/co_present:", PRESENT_PATH, hidden=True),
+    PageSpec(PORTFOLIO, N_("Portfolio"), ":material/dashboard:", PORTFOLIO_PATH),
+    PageSpec(ABOUT, N_("About"), ":material/info:", ABOUT_PATH),
+)
+"""The pages in menu order; the first is the default."""
