@@ -26,10 +26,10 @@ a matrix answer written on one line ("Model development: …; Deployment: …"; 
 splits them again on it)."""
 
 PUNCTUATION: dict[str, dict[str, str]] = {
-    "en": {"colon": ":", "open": " (", "close": ")"},
-    "ja": {"colon": "：", "open": "（", "close": "）"},
+    "en": {"colon": ":", "gap": " ", "open": " (", "close": ")"},
+    "ja": {"colon": "：", "gap": "", "open": "（", "close": "）"},
 }
-"""A label's colon ("Organisation:" / "組織：") and an aside in brackets after a word
+"""A label's colon ("Organisation:" / "組織："), the space after it before a value, and an aside in brackets after a word
 ("Missing capabilities (3)" / "欠けている能力（3）"): Japanese uses full-width forms, with
 no space before the bracket."""
 

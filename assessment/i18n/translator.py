@@ -95,7 +95,8 @@ class Translator:
 
     def labelled(self, label: str, value: object) -> str:
         """A label and its value on one line: ``Met: title`` / ``満たしている：タイトル``."""
-        return f"{self.label(label)}{' ' if self.language == 'en' else ''}{value}"
+        gap = PUNCTUATION.get(self.language, PUNCTUATION["en"])["gap"]
+        return f"{self.label(label)}{gap}{value}"
 
     def aside(self, text: object) -> str:
         """``text`` in brackets after a word, space included: `` (3)`` / ``（3）``."""
