@@ -108,7 +108,11 @@ class Translator:
         independent parts (``"parts"``: ``A; B`` / ``A／B``), the options chosen in a
         multiple-choice answer (``"choices"``: ``A; B`` / ``A、B``) or sentences
         (``"sentences"``: ``A. B.`` / ``A。B。``)."""
-        return SEPARATORS.get(self.language, SEPARATORS["en"])[kind].join(items)
+        return self.separator(kind).join(items)
+
+    def separator(self, kind: str = "list") -> str:
+        """What :meth:`join` puts between items of ``kind`` (to split such a text again)."""
+        return SEPARATORS.get(self.language, SEPARATORS["en"])[kind]
 
 
 @lru_cache(maxsize=8)

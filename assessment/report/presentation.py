@@ -399,7 +399,7 @@ def _action(
 
 
 def _answer_row(row: AnsweredQuestion, tr: Translator) -> AnswerRow:
-    rows = tr.join(("", ""), "rows")  # how the matrix answer's rows were joined
+    rows = tr.separator("rows")  # how the matrix answer's rows were joined (types.raci)
     lines = tuple(row.answer_text.split(rows)) if isinstance(row.answer, dict) else ()
     return AnswerRow(row.section, row.text, row.answer_text, lines or (row.answer_text,))
 
