@@ -190,6 +190,17 @@ VIEWS = (
 )
 
 
+def _named_ticks(ticks: Locator, expected: int, timeout_s: float = 10.0) -> list[str]:
+    """The bar chart's option names, once Plotly has drawn them (the chart's first text
+    can be visible a moment before its axis labels)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        named = [t for t in ticks.all_text_contents() if t.strip()]
+        if len(named) >= expected or time.monotonic() > deadline:
+            return named
+        time.sleep(0.2)
+
+
 def test_projector_every_view_has_large_text_and_chart_labels_inside_their_boxes(
     browser: Browser,
     server: StreamlitServer,
@@ -218,7 +229,7 @@ def test_projector_every_view_has_large_text_and_chart_labels_inside_their_boxes
             if question in ("team_roles", "uc_kind"):  # every option named beside its bar
                 options = bank.questions[question].options
                 ticks = screen.locator('[data-testid="stPlotlyChart"] g.ytick text')
-                named = [t for t in ticks.all_text_contents() if t.strip()]
+                named = _named_ticks(ticks, len(options))
                 assert len(named) == len(options), (kind, question, named)
             if kind == "projector":
                 assert screen.evaluate(SMALL_TEXT, 24) == [], (view, question)
