@@ -81,8 +81,19 @@ def answered(shipped_server: StreamlitServer) -> str:
     return shipped_server.seed_file(PERSONAS / "mixed.yaml")
 
 
-def _sideways(page: Page) -> list[str]:
+def _sideways(page: Page, settle_ms: int = 5000) -> list[str]:
+    """What sticks out sideways once the layout has settled.
+
+    A chart in a tab that was hidden is first drawn at Plotly's default 700 px and
+    resized a moment after the tab shows (CI once looked in that moment), so the
+    check looks again for up to `settle_ms` before reporting what still sticks out.
+    """
     found: list[str] = page.evaluate(SIDEWAYS)
+    waited = 0
+    while found and waited < settle_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        found = page.evaluate(SIDEWAYS)
     return found
 
 
