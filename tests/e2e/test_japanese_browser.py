@@ -35,7 +35,7 @@ from e2e.harness import (
     screenshot,
     wait_idle,
 )
-from e2e.test_phone import PHONE, PHONE_AGENT, SIDEWAYS
+from e2e.test_phone import PHONE, PHONE_AGENT, SIDEWAYS, sideways
 from e2e.test_workshop_projector import LABELS_OUTSIDE, SMALL_TEXT
 
 pytestmark = pytest.mark.e2e
@@ -81,14 +81,9 @@ SIDEWAYS_SEEN = SIDEWAYS.replace(
 )
 
 
-def _sideways(page: Page) -> list[str]:
-    found: list[str] = page.evaluate(SIDEWAYS_SEEN)
-    return found
-
-
 def _check(page: Page, what: str) -> None:
     """Nothing wider than the window (glyphs and cut words: look at the screenshots)."""
-    assert _sideways(page) == [], what
+    assert sideways(page, SIDEWAYS_SEEN) == [], what
 
 
 def test_japanese_questionnaire_on_a_phone(

@@ -81,19 +81,19 @@ def answered(shipped_server: StreamlitServer) -> str:
     return shipped_server.seed_file(PERSONAS / "mixed.yaml")
 
 
-def _sideways(page: Page, settle_ms: int = 5000) -> list[str]:
+def sideways(page: Page, script: str = SIDEWAYS, settle_ms: int = 5000) -> list[str]:
     """What sticks out sideways once the layout has settled.
 
     A chart in a tab that was hidden is first drawn at Plotly's default 700 px and
     resized a moment after the tab shows (CI once looked in that moment), so the
     check looks again for up to `settle_ms` before reporting what still sticks out.
     """
-    found: list[str] = page.evaluate(SIDEWAYS)
+    found: list[str] = page.evaluate(script)
     waited = 0
     while found and waited < settle_ms:
         page.wait_for_timeout(250)
         waited += 250
-        found = page.evaluate(SIDEWAYS)
+        found = page.evaluate(script)
     return found
 
 
@@ -117,7 +117,7 @@ def test_phone_raci_is_one_card_per_activity_with_the_role_beside_each_choice(
     cards = phone.locator("[class*='st-key-raci_activity_']")
     expect(cards).to_have_count(7)
     expect(phone.locator("[class*='st-key-raci_head_']")).to_be_hidden()
-    assert _sideways(phone) == []
+    assert sideways(phone) == []
 
     card = cards.filter(has_text="Model development").first
     for role in ROLES:
@@ -169,23 +169,23 @@ def test_phone_nothing_scrolls_sideways_at_390px(
     phone: Page, shipped_server: StreamlitServer, answered: str
 ) -> None:
     open_app(phone, shipped_server.url, "Start the assessment")
-    assert _sideways(phone) == [], "start"
+    assert sideways(phone) == [], "start"
     screenshot(phone, "phone-start")
 
     open_app(phone, f"{shipped_server.url}/join", "Join code")
-    assert _sideways(phone) == [], "join"
+    assert sideways(phone) == [], "join"
     screenshot(phone, "phone-join")
 
     for section in ("warning_signs", "data_handling", "responsibility", "first_use_case"):
         open_app(phone, shipped_server.resume_url(answered) + f"&section={section}", "Section")
-        assert _sideways(phone) == [], section
+        assert sideways(phone) == [], section
     screenshot(phone, "phone-questionnaire")
 
     open_app(phone, shipped_server.resume_url(answered, "results"), "Your results")
     for tab in phone.get_by_role("tab").all():
         tab.click()
         wait_idle(phone)
-        assert _sideways(phone) == [], f"results: {tab.inner_text()}"
+        assert sideways(phone) == [], f"results: {tab.inner_text()}"
         if tab.inner_text() == "Profile":
             table = phone.locator("[data-testid='stTable']").first
             expect(table.get_by_text("Model validation and release decision")).to_be_visible()
