@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Dialect, make_url
+from sqlalchemy.sql import ClauseElement, Executable
 
 from assessment.paths import data_dir
 from assessment.store.migrate import upgrade
@@ -93,7 +95,76 @@ def writing(engine: Engine) -> Iterator[Connection]:
     turn: AbstractContextManager[Any] = (
         _SQLITE_WRITERS if engine.dialect.name == "sqlite" else nullcontext()
     )
-    with turn, engine.connect() as conn:
+    # The pool's connection first, then the turn: nobody waits while a turn is held.
+    with engine.connect() as conn, turn:
         conn.execution_options(immediate=True)
         with conn.begin():
             yield conn
+
+
+def write_one(engine: Engine, statement: Executable, params: Mapping[str, Any]) -> int:
+    """Run one write statement as its own transaction; returns how many rows it wrote.
+
+    For the writes a workshop room makes all at once (an answer, see
+    ``repository.save_answer``). On SQLite the statement goes straight to the driver's
+    connection, which has no transaction open (``isolation_level = None``, see
+    :func:`make_engine`), so it is one call, committed on its own, inside the process's
+    turn: a transaction's BEGIN, statement and COMMIT are three calls, each giving up
+    Python's GIL and queueing to get it back while the turn is held, and every other
+    answer of the room waits for that turn (docs/PERFORMANCE.md). Elsewhere it is an
+    ordinary SQLAlchemy transaction.
+    """
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            # SQLAlchemy keeps an INSERT's row count only when asked to.
+            conn.execution_options(preserve_rowcount=True)
+            return int(conn.execute(statement, dict(params)).rowcount)
+    form = _driver_form(engine.dialect, statement)
+    values = form.values(params)
+    raw = engine.raw_connection()
+    try:
+        with _SQLITE_WRITERS:
+            cursor = raw.driver_connection.execute(form.sql, values)  # type: ignore[union-attr]
+            written = int(cursor.rowcount)
+    finally:
+        raw.close()
+    return written
+
+
+@dataclass(frozen=True)
+class _DriverForm:
+    """A statement as the driver takes it: SQL text and its parameters in order, each
+    converted by the column type's own bind processor, exactly as SQLAlchemy would."""
+
+    compiled: Any
+    sql: str
+    names: tuple[str, ...]
+    processors: tuple[Callable[[Any], Any] | None, ...]
+
+    def values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
+        given = self.compiled.construct_params(dict(params))
+        return tuple(
+            given[name] if convert is None else convert(given[name])
+            for name, convert in zip(self.names, self.processors, strict=True)
+        )
+
+
+_DRIVER_FORMS: dict[tuple[int, str], tuple[Executable, _DriverForm]] = {}
+
+
+def _driver_form(dialect: Dialect, statement: Executable) -> _DriverForm:
+    key = (id(statement), dialect.name)
+    found = _DRIVER_FORMS.get(key)
+    if found is None or found[0] is not statement:
+        assert isinstance(statement, ClauseElement), statement
+        compiled: Any = statement.compile(dialect=dialect)
+        names = tuple(compiled.positiontup or ())
+        processors = tuple(
+            compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in names
+        )
+        found = _DRIVER_FORMS[key] = (
+            statement,
+            _DriverForm(compiled, compiled.string, names, processors),
+        )
+    return found[1]

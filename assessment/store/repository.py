@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from assessment.i18n import N_
-from assessment.store.db import writing
+from assessment.store.db import write_one, writing
 from assessment.store.hygiene import value_problem
 from assessment.store.tables import answers, assessments, review_marks, review_rounds, workshops
 
@@ -215,22 +215,71 @@ def upsert_answer(
 def save_answer(
     engine: Engine, token: str, question_id: str, value: Any, *, team: bool = False
 ) -> None:
-    """Store one answer (``None`` removes it) and touch the assessment."""
+    """Store one answer (``None`` removes it) and touch the assessment.
+
+    A person's answer is one statement (:data:`_GUARDED_UPSERTS`, run by
+    :func:`~assessment.store.db.write_one`): it writes only where the token may write,
+    and the database's triggers touch the assessment and its mark (migration 0006). When
+    it writes nothing, the ordinary transaction below says why (or writes, if the
+    workshop was opened again meanwhile).
+    """
     _clean(value)
     now = _now()
+    if value is not None and not team:
+        params = {"token": token, "qid": question_id, "value": value, "now": now}
+        # -1 ("the driver cannot say") is not taken for a write: the path below is safe.
+        if write_one(engine, _guarded_upsert(engine.dialect.name), params) > 0:
+            return
     with writing(engine) as conn:
         aid = _assessment_id(conn, token, team=team)
         _write_answer(conn, aid, question_id, value, now)
 
 
 def _write_answer(conn: Any, aid: int, question_id: str, value: Any, now: datetime) -> None:
-    if value is None:
-        conn.execute(_DELETE_ANSWER, {"aid": aid, "qid": question_id})
-    else:
+    if value is not None:
+        # The triggers of migration 0006 touch the assessment and the question's mark.
         upsert_answer(conn, aid, question_id, value, now)
+        return
+    conn.execute(_DELETE_ANSWER, {"aid": aid, "qid": question_id})
     # A re-assessment's "confirm or change" mark goes once the answer is touched.
     conn.execute(_TOUCH_MARK, {"aid": aid, "qid": question_id, "now": now})
     conn.execute(_TOUCH_ASSESSMENT, {"aid": aid, "now": now})
+
+
+def _guarded_upsert(dialect: str) -> Any:
+    """Write ``value`` for ``token``'s assessment where a person may: the same refusals
+    as :func:`_assessment_id` (a team's answers, a closed workshop) as a condition, so a
+    refused or unknown token writes no row."""
+    found = _GUARDED_UPSERTS.get(dialect)
+    if found is None:
+        insert_into = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        source = (
+            select(
+                assessments.c.id,
+                bindparam("qid", type_=answers.c.question_id.type),
+                bindparam("value", type_=answers.c.value.type),
+                bindparam("now", type_=answers.c.updated_at.type),
+            )
+            .select_from(
+                assessments.outerjoin(workshops, assessments.c.workshop_id == workshops.c.id)
+            )
+            .where(
+                assessments.c.token == bindparam("token"),
+                assessments.c.kind != "team",
+                or_(assessments.c.kind != "participant", workshops.c.status == "open"),
+            )
+        )
+        stmt = insert_into(answers).from_select(
+            ["assessment_id", "question_id", "value", "updated_at"], source
+        )
+        found = _GUARDED_UPSERTS[dialect] = stmt.on_conflict_do_update(
+            index_elements=["assessment_id", "question_id"],
+            set_={"value": stmt.excluded.value, "updated_at": stmt.excluded.updated_at},
+        )
+    return found
+
+
+_GUARDED_UPSERTS: dict[str, Any] = {}
 
 
 def modify_answer(
