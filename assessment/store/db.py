@@ -136,17 +136,18 @@ class _DriverForm:
     """A statement as the driver takes it: SQL text and its parameters in order, each
     converted by the column type's own bind processor, exactly as SQLAlchemy would."""
 
-    compiled: Any
     sql: str
     names: tuple[str, ...]
     processors: tuple[Callable[[Any], Any] | None, ...]
+    constants: dict[str, Any]
+    """The statement's own values (its literals), for the names not given."""
 
     def values(self, params: Mapping[str, Any]) -> tuple[Any, ...]:
-        given = self.compiled.construct_params(dict(params))
-        return tuple(
-            given[name] if convert is None else convert(given[name])
-            for name, convert in zip(self.names, self.processors, strict=True)
-        )
+        out = []
+        for name, convert in zip(self.names, self.processors, strict=True):
+            value = params[name] if name in params else self.constants[name]
+            out.append(value if convert is None else convert(value))
+        return tuple(out)
 
 
 _DRIVER_FORMS: dict[tuple[int, str], tuple[Executable, _DriverForm]] = {}
@@ -165,6 +166,6 @@ def _driver_form(dialect: Dialect, statement: Executable) -> _DriverForm:
         )
         found = _DRIVER_FORMS[key] = (
             statement,
-            _DriverForm(compiled, compiled.string, names, processors),
+            _DriverForm(compiled.string, names, processors, dict(compiled.params)),
         )
     return found[1]
