@@ -97,19 +97,51 @@ def shown_questions(section: Section, visible: frozenset[str]) -> list[Question]
 
 
 def progress(bank: Bank, values: Mapping[str, Any]) -> Progress:
+    """Answered, shown and "don't know" per section (every answer's run says them)."""
     visible = frozenset(visible_questions(bank, values))
-    lang = current()
+    titles = _section_titles(bank, current())
     sections = []
-    for i, section in enumerate(bank.sections):
-        shown = shown_questions(section, visible)
-        answered = sum(1 for q in shown if values.get(q.id) is not None)
-        dont_know = sum(1 for q in shown if values.get(q.id) == DONT_KNOW)
+    for i, (section, ids) in enumerate(_section_ids(bank)):
+        total = answered = dont_know = 0
+        for qid in ids:
+            if qid in visible:
+                total += 1
+                value = values.get(qid)
+                if value is not None:
+                    answered += 1
+                    dont_know += value == DONT_KNOW
         sections.append(
-            SectionProgress(
-                i, section.id, localize(section.title, lang), answered, len(shown), dont_know
-            )
+            SectionProgress(i, section.id, titles[i], answered, total, dont_know)
         )
     return Progress(sections, visible)
+
+
+_SECTION_IDS: dict[int, tuple[Bank, list[tuple[Section, tuple[str, ...]]]]] = {}
+
+
+_TITLES: dict[tuple[int, str], tuple[Bank, tuple[str, ...]]] = {}
+
+
+def _section_titles(bank: Bank, lang: str) -> tuple[str, ...]:
+    """The sections' titles in ``lang``, worked out once per bank and language."""
+    cached = _TITLES.get((id(bank), lang))
+    if cached is None or cached[0] is not bank:
+        if len(_TITLES) > 64:
+            _TITLES.clear()
+        titles = tuple(localize(s.title, lang) for s in bank.sections)
+        cached = _TITLES[(id(bank), lang)] = (bank, titles)
+    return cached[1]
+
+
+def _section_ids(bank: Bank) -> list[tuple[Section, tuple[str, ...]]]:
+    """Each section with its question ids, in order, listed once per bank."""
+    cached = _SECTION_IDS.get(id(bank))
+    if cached is None or cached[0] is not bank:
+        found = [(s, tuple(q.id for q in s.questions)) for s in bank.sections]
+        if len(_SECTION_IDS) > 32:
+            _SECTION_IDS.clear()
+        cached = _SECTION_IDS[id(bank)] = (bank, found)
+    return cached[1]
 
 
 def conditional_questions(bank: Bank) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import cache
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,9 +31,14 @@ _BANKS: dict[str, Bank] = {}
 _LOCK = threading.Lock()
 
 
+@cache
+def _shipped_bank_dir() -> str:
+    return str(default_bank_dir())
+
+
 def bank() -> Bank:
     """The validated bank the app runs on (``ASSESS_BANK_DIR`` or the shipped one)."""
-    path = os.environ.get("ASSESS_BANK_DIR") or str(default_bank_dir())
+    path = os.environ.get("ASSESS_BANK_DIR") or _shipped_bank_dir()
     found = _BANKS.get(path)
     if found is None:
         with _LOCK:
