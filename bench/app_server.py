@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -89,6 +90,25 @@ class AppServer:
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
         return (int(fields[11]) + int(fields[12])) / ticks
+
+    async def settled(self, window: float = 0.5, share: float = 0.05, limit: float = 30.0) -> float:
+        """Wait until the server is idle (under ``share`` of a core over ``window`` s);
+        returns the seconds waited (at most ``limit``).
+
+        A room joins, then answers: between the two the server finishes what its start
+        left running (the app's warm-up: imports and first figures, in the background).
+        In a workshop that happens while the facilitator opens the workshop, long before
+        "please answer now"; the bench waits for it the same way on every server it
+        compares, so the burst measures answering, not the start-up.
+        """
+        waited = 0.0
+        while waited < limit:
+            before = self.cpu_seconds()
+            await asyncio.sleep(window)
+            waited += window
+            if self.cpu_seconds() - before < share * window:
+                break
+        return waited
 
     def __exit__(
         self,

@@ -6,6 +6,7 @@ page actually sent over the wire (element types, labels, options, nesting), so i
 honest as the page changes. Blocks become plain containers; everything else is drawn by
 the matching Streamlit call with the same label, options and key.
 
+Popovers and expanders are drawn as themselves (a popover's body is sent with the page).
 Fragments are kept: a block the page drew inside an ``st.fragment`` (its deltas carry the
 fragment's id) becomes a fragment of the floor with the same elements, so a change to one
 of its widgets reruns that fragment only, as on the page. What a fragment writes into a
@@ -31,11 +32,43 @@ class Node:
     fragment_id: str = ""
     transparent: bool = False
     """A wrapper Streamlit adds where a fragment writes into a container outside it."""
+    opens: str = "st.container()"
+    """What a block is opened with: a popover or an expander as itself, else a container."""
+
+
+def block_code(block: Any) -> str:
+    """The ``with`` target that draws a block like ``block`` (a proto Block): a popover
+    or an expander as itself, a container with its border, direction and key."""
+    kind = block.WhichOneof("type")
+    if kind == "popover":
+        return f"st.popover({block.popover.label!r}{_styled(block.popover)})"
+    if kind == "expandable":
+        return f"st.expander({block.expandable.label!r})"
+    if kind == "flex_container":
+        flex = block.flex_container
+        key = _key(block)
+        args = [f"border={flex.border!r}"]
+        if flex.direction == flex.Direction.HORIZONTAL:
+            args.append("horizontal=True")
+        if key:
+            args.append(f"key={key!r}")
+        return f"st.container({', '.join(args)})"
+    return "st.container()"
 
 
 def _key(sub: Any) -> str | None:
     wid = getattr(sub, "id", "")
     return wid.split("-", 2)[-1] if wid.startswith("$$ID-") else None
+
+
+def _styled(sub: Any) -> str:
+    """A button's or popover's type and icon, as arguments (each costs the call a check)."""
+    args = ""
+    if sub.type and sub.type != "secondary":
+        args += f", type={sub.type!r}"
+    if sub.icon:
+        args += f", icon={sub.icon!r}"
+    return args
 
 
 def element_code(element: Any) -> str:
@@ -58,7 +91,7 @@ def element_code(element: Any) -> str:
     if etype == "checkbox":
         return f"st.checkbox({sub.label!r}{k})"
     if etype == "button":
-        return f"st.button({sub.label!r}{k})"
+        return f"st.button({sub.label!r}{k}{_styled(sub)})"
     if etype == "download_button":
         return f"st.download_button({sub.label!r}, data=b'floor'{k})"
     if etype == "number_input":
@@ -102,6 +135,10 @@ class Tree:
 def tree_from(messages: list[bytes]) -> Tree:
     """Rebuild the element trees of one script run (0 main area, 1 sidebar).
 
+    ``messages`` may go on with later runs of fragments (what an answer's run sent): an
+    element they send replaces the one at its place, so the floor draws what the page
+    shows after those runs (e.g. a question's "Clear answer" once it is answered).
+
     Streamlit's message queue keeps one delta per path (a later one replaces an earlier),
     so where several fragments write into one outside container the order of what arrives
     is mixed: each element written there is given to the wrapper of its own fragment.
@@ -138,7 +175,9 @@ def tree_from(messages: list[bytes]) -> Tree:
         if transparent and fragment:
             parent.children[last] = node
         elif kind == "add_block":
-            parent.children[last] = Node("block", fragment_id=fragment)
+            parent.children[last] = Node(
+                "block", fragment_id=fragment, opens=block_code(fm.delta.add_block)
+            )
         elif kind == "new_element":
             parent.children[last] = Node(
                 "element", element_code(fm.delta.new_element), fragment_id=fragment
@@ -184,7 +223,7 @@ def render(
             lines.extend(inner or [f"{indent}    pass"])
             lines.append(f"{indent}{name}()")
         elif child.kind == "block":
-            lines.append(f"{indent}with st.container():")
+            lines.append(f"{indent}with {child.opens}:")
             inner = render(child, indent + "    ", tree, inside, here)
             lines.extend(inner or [f"{indent}    pass"])
         elif child.code:

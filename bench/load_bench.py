@@ -113,6 +113,8 @@ class Participant:
         self.questions: list[str] = []
         self.first_raw: list[bytes] = []
         """What the page sent when it opened (a floor app is generated from it)."""
+        self.answer_raw: list[bytes] = []
+        """What its answers' runs sent (the fragments' elements once answered)."""
         self.fragment_runs = 0
 
     async def open(self) -> None:
@@ -129,7 +131,9 @@ class Participant:
     async def answer(self, qid: str) -> None:
         q = self.bank.questions[qid]
         values = radio_values(self.bank, q)
-        index = self.rng.randrange(len(values))
+        # A new choice each time (the same one again would be no answer at all).
+        fresh = [i for i, v in enumerate(values) if v != self.sent.get(qid)] or [0]
+        index = self.rng.choice(fresh)
         labels = self.client.widgets[f"q__{qid}"].options  # a radio's state is its label
         try:
             run = await self.client.run(
@@ -140,6 +144,7 @@ class Participant:
             return
         self.times.append(run.seconds * 1000)
         self.errors += run.errors
+        self.answer_raw += run.raw
         self.sent[qid] = values[index]
         self.fragment_runs += run.fragment_run
 
@@ -157,20 +162,21 @@ async def _pace(people: list[Participant], rng: random.Random) -> None:
     await asyncio.gather(*(one(p) for p in people))
 
 
-async def _burst(people: list[Participant], rng: random.Random) -> None:
-    rounds = min(3, min(len(p.questions) for p in people))
+async def _burst(people: list[Participant], rng: random.Random, rounds: int = 3) -> None:
+    """``rounds`` bursts, 2 s apart: everyone answers within 1 s (the radio questions in
+    turn; a question again takes a new choice)."""
     for r in range(rounds):
 
         async def one(p: Participant, r: int = r) -> None:
             await asyncio.sleep(rng.uniform(0, 1))
-            await p.answer(p.questions[r])
+            await p.answer(p.questions[r % len(p.questions)])
 
         await asyncio.gather(*(one(p) for p in people))
         await asyncio.sleep(2)
 
 
 async def _scenario(
-    servers: list[AppServer], tokens: list[str], bank: Bank, pattern: str
+    servers: list[AppServer], tokens: list[str], bank: Bank, pattern: str, rounds: int = 3
 ) -> tuple[list[Participant], float, float]:
     rng = random.Random(42)
     # Participants are spread over the servers, as a sticky load balancer would.
@@ -182,11 +188,13 @@ async def _scenario(
     for start in range(0, len(people), 20):
         await asyncio.gather(*(p.open() for p in people[start : start + 20]))
     rss_connected = sum(server.rss_mb() for server in servers)
+    for server in servers:
+        await server.settled()
     cpu = sum(server.cpu_seconds() for server in servers)
     if pattern == "pace":
         await _pace(people, rng)
     else:
-        await _burst(people, rng)
+        await _burst(people, rng, rounds)
     cpu = sum(server.cpu_seconds() for server in servers) - cpu
     for p in people:
         await p.close()
@@ -194,7 +202,7 @@ async def _scenario(
 
 
 def run_scenario(
-    pattern: str, n: int, bank: Bank, replicas: int = 1
+    pattern: str, n: int, bank: Bank, replicas: int = 1, rounds: int = 3
 ) -> tuple[Scenario, Participant]:
     """Run one scenario; also return one participant (what its page sent, for a floor)."""
     result = Scenario(pattern, n, replicas=replicas)
@@ -206,7 +214,7 @@ def run_scenario(
         tokens = [ws.join(engine, workshop.code, None, f"load-{i}") for i in range(n)]
         result.rss_before_mb = round(sum(server.rss_mb() for server in servers), 1)
         start = time.perf_counter()
-        people, rss_connected, cpu = asyncio.run(_scenario(servers, tokens, bank, pattern))
+        people, rss_connected, cpu = asyncio.run(_scenario(servers, tokens, bank, pattern, rounds))
         result.seconds = round(time.perf_counter() - start, 1)
         result.rss_after_mb = round(rss_connected, 1)
         result.mb_per_session = round((rss_connected - result.rss_before_mb) / n, 2)
