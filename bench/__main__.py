@@ -70,8 +70,13 @@ def main() -> int:
         print(burst_bench.table(burst), flush=True)
         extra["burst"] = burst
         burst_ok = bool(burst["ok"])
+    load_ok = True
     if "load" in wanted:
         extra["load"] = load_bench.run(args.quick)
+        # A cross-check that timed no click measured nothing: say so, do not pass.
+        load_ok = extra["load"]["browser_cross_check"]["interactions"] > 0
+        if not load_ok:
+            print("browser cross-check: no click was timed", flush=True)
     hostile_ok = True
     if "hostile" in wanted:
         # Issue 11: hostile answers files, checked in-process and uploaded to a live server.
@@ -103,7 +108,7 @@ def main() -> int:
     )
     print(f"\nwritten {RESULTS}")
     failed = [m for m in measures if m.ok is False]
-    return 1 if failed or not hostile_ok or not burst_ok else 0
+    return 1 if failed or not hostile_ok or not burst_ok or not load_ok else 0
 
 
 if __name__ == "__main__":

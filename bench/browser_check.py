@@ -62,7 +62,9 @@ class FrameClock:
             return
         msg = ForwardMsg()
         msg.ParseFromString(payload)
-        if msg.WhichOneof("type") == "script_finished" and msg.script_finished == 0:
+        # A whole page's run ends FINISHED_SUCCESSFULLY (0), a question's fragment run
+        # FINISHED_FRAGMENT_RUN_SUCCESSFULLY (3): an answer is the second.
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished in (0, 3):
             self.samples.append((time.perf_counter() - self.sent_at) * 1000)
             self.sent_at = None
 
