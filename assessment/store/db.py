@@ -95,8 +95,8 @@ def writing(engine: Engine) -> Iterator[Connection]:
     turn: AbstractContextManager[Any] = (
         _SQLITE_WRITERS if engine.dialect.name == "sqlite" else nullcontext()
     )
-    # The pool's connection first, then the turn: nobody waits while a turn is held.
-    with engine.connect() as conn, turn:
+    # The turn first: a writer waiting for it holds no pooled connection.
+    with turn, engine.connect() as conn:
         conn.execution_options(immediate=True)
         with conn.begin():
             yield conn
@@ -121,14 +121,13 @@ def write_one(engine: Engine, statement: Executable, params: Mapping[str, Any]) 
             return int(conn.execute(statement, dict(params)).rowcount)
     form = _driver_form(engine.dialect, statement)
     values = form.values(params)
-    raw = engine.raw_connection()
-    try:
-        with _SQLITE_WRITERS:
+    with _SQLITE_WRITERS:  # the turn first: a writer waiting holds no pooled connection
+        raw = engine.raw_connection()
+        try:
             cursor = raw.driver_connection.execute(form.sql, values)  # type: ignore[union-attr]
-            written = int(cursor.rowcount)
-    finally:
-        raw.close()
-    return written
+            return int(cursor.rowcount)
+        finally:
+            raw.close()
 
 
 @dataclass(frozen=True)
