@@ -1,7 +1,7 @@
 """``python -m bench --only burst``: "please answer now" on ONE server process.
 
 The workshop's defining moment: the facilitator says "please answer now" and the whole
-room (100 participants) answers the same question within one second, three times, 2 s
+room (100 participants) answers the same question within one second, six times, 2 s
 apart. Three servers take the same bursts, one after the other, in the same run:
 
 1. **the real app** (one process, a fresh SQLite database, one workshop, 100 joined
