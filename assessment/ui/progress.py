@@ -17,15 +17,17 @@ ask") that is about half an hour: the Start page says "about 25–35 minutes"
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from assessment.conditions import visible_questions
 from assessment.i18n import translator
 from assessment.models import DONT_KNOW, Bank, Question, ScaleLevel, Section, Text, localize
 from assessment.ui.language import current
+
+T = TypeVar("T")
 
 READING_WPM = 230
 """Words per minute read on screen while choosing (careful reading, not skimming)."""
@@ -110,38 +112,39 @@ def progress(bank: Bank, values: Mapping[str, Any]) -> Progress:
                 if value is not None:
                     answered += 1
                     dont_know += value == DONT_KNOW
-        sections.append(
-            SectionProgress(i, section.id, titles[i], answered, total, dont_know)
-        )
+        sections.append(SectionProgress(i, section.id, titles[i], answered, total, dont_know))
     return Progress(sections, visible)
 
 
-_SECTION_IDS: dict[int, tuple[Bank, list[tuple[Section, tuple[str, ...]]]]] = {}
+_BY_BANK: dict[tuple[str, int, str], tuple[Bank, Any]] = {}
 
 
-_TITLES: dict[tuple[int, str], tuple[Bank, tuple[str, ...]]] = {}
+def _once(what: str, bank: Bank, build: Callable[[], T], lang: str = "") -> T:
+    """``build()`` for ``bank`` (and ``lang``), worked out once: an answer's run asks for
+    these every time, and a bank does not change while the process runs (a bank loaded
+    again is another object, so it is worked out again)."""
+    key = (what, id(bank), lang)
+    cached = _BY_BANK.get(key)
+    if cached is None or cached[0] is not bank:
+        if len(_BY_BANK) > 256:
+            _BY_BANK.clear()
+        cached = _BY_BANK[key] = (bank, build())
+    found: T = cached[1]
+    return found
 
 
 def _section_titles(bank: Bank, lang: str) -> tuple[str, ...]:
-    """The sections' titles in ``lang``, worked out once per bank and language."""
-    cached = _TITLES.get((id(bank), lang))
-    if cached is None or cached[0] is not bank:
-        if len(_TITLES) > 64:
-            _TITLES.clear()
-        titles = tuple(localize(s.title, lang) for s in bank.sections)
-        cached = _TITLES[(id(bank), lang)] = (bank, titles)
-    return cached[1]
+    """The sections' titles in ``lang``."""
+    return _once(
+        "titles", bank, lambda: tuple(localize(s.title, lang) for s in bank.sections), lang
+    )
 
 
 def _section_ids(bank: Bank) -> list[tuple[Section, tuple[str, ...]]]:
-    """Each section with its question ids, in order, listed once per bank."""
-    cached = _SECTION_IDS.get(id(bank))
-    if cached is None or cached[0] is not bank:
-        found = [(s, tuple(q.id for q in s.questions)) for s in bank.sections]
-        if len(_SECTION_IDS) > 32:
-            _SECTION_IDS.clear()
-        cached = _SECTION_IDS[id(bank)] = (bank, found)
-    return cached[1]
+    """Each section with its question ids, in order."""
+    return _once(
+        "ids", bank, lambda: [(s, tuple(q.id for q in s.questions)) for s in bank.sections]
+    )
 
 
 def conditional_questions(bank: Bank) -> bool:
@@ -189,9 +192,6 @@ def estimate_range(bank: Bank) -> tuple[int, int]:
     return low, high
 
 
-_SECONDS: dict[int, tuple[Bank, dict[str, float]]] = {}
-
-
 def _seconds_by_question(bank: Bank) -> dict[str, float]:
     """:func:`seconds_for` of every question of ``bank``, worked out once per bank.
 
@@ -199,13 +199,11 @@ def _seconds_by_question(bank: Bank) -> dict[str, float]:
     fragment run, assessment.ui.reruns); counting the words each time cost ~1.4 ms of the
     server's time per answer on the shipped bank.
     """
-    cached = _SECONDS.get(id(bank))
-    if cached is None or cached[0] is not bank:
-        found = {qid: seconds_for(q, bank.info.scale) for qid, q in bank.questions.items()}
-        if len(_SECONDS) > 32:
-            _SECONDS.clear()
-        cached = _SECONDS[id(bank)] = (bank, found)
-    return cached[1]
+    return _once(
+        "seconds",
+        bank,
+        lambda: {qid: seconds_for(q, bank.info.scale) for qid, q in bank.questions.items()},
+    )
 
 
 def minutes_left(bank: Bank, values: Mapping[str, Any], visible: Iterable[str]) -> int:
