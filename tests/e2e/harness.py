@@ -248,5 +248,8 @@ def screenshot(page: Page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size or LAPTOP
     path = SCREENSHOTS / f"{name}-{size['width']}x{size['height']}.png"
+    # A widget's code loads on its first use after a page load, with a grey placeholder
+    # meanwhile: the picture is of the page a person sees a moment later.
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=10_000)
     page.screenshot(path=str(path))
     return path
