@@ -8,7 +8,9 @@
   runs after the browser tests; scoped to this package, it is stopped before they run.
   A failing test leaves a screenshot in ``test-artifacts/failures/``.
 - ``launch_server(bank_dir=..., app=..., env=...)``: a running app, stopped at the end of
-  the package; ``mini_server`` and ``shipped_server`` start one per test module.
+  the package; ``mini_server`` and ``shipped_server`` start one per test module, and
+  ``shipped_db`` is the database of that module's ``shipped_server``, ``shipped_bank`` the
+  bank it runs on.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from sqlalchemy import Engine
 
+from assessment.loader import load_bank
+from assessment.models import Bank
+from assessment.store.db import make_engine
 from e2e.harness import (
     APP,
     CHROMIUM_ARGS,
@@ -113,3 +119,17 @@ def shipped_server(launch_server: Callable[..., StreamlitServer]) -> Iterator[St
     server = launch_server(SHIPPED_DIR)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def shipped_db(shipped_server: StreamlitServer) -> Iterator[Engine]:
+    """The database of the module's ``shipped_server`` (to seed or read what it stores)."""
+    engine = make_engine(shipped_server.database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def shipped_bank() -> Bank:
+    """The shipped bank, as ``shipped_server`` runs it."""
+    return load_bank(SHIPPED_DIR)

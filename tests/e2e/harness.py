@@ -253,3 +253,9 @@ def screenshot(page: Page, name: str) -> Path:
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=10_000)
     page.screenshot(path=str(path))
     return path
+
+
+def persona_values(server: StreamlitServer, name: str) -> dict[str, object]:
+    """The answers of persona file ``name`` (``tests/personas``), checked against the
+    bank ``server`` runs on."""
+    return dict(load_answers(PERSONAS / name, load_bank(server.bank_dir)).values)

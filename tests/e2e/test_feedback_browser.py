@@ -18,7 +18,6 @@ from sqlalchemy import Engine
 from assessment.loader import load_bank
 from assessment.models import localize
 from assessment.store import workshops as ws
-from assessment.store.db import make_engine
 from e2e.harness import SHIPPED_DIR, StreamlitServer, open_app, screenshot, tab_to, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -37,13 +36,6 @@ def phone(browser: Browser) -> Iterator[Page]:
     )
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def engine(shipped_server: StreamlitServer) -> Iterator[Engine]:
-    made = make_engine(shipped_server.database_url)
-    yield made
-    made.dispose()
 
 
 def _in_window(page: Page, element: Locator) -> FloatRect:
@@ -72,11 +64,11 @@ def test_phone_a_wrong_resume_code_is_said_right_under_the_field(
 
 
 def test_phone_an_answer_after_the_workshop_closed_is_refused_under_the_question(
-    phone: Page, shipped_server: StreamlitServer, engine: Engine
+    phone: Page, shipped_server: StreamlitServer, shipped_db: Engine
 ) -> None:
-    workshop = ws.create(engine, load_bank(SHIPPED_DIR), "Closed before the end")
-    token = ws.join(engine, workshop.code, None, "ip:10.9.9.9")
-    ws.set_status(engine, workshop.facilitator_token, "closed")
+    workshop = ws.create(shipped_db, load_bank(SHIPPED_DIR), "Closed before the end")
+    token = ws.join(shipped_db, workshop.code, None, "ip:10.9.9.9")
+    ws.set_status(shipped_db, workshop.facilitator_token, "closed")
     open_app(phone, shipped_server.resume_url(token) + "&section=data_handling", "Section")
     card = phone.locator("[class*='st-key-card_']").first
     card.get_by_text(re.compile(r"^2 · ")).first.tap()

@@ -13,7 +13,6 @@ them for boxes instead of characters, cut words and overflow.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -21,15 +20,13 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import Engine
 
 from assessment.i18n import translator
-from assessment.loader import load_answers, load_bank
+from assessment.loader import load_answers
 from assessment.models import Bank, localize
 from assessment.store import workshops as ws
-from assessment.store.db import make_engine
 from e2e.harness import (
     LAPTOP,
     PERSONAS,
     PROJECTOR,
-    SHIPPED_DIR,
     StreamlitServer,
     open_app,
     screenshot,
@@ -43,25 +40,6 @@ pytestmark = pytest.mark.e2e
 JA = translator("ja")
 ROOM = ("mixed", "data_not_yet", "exec_platform", "mature_data_team")
 FOLLOW_MS = 10_000
-
-
-@pytest.fixture(scope="module")
-def server(launch_server: Callable[..., StreamlitServer]) -> Iterator[StreamlitServer]:
-    started = launch_server(SHIPPED_DIR)
-    yield started
-    started.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(server: StreamlitServer) -> Iterator[Engine]:
-    made = make_engine(server.database_url)
-    yield made
-    made.dispose()
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(SHIPPED_DIR)
 
 
 def _phone(browser: Browser, locale: str = "en-GB") -> Page:
@@ -87,16 +65,16 @@ def _check(page: Page, what: str) -> None:
 
 
 def test_japanese_questionnaire_on_a_phone(
-    browser: Browser, server: StreamlitServer, bank: Bank
+    browser: Browser, shipped_server: StreamlitServer, shipped_bank: Bank
 ) -> None:
     phone = _phone(browser)  # an English phone, opened with ?lang=ja
-    open_app(phone, f"{server.url}/?lang=ja", JA.gettext("Start the assessment"))
+    open_app(phone, f"{shipped_server.url}/?lang=ja", JA.gettext("Start the assessment"))
     _check(phone, "start")
     # Screen readers and the browser's glyph forms read the page's language.
     expect(phone.locator("html")).to_have_attribute("lang", "ja")
     screenshot(phone, "japanese-phone-start")
     phone.get_by_role("button", name=JA.gettext("Start the assessment")).click()
-    section = bank.sections[0]
+    section = shipped_bank.sections[0]
     expect(phone.get_by_role("heading", name=localize(section.title, "ja"))).to_be_visible(
         timeout=30_000
     )
@@ -148,13 +126,15 @@ def _join(browser: Browser, link: str, switch_to: str | None, name: str) -> Page
     return phone
 
 
-def _room(engine: Engine, bank: Bank, workshop: ws.Workshop) -> None:
+def _room(shipped_db: Engine, shipped_bank: Bank, workshop: ws.Workshop) -> None:
     """Four more people who answered everything (the personas), half of them in English."""
     for i, name in enumerate(ROOM):
-        values = dict(load_answers(PERSONAS / f"{name}.yaml", bank).values)
-        token = ws.join(engine, workshop.code, None, f"ip:10.9.0.{i}", language=("ja", "en")[i % 2])
+        values = dict(load_answers(PERSONAS / f"{name}.yaml", shipped_bank).values)
+        token = ws.join(
+            shipped_db, workshop.code, None, f"ip:10.9.0.{i}", language=("ja", "en")[i % 2]
+        )
         for qid, value in values.items():
-            ws.save_participant_answer(engine, token, qid, value)
+            ws.save_participant_answer(shipped_db, token, qid, value)
 
 
 def _projector_checks(screen: Page, what: str) -> None:
@@ -165,17 +145,21 @@ def _projector_checks(screen: Page, what: str) -> None:
 
 
 def test_japanese_shared_screen_on_a_projector_with_participants_answering(
-    browser: Browser, server: StreamlitServer, engine: Engine, bank: Bank
+    browser: Browser, shipped_server: StreamlitServer, shipped_db: Engine, shipped_bank: Bank
 ) -> None:
-    workshop = ws.create(engine, bank, "MLOps キックオフ（データ基盤チーム）", threshold=3)
-    q = next(q for q in bank.sections[0].questions if q.type == "single")
-    ws.set_position(engine, workshop.facilitator_token, bank.sections[0].id, q.id)
-    _room(engine, bank, workshop)
+    workshop = ws.create(
+        shipped_db, shipped_bank, "MLOps キックオフ（データ基盤チーム）", threshold=3
+    )
+    q = next(q for q in shipped_bank.sections[0].questions if q.type == "single")
+    ws.set_position(shipped_db, workshop.facilitator_token, shipped_bank.sections[0].id, q.id)
+    _room(shipped_db, shipped_bank, workshop)
 
     # The facilitator works in English and sets the shared screen to Japanese.
     remote = browser.new_context(viewport=LAPTOP, locale="en-GB").new_page()
     open_app(
-        remote, f"{server.url}/facilitate?f={workshop.facilitator_token}", "Shared screen remote"
+        remote,
+        f"{shipped_server.url}/facilitate?f={workshop.facilitator_token}",
+        "Shared screen remote",
     )
     controls = remote.locator(".st-key-remote")
     controls.get_by_role("radio", name="日本語", exact=True).or_(
@@ -187,9 +171,11 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     screenshot(remote, "japanese-facilitator-remote")
 
     # The projector's browser prefers English: the screen speaks the facilitator's choice.
-    link = ws.new_presenter_link(engine, workshop.facilitator_token)
+    link = ws.new_presenter_link(shipped_db, workshop.facilitator_token)
     screen = browser.new_context(viewport=PROJECTOR, locale="en-US").new_page()
-    open_app(screen, f"{server.url}/present?k={link}", JA.gettext("Join on your phone or laptop"))
+    open_app(
+        screen, f"{shipped_server.url}/present?k={link}", JA.gettext("Join on your phone or laptop")
+    )
     expect(screen.get_by_text(re.compile(r"4人が参加"))).to_be_visible()
     expect(screen.locator("html")).to_have_attribute("lang", "ja")
     _projector_checks(screen, "lobby")
@@ -197,7 +183,7 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
 
     # Two phones join from the QR code's link (the screen's language): one stays in
     # Japanese, one switches to English; both answer the question on the screen.
-    join_link = f"{server.url}/join?code={workshop.code}&lang=ja"
+    join_link = f"{shipped_server.url}/join?code={workshop.code}&lang=ja"
     people = [_join(browser, join_link, None, "青木"), _join(browser, join_link, "en", "Ben")]
     expect(screen.get_by_text(re.compile(r"6人が参加"))).to_be_visible(timeout=FOLLOW_MS)
     for person, lang in zip(people, ("ja", "en"), strict=True):
@@ -209,7 +195,7 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
         wait_idle(person)
     screenshot(people[0], "japanese-phone-participant")
 
-    ws.set_revealed(engine, workshop.facilitator_token, q.id, True)
+    ws.set_revealed(shipped_db, workshop.facilitator_token, q.id, True)
     controls.get_by_role("radio", name="Question", exact=True).click()
     question = screen.locator(f".st-key-screen_q_{q.id}")
     expect(question.get_by_text(re.compile(r"6人が回答"))).to_be_visible(timeout=FOLLOW_MS)
@@ -238,7 +224,7 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     expect(screen.get_by_role("heading", name="Progress")).to_be_visible(timeout=FOLLOW_MS)
     expect(screen.get_by_text(re.compile(r"6 people joined"))).to_be_visible()
     # A Japanese facilitator's remote, on a laptop and on a phone.
-    remote.goto(f"{server.url}/facilitate?f={workshop.facilitator_token}&lang=ja")
+    remote.goto(f"{shipped_server.url}/facilitate?f={workshop.facilitator_token}&lang=ja")
     expect(remote.get_by_text("共有画面のリモコン")).to_be_visible(timeout=30_000)
     wait_idle(remote)
     expect(remote.get_by_text("Shared screen remote")).to_have_count(0)
@@ -249,7 +235,9 @@ def test_japanese_shared_screen_on_a_projector_with_participants_answering(
     screenshot(remote, "japanese-facilitator-remote-ja")
     pocket = _phone(browser, "ja-JP")
     open_app(
-        pocket, f"{server.url}/facilitate?f={workshop.facilitator_token}", "共有画面のリモコン"
+        pocket,
+        f"{shipped_server.url}/facilitate?f={workshop.facilitator_token}",
+        "共有画面のリモコン",
     )
     reveal = pocket.get_by_text("この質問の回答を公開する")
     expect(reveal).to_be_visible(timeout=FOLLOW_MS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,26 +18,13 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from assessment.loader import load_answers, load_bank
 from assessment.store import milestones as ms
 from assessment.store import repository
-from assessment.store.db import make_engine
-from e2e.harness import PERSONAS, StreamlitServer, open_app, screenshot, wait_idle
+from e2e.harness import StreamlitServer, open_app, persona_values, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 
 ORGANISATION = "株式会社サンプル物流"
-
-
-@pytest.fixture(scope="module")
-def db(shipped_server: StreamlitServer) -> Iterator[Engine]:
-    engine = make_engine(shipped_server.database_url)
-    yield engine
-    engine.dispose()
-
-
-def persona(server: StreamlitServer, name: str) -> dict[str, object]:
-    return dict(load_answers(PERSONAS / name, load_bank(server.bank_dir)).values)
 
 
 def pdf_text(path: Path) -> str:
@@ -50,7 +36,7 @@ def pdf_text(path: Path) -> str:
 
 def test_the_results_page_in_japanese(page: Page, shipped_server: StreamlitServer) -> None:
     token = shipped_server.seed(
-        persona(shipped_server, "raci_mess.yaml"), {"organization": ORGANISATION}
+        persona_values(shipped_server, "raci_mess.yaml"), {"organization": ORGANISATION}
     )
     open_app(page, shipped_server.resume_url(token, "results") + "&lang=ja", "診断結果")
     expect(page.get_by_role("tab", name="概要")).to_be_visible()
@@ -89,12 +75,15 @@ def test_the_results_page_in_japanese(page: Page, shipped_server: StreamlitServe
 
 
 def test_the_progress_page_in_japanese(
-    page: Page, shipped_server: StreamlitServer, db: Engine
+    page: Page, shipped_server: StreamlitServer, shipped_db: Engine
 ) -> None:
-    token = shipped_server.seed(persona(shipped_server, "volunteers.yaml"))
-    ms.save(db, token, "3月・初回", date(2026, 3, 16))
+    token = shipped_server.seed(persona_values(shipped_server, "volunteers.yaml"))
+    ms.save(shipped_db, token, "3月・初回", date(2026, 3, 16))
     repository.replace_all(
-        db, token, persona(shipped_server, "mixed.yaml"), {"organization": ORGANISATION}
+        shipped_db,
+        token,
+        persona_values(shipped_server, "mixed.yaml"),
+        {"organization": ORGANISATION},
     )
     open_app(
         page, shipped_server.resume_url(token, "progress") + "&lang=ja", "3月・初回と比べた今回"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,34 +16,31 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from assessment.loader import load_answers, load_bank
 from assessment.store import milestones as ms
 from assessment.store import portfolios as pf
 from assessment.store import repository
-from assessment.store.db import make_engine
-from e2e.harness import PERSONAS, StreamlitServer, open_app, screenshot, wait_idle
+from e2e.harness import (
+    PERSONAS,
+    StreamlitServer,
+    open_app,
+    persona_values,
+    screenshot,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def db(shipped_server: StreamlitServer) -> Iterator[Engine]:
-    engine = make_engine(shipped_server.database_url)
-    yield engine
-    engine.dispose()
-
-
-def persona(server: StreamlitServer, name: str) -> dict[str, object]:
-    return dict(load_answers(PERSONAS / name, load_bank(server.bank_dir)).values)
-
-
-@pytest.fixture(scope="module")
-def june_token(shipped_server: StreamlitServer, db: Engine) -> str:
+def june_token(shipped_server: StreamlitServer, shipped_db: Engine) -> str:
     """A team that answered as the volunteers in March and as the mixed persona in June."""
     token = shipped_server.seed_file(PERSONAS / "volunteers.yaml")
-    ms.save(db, token, "Baseline, March", date(2026, 3, 16))
+    ms.save(shipped_db, token, "Baseline, March", date(2026, 3, 16))
     repository.replace_all(
-        db, token, persona(shipped_server, "mixed.yaml"), {"organization": "Brightline Retail"}
+        shipped_db,
+        token,
+        persona_values(shipped_server, "mixed.yaml"),
+        {"organization": "Brightline Retail"},
     )
     return token
 
@@ -89,10 +85,10 @@ def test_march_against_june_on_one_page_and_in_one_pdf(
 
 
 def test_a_new_round_from_the_milestone_marks_each_answer(
-    page: Page, shipped_server: StreamlitServer, db: Engine
+    page: Page, shipped_server: StreamlitServer, shipped_db: Engine
 ) -> None:
     token = shipped_server.seed_file(PERSONAS / "volunteers.yaml")
-    march = ms.save(db, token, "March")
+    march = ms.save(shipped_db, token, "March")
     open_app(page, shipped_server.resume_url(token, ""), "Welcome back")
     page.get_by_text("Milestones and progress (1)").click()
     page.get_by_role("button", name="Re-assess from this").click()
@@ -118,21 +114,21 @@ def test_a_new_round_from_the_milestone_marks_each_answer(
     wait_idle(page)
     page.get_by_role("button", name=re.compile(r"^Confirm the \d+ unchanged answer")).click()
     wait_idle(page)
-    state = ms.review(db, token)
+    state = ms.review(shipped_db, token)
     assert state is not None and len(state.marked) == total
     assert len(state.pending) < total - 1
     screenshot(page, "reassess-section-confirmed")
 
 
 def test_a_portfolio_of_three_teams(
-    page: Page, shipped_server: StreamlitServer, db: Engine
+    page: Page, shipped_server: StreamlitServer, shipped_db: Engine
 ) -> None:
     tokens = [
         shipped_server.seed_file(PERSONAS / name)
         for name in ("volunteers.yaml", "exec_platform.yaml", "mature_data_team.yaml")
     ]
     link = pf.create(
-        db,
+        shipped_db,
         "Brightline Retail, Q2",
         [
             pf.MemberChoice(t, label)

@@ -13,22 +13,19 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 from sqlalchemy import Engine
 
-from assessment.loader import load_answers, load_bank
+from assessment.loader import load_answers
 from assessment.models import Bank, localize
 from assessment.store import workshops as ws
-from assessment.store.db import make_engine
 from e2e.harness import (
     LAPTOP,
     PERSONAS,
     PROJECTOR,
-    SHIPPED_DIR,
     StreamlitServer,
     open_app,
     screenshot,
@@ -95,75 +92,66 @@ CONTROLS = (
 
 
 @pytest.fixture(scope="module")
-def server(launch_server: Callable[..., StreamlitServer]) -> Iterator[StreamlitServer]:
-    started = launch_server(SHIPPED_DIR)
-    yield started
-    started.stop()
-
-
-@pytest.fixture(scope="module")
-def engine(server: StreamlitServer) -> Iterator[Engine]:
-    made = make_engine(server.database_url)
-    yield made
-    made.dispose()
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(SHIPPED_DIR)
-
-
-@pytest.fixture(scope="module")
-def answers(bank: Bank) -> list[dict[str, Any]]:
+def answers(shipped_bank: Bank) -> list[dict[str, Any]]:
     """Five people's answers to the shipped bank (the personas)."""
-    return [dict(load_answers(PERSONAS / f"{name}.yaml", bank).values) for name in ROOM]
+    return [dict(load_answers(PERSONAS / f"{name}.yaml", shipped_bank).values) for name in ROOM]
 
 
-def _room(engine: Engine, bank: Bank, answers: list[dict[str, Any]], title: str) -> ws.Workshop:
+def _room(
+    shipped_db: Engine, shipped_bank: Bank, answers: list[dict[str, Any]], title: str
+) -> ws.Workshop:
     """A workshop on the shipped bank where five people have answered everything."""
-    workshop = ws.create(engine, bank, title, threshold=3)
+    workshop = ws.create(shipped_db, shipped_bank, title, threshold=3)
     for i, values in enumerate(answers):
-        token = ws.join(engine, workshop.code, None, f"ip:10.1.{len(title)}.{i}")
+        token = ws.join(shipped_db, workshop.code, None, f"ip:10.1.{len(title)}.{i}")
         for qid, value in values.items():
-            ws.save_participant_answer(engine, token, qid, value)
+            ws.save_participant_answer(shipped_db, token, qid, value)
     return workshop
 
 
 def _remote(
-    browser: Browser, server: StreamlitServer, workshop: ws.Workshop, size: ViewportSize
+    browser: Browser, shipped_server: StreamlitServer, workshop: ws.Workshop, size: ViewportSize
 ) -> Page:
     """The facilitator page, the shared screen's remote, at ``size``."""
     page = browser.new_context(viewport=size).new_page()
     open_app(
-        page, f"{server.url}/facilitate?f={workshop.facilitator_token}", "Shared screen remote"
+        page,
+        f"{shipped_server.url}/facilitate?f={workshop.facilitator_token}",
+        "Shared screen remote",
     )
     return page
 
 
 def _screen(
     browser: Browser,
-    server: StreamlitServer,
+    shipped_server: StreamlitServer,
     workshop: ws.Workshop,
-    engine: Engine,
+    shipped_db: Engine,
     size: ViewportSize = PROJECTOR,
     ready: str = "joined",
 ) -> Page:
     """The shared screen, opened with a single-use link from the facilitator secret."""
-    link = ws.new_presenter_link(engine, workshop.facilitator_token)
+    link = ws.new_presenter_link(shipped_db, workshop.facilitator_token)
     page = browser.new_context(viewport=size).new_page()
-    open_app(page, f"{server.url}/present?k={link}", ready)
+    open_app(page, f"{shipped_server.url}/present?k={link}", ready)
     return page
 
 
 def _show(
-    engine: Engine, bank: Bank, workshop: ws.Workshop, view: str, question: str | None = None
+    shipped_db: Engine,
+    shipped_bank: Bank,
+    workshop: ws.Workshop,
+    view: str,
+    question: str | None = None,
 ) -> None:
     secret = workshop.facilitator_token
     if question is not None:
-        section = next(s.id for s in bank.sections if any(q.id == question for q in s.questions))
-        ws.set_position(engine, secret, section, question)
-        ws.set_revealed(engine, secret, question, True)
-    ws.set_view(engine, secret, view)
+        section = next(
+            s.id for s in shipped_bank.sections if any(q.id == question for q in s.questions)
+        )
+        ws.set_position(shipped_db, secret, section, question)
+        ws.set_revealed(shipped_db, secret, question, True)
+    ws.set_view(shipped_db, secret, view)
 
 
 def _on_screen(element: Locator) -> bool:
@@ -203,18 +191,18 @@ def _named_ticks(ticks: Locator, expected: int, timeout_s: float = 10.0) -> list
 
 def test_projector_every_view_has_large_text_and_chart_labels_inside_their_boxes(
     browser: Browser,
-    server: StreamlitServer,
-    engine: Engine,
-    bank: Bank,
+    shipped_server: StreamlitServer,
+    shipped_db: Engine,
+    shipped_bank: Bank,
     answers: list[dict[str, Any]],
 ) -> None:
-    workshop = _room(engine, bank, answers, "Projector: text and charts")
+    workshop = _room(shipped_db, shipped_bank, answers, "Projector: text and charts")
     screens = {
-        "projector": _screen(browser, server, workshop, engine, PROJECTOR),
-        "laptop": _screen(browser, server, workshop, engine, LAPTOP),
+        "projector": _screen(browser, shipped_server, workshop, shipped_db, PROJECTOR),
+        "laptop": _screen(browser, shipped_server, workshop, shipped_db, LAPTOP),
     }
     for view, question, heading in VIEWS:
-        _show(engine, bank, workshop, view, question)
+        _show(shipped_db, shipped_bank, workshop, view, question)
         for kind, screen in screens.items():
             _heading(screen, heading)
             if view not in ("lobby", "progress", "disagree"):  # wait for the chart's text
@@ -222,22 +210,22 @@ def test_projector_every_view_has_large_text_and_chart_labels_inside_their_boxes
                 expect(drawn.first).to_be_visible(timeout=10_000)
             if view == "progress":
                 bars = screen.locator('[data-testid="stProgress"]')
-                expect(bars).to_have_count(len(bank.sections), timeout=10_000)
+                expect(bars).to_have_count(len(shipped_bank.sections), timeout=10_000)
             name = f"projector-{view}" + (f"-{question}" if question else "")
             screenshot(screen, name)
             assert screen.evaluate(LABELS_OUTSIDE) == [], (kind, view, question)
             if question in ("team_roles", "uc_kind"):  # every option named beside its bar
-                options = bank.questions[question].options
+                options = shipped_bank.questions[question].options
                 ticks = screen.locator('[data-testid="stPlotlyChart"] g.ytick text')
                 named = _named_ticks(ticks, len(options))
                 assert len(named) == len(options), (kind, question, named)
             if kind == "projector":
                 assert screen.evaluate(SMALL_TEXT, 24) == [], (view, question)
     radar = screens["projector"].locator('[data-testid="stPlotlyChart"]')
-    _show(engine, bank, workshop, "capabilities")
+    _show(shipped_db, shipped_bank, workshop, "capabilities")
     _heading(screens["projector"], "Room profile: MLOps capabilities")
     labels = radar.locator("svg text").all_text_contents()
-    for d in bank.dimensions:
+    for d in shipped_bank.dimensions:
         if d.group == "capabilities":
             first = localize(d.title).split()[0]
             assert any(first in label for label in labels), (first, labels)
@@ -246,17 +234,17 @@ def test_projector_every_view_has_large_text_and_chart_labels_inside_their_boxes
 
 def test_projector_shared_screen_has_no_menu_no_controls_and_a_qr_code_while_joining_is_open(
     browser: Browser,
-    server: StreamlitServer,
-    engine: Engine,
-    bank: Bank,
+    shipped_server: StreamlitServer,
+    shipped_db: Engine,
+    shipped_bank: Bank,
     answers: list[dict[str, Any]],
 ) -> None:
-    workshop = _room(engine, bank, answers, "Projector: display only")
-    screen = _screen(browser, server, workshop, engine, PROJECTOR)
+    workshop = _room(shipped_db, shipped_bank, answers, "Projector: display only")
+    screen = _screen(browser, shipped_server, workshop, shipped_db, PROJECTOR)
     code = f"{workshop.code[:3]} {workshop.code[3:]}"
     qr = screen.get_by_role("img", name=re.compile("QR code that opens"))
     for view, question, heading in VIEWS:
-        _show(engine, bank, workshop, view, question)
+        _show(shipped_db, shipped_bank, workshop, view, question)
         _heading(screen, heading)
         visible = [c for c in screen.locator(CONTROLS).all() if _on_screen(c)]
         assert visible == [], (
@@ -268,7 +256,7 @@ def test_projector_shared_screen_has_no_menu_no_controls_and_a_qr_code_while_joi
         assert box is not None and box["width"] >= (400 if view == "lobby" else 180), (view, box)
         expect(screen.get_by_text(code).first).to_be_visible()
     # Locked: nobody can join, so neither the code nor the QR code is on the wall.
-    ws.set_locked(engine, workshop.facilitator_token, True)
+    ws.set_locked(shipped_db, workshop.facilitator_token, True)
     expect(qr).to_have_count(0, timeout=FOLLOW_MS * 2)
     expect(screen.get_by_text(code)).to_have_count(0)
     screenshot(screen, "projector-locked")
@@ -276,14 +264,14 @@ def test_projector_shared_screen_has_no_menu_no_controls_and_a_qr_code_while_joi
 
 def test_projector_remote_on_a_phone_drives_the_screen_and_freeze_keeps_view_and_question(
     browser: Browser,
-    server: StreamlitServer,
-    engine: Engine,
-    bank: Bank,
+    shipped_server: StreamlitServer,
+    shipped_db: Engine,
+    shipped_bank: Bank,
     answers: list[dict[str, Any]],
 ) -> None:
-    workshop = _room(engine, bank, answers, "Projector: the remote")
-    screen = _screen(browser, server, workshop, engine, PROJECTOR)
-    phone = _remote(browser, server, workshop, PHONE)
+    workshop = _room(shipped_db, shipped_bank, answers, "Projector: the remote")
+    screen = _screen(browser, shipped_server, workshop, shipped_db, PROJECTOR)
+    phone = _remote(browser, shipped_server, workshop, PHONE)
     remote = phone.locator(".st-key-remote")
     screenshot(phone, "projector-remote-phone")
     delays: list[float] = []
@@ -318,8 +306,8 @@ def test_projector_remote_on_a_phone_drives_the_screen_and_freeze_keeps_view_and
     frozen = screen.get_by_text(re.compile("numbers frozen"))
     press(remote.get_by_text("Freeze the screen's numbers"), frozen)
     expect(on_screen).to_be_visible()
-    late = ws.join(engine, workshop.code, None, "ip:10.9.9.9")
-    ws.save_participant_answer(engine, late, "sig_models_in_production", 7)
+    late = ws.join(shipped_db, workshop.code, None, "ip:10.9.9.9")
+    ws.save_participant_answer(shipped_db, late, "sig_models_in_production", 7)
     # The facilitator page counts by itself; the frozen screen holds its number.
     expect(phone.get_by_text("6 participants")).to_be_visible(timeout=FOLLOW_MS * 3)
     expect(screen.get_by_text("5 people joined", exact=False)).to_be_visible()
@@ -349,14 +337,14 @@ def test_projector_remote_on_a_phone_drives_the_screen_and_freeze_keeps_view_and
 
 def test_projector_team_results_are_read_only_and_titled_for_the_team(
     browser: Browser,
-    server: StreamlitServer,
-    engine: Engine,
-    bank: Bank,
+    shipped_server: StreamlitServer,
+    shipped_db: Engine,
+    shipped_bank: Bank,
     answers: list[dict[str, Any]],
 ) -> None:
-    workshop = _room(engine, bank, answers, "Projector: team results")
-    ws.record_team_answer(engine, workshop.facilitator_token, "sig_checklist", ["incidents"])
-    laptop = _remote(browser, server, workshop, PROJECTOR)
+    workshop = _room(shipped_db, shipped_bank, answers, "Projector: team results")
+    ws.record_team_answer(shipped_db, workshop.facilitator_token, "sig_checklist", ["incidents"])
+    laptop = _remote(browser, shipped_server, workshop, PROJECTOR)
     laptop.get_by_role("link", name="Open the team's results").click()
     expect(laptop.get_by_role("heading", name=re.compile("Projector: team results"))).to_be_visible(
         timeout=30_000
